@@ -1,0 +1,72 @@
+package dev.bulletproof.daemon.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of docs/architecture.md, checked on the compiled daemon. */
+class DaemonArchitectureTest {
+
+    private static JavaClasses daemon;
+
+    @BeforeAll
+    static void importDaemon() {
+        daemon = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.bulletproof.daemon");
+    }
+
+    @Test
+    void daemonNeverUsesTheDesktopClient() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.bulletproof.desktop..")
+                .because("the daemon runs headless; clients reach it only over HTTP/WebSocket")
+                .allowEmptyShould(true)
+                .check(daemon);
+    }
+
+    @Test
+    void onlyTheApiPackageTouchesHelidon() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.bulletproof.daemon.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.helidon..")
+                .because("the HTTP edge stays thin and replaceable; the engine knows nothing of it")
+                .allowEmptyShould(true)
+                .check(daemon);
+    }
+
+    @Test
+    void onlyDatabaseCodeTouchesJdbc() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.bulletproof.daemon.db..", "dev.bulletproof.daemon..jdbc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.sql..")
+                .because("SQL and its row mappers live together in the db and *.jdbc packages")
+                .allowEmptyShould(true)
+                .check(daemon);
+    }
+
+    @Test
+    void onlyTheMediaPackageStartsProcesses() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.bulletproof.daemon.media..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(ProcessBuilder.class, Runtime.class)
+                .because("every child process (ffmpeg, ffprobe) is owned, watched and killed by media")
+                .allowEmptyShould(true)
+                .check(daemon);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.bulletproof.model;
+
+import java.time.Instant;
+
+/**
+ * One job as the API shows it: the seed's JobModel ({@code id, filename, status, progress, started_at,
+ * completed_at, error, profile, duration}) plus the extended fields of the architecture.
+ *
+ * @param progress 0..1
+ * @param duration the input's media duration in seconds (not the processing time)
+ * @param bitrate the input's overall bitrate in bits per second
+ * @param resolution the input's video size as {@code WIDTHxHEIGHT}
+ * @param statusReason why the job is in its state, in words (for example "settling: 3.1 MB, unchanged for 1.2 s")
+ * @param elapsedSeconds processing wall time so far (or in total, once finished)
+ * @param verified whether the output passed verification; null until there is an output to verify
+ */
+public record JobModel(
+        String id,
+        String filename,
+        JobStatus status,
+        double progress,
+        Instant startedAt,
+        Instant completedAt,
+        String error,
+        String profile,
+        Double duration,
+        Long bitrate,
+        String resolution,
+        String inputPath,
+        String outputPath,
+        int priority,
+        int attempts,
+        Instant createdAt,
+        Double elapsedSeconds,
+        Double fps,
+        Double speed,
+        Double etaSeconds,
+        Boolean verified,
+        String statusReason) {}
