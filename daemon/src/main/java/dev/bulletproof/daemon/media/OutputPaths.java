@@ -1,0 +1,74 @@
+package dev.bulletproof.daemon.media;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Naming rules shared by everything that writes outputs: where the in-progress temporary file lives, how
+ * to recognise one (so the watcher never ingests it and crash recovery can delete it), and which free
+ * name to use when the wanted one is taken (never overwrite).
+ */
+public final class OutputPaths {
+
+    /** Marks our in-progress files; they are also hidden (leading dot) so other tools skip them. */
+    static final String TEMP_MARKER = ".bp-partial";
+
+    private OutputPaths() {}
+
+    /**
+     * The temporary file ffmpeg writes before verification: beside the final name (same file system, so
+     * the publishing rename is atomic), hidden, and keeping the extension so ffmpeg picks the right muxer.
+     * For {@code out/clip.mov} it is {@code out/.clip.bp-partial.mov}. Deterministic, so whoever knows the
+     * final name can find and delete a leftover.
+     */
+    public static Path tempFor(Path finalOutput) {
+        String name = finalOutput.getFileName().toString();
+        String extension = extensionOf(name);
+        String stem = extension.isEmpty() ? name : name.substring(0, name.length() - extension.length() - 1);
+        String tempName = "." + stem + TEMP_MARKER + (extension.isEmpty() ? "" : "." + extension);
+        return finalOutput.resolveSibling(tempName);
+    }
+
+    /** True for files named by {@link #tempFor}. */
+    public static boolean isTemp(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.contains(TEMP_MARKER);
+    }
+
+    /**
+     * {@code wanted} if nothing exists there, otherwise the first free {@code stem-2.ext}, {@code stem-3.ext},
+     * and so on. The check is advisory (someone may take the name a moment later); publishing still uses a
+     * no-overwrite move.
+     */
+    public static Path nextFree(Path wanted) {
+        if (!Files.exists(wanted) && !Files.exists(tempFor(wanted))) {
+            return wanted;
+        }
+        for (int n = 2; ; n++) {
+            Path candidate = withSuffix(wanted, n);
+            if (!Files.exists(candidate) && !Files.exists(tempFor(candidate))) {
+                return candidate;
+            }
+        }
+    }
+
+    /** {@code dir/clip.mov} with n=2 gives {@code dir/clip-2.mov}. */
+    public static Path withSuffix(Path path, int n) {
+        String name = path.getFileName().toString();
+        String extension = extensionOf(name);
+        String stem = extension.isEmpty() ? name : name.substring(0, name.length() - extension.length() - 1);
+        return path.resolveSibling(stem + "-" + n + (extension.isEmpty() ? "" : "." + extension));
+    }
+
+    /** The text after the last dot, or "" when there is none (a leading dot alone does not count). */
+    public static String extensionOf(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 || dot == fileName.length() - 1 ? "" : fileName.substring(dot + 1);
+    }
+
+    /** The file name without its extension. */
+    public static String stemOf(String fileName) {
+        String extension = extensionOf(fileName);
+        return extension.isEmpty() ? fileName : fileName.substring(0, fileName.length() - extension.length() - 1);
+    }
+}
