@@ -1,0 +1,172 @@
+package dev.bulletproof.daemon.config;
+
+import dev.bulletproof.model.ConfigModel;
+import dev.bulletproof.model.OnSuccess;
+import dev.bulletproof.model.RuleModel;
+import dev.bulletproof.model.ServerSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The configuration the daemon runs with: typed, with every path absolute (relative ones in the file are
+ * taken from the config file's folder, so the daemon behaves the same whatever folder it was started
+ * from) and every omitted key replaced by its default. Build it from a validated {@link ConfigModel}.
+ *
+ * @param ffmpegPath null means "bundled ffmpeg, else the one on PATH"
+ * @param profiles custom profiles as the media package reads them (name, extension, ffmpeg arguments...)
+ */
+public record DaemonConfig(
+        Path monitorFolder,
+        Path outputFolder,
+        Path processedFolder,
+        int maxWorkers,
+        boolean recursive,
+        Duration stableTime,
+        Duration scanInterval,
+        OnSuccess onSuccess,
+        int maxAttempts,
+        Duration stallTimeout,
+        Path ffmpegPath,
+        ServerSettings server,
+        List<Map<String, Object>> profiles,
+        List<RuleModel> rules) {
+
+    public static final String DEFAULT_MONITOR_FOLDER = "./videos/incoming";
+    public static final String DEFAULT_OUTPUT_FOLDER = "./videos/output";
+    public static final String DEFAULT_PROCESSED_FOLDER = "./videos/processed";
+    public static final int DEFAULT_MAX_WORKERS = 2;
+    public static final double DEFAULT_STABLE_SECONDS = 2;
+    public static final double DEFAULT_SCAN_INTERVAL_SECONDS = 5;
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final double DEFAULT_STALL_TIMEOUT_SECONDS = 120;
+
+    public DaemonConfig {
+        Objects.requireNonNull(monitorFolder, "monitorFolder");
+        Objects.requireNonNull(outputFolder, "outputFolder");
+        Objects.requireNonNull(processedFolder, "processedFolder");
+        Objects.requireNonNull(onSuccess, "onSuccess");
+        Objects.requireNonNull(server, "server");
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** Every key at its default, relative folders taken from {@code baseDir}. */
+    public static DaemonConfig defaults(Path baseDir) {
+        return fromModel(emptyModel(), baseDir);
+    }
+
+    /** A model with no key set: what an empty or missing config file means. */
+    public static ConfigModel emptyModel() {
+        return new ConfigModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Fills omitted keys with defaults and resolves paths against {@code baseDir}. Does not validate:
+     * run {@link ConfigValidator} first; values it would reject may fail here with an unchecked exception.
+     */
+    public static DaemonConfig fromModel(ConfigModel model, Path baseDir) {
+        return new DaemonConfig(
+                resolve(baseDir, or(model.monitorFolder(), DEFAULT_MONITOR_FOLDER)),
+                resolve(baseDir, or(model.outputFolder(), DEFAULT_OUTPUT_FOLDER)),
+                resolve(baseDir, or(model.processedFolder(), DEFAULT_PROCESSED_FOLDER)),
+                or(model.maxWorkers(), DEFAULT_MAX_WORKERS),
+                or(model.recursive(), false),
+                seconds(or(model.stableSeconds(), DEFAULT_STABLE_SECONDS)),
+                seconds(or(model.scanIntervalSeconds(), DEFAULT_SCAN_INTERVAL_SECONDS)),
+                or(model.onSuccess(), OnSuccess.KEEP),
+                or(model.maxAttempts(), DEFAULT_MAX_ATTEMPTS),
+                seconds(or(model.stallTimeoutSeconds(), DEFAULT_STALL_TIMEOUT_SECONDS)),
+                blank(model.ffmpegPath()) ? null : resolve(baseDir, model.ffmpegPath()),
+                mergeServer(model.server()),
+                model.profiles(),
+                model.rules());
+    }
+
+    /** The API/YAML shape, with absolute paths. */
+    public ConfigModel toModel() {
+        return new ConfigModel(
+                monitorFolder.toString(),
+                outputFolder.toString(),
+                maxWorkers,
+                recursive,
+                toSeconds(stableTime),
+                toSeconds(scanInterval),
+                onSuccess,
+                processedFolder.toString(),
+                maxAttempts,
+                toSeconds(stallTimeout),
+                ffmpegPath == null ? null : ffmpegPath.toString(),
+                server,
+                profiles.stream()
+                        .map(p -> (Map<String, Object>) new LinkedHashMap<>(p))
+                        .toList(),
+                rules);
+    }
+
+    /**
+     * Creates the monitor, output and processed folders when missing, so a first start with the defaults
+     * just works. A folder that cannot be created (a file in the way, no permission) is a configuration
+     * error naming the field.
+     */
+    public void createMissingFolders() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        create("monitor_folder", monitorFolder, problems);
+        create("output_folder", outputFolder, problems);
+        if (onSuccess == OnSuccess.MOVE || rules.stream().anyMatch(r -> r.onSuccess() == OnSuccess.MOVE)) {
+            create("processed_folder", processedFolder, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+    }
+
+    private static void create(String field, Path folder, Map<String, String> problems) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            problems.put(field, "cannot create folder " + folder + ": " + e);
+        }
+    }
+
+    /** Resolves {@code value} against {@code baseDir}, expanding a leading "~" to the user's home. */
+    static Path resolve(Path baseDir, String value) {
+        String trimmed = value.trim();
+        if (trimmed.equals("~") || trimmed.startsWith("~/")) {
+            trimmed = System.getProperty("user.home") + trimmed.substring(1);
+        }
+        return baseDir.toAbsolutePath().resolve(trimmed).normalize();
+    }
+
+    private static ServerSettings mergeServer(ServerSettings server) {
+        ServerSettings defaults = ServerSettings.defaults();
+        if (server == null) {
+            return defaults;
+        }
+        return new ServerSettings(
+                blank(server.host()) ? defaults.host() : server.host(),
+                server.port() == 0 ? defaults.port() : server.port(),
+                blank(server.auth()) ? defaults.auth() : server.auth());
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
+    }
+
+    private static double toSeconds(Duration duration) {
+        return duration.toNanos() / 1_000_000_000d;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

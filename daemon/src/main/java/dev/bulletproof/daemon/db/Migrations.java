@@ -1,0 +1,140 @@
+package dev.bulletproof.daemon.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Brings a database file up to the current schema with the versioned scripts
+ * {@code db/migration/V001__description.sql}, {@code V002__...} found on the classpath. Each script
+ * runs in its own transaction together with its row in {@code schema_version}, so a crash mid-way
+ * leaves the file at the previous version and the next start simply tries again.
+ */
+public final class Migrations {
+
+    private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
+    private static final String FOLDER = "db/migration";
+    private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
+
+    /** One script: its version number, description and SQL text. */
+    public record Migration(int version, String description, String sql) {}
+
+    private final List<Migration> migrations;
+
+    public Migrations(List<Migration> migrations) {
+        this.migrations = migrations.stream()
+                .sorted(Comparator.comparingInt(Migration::version))
+                .toList();
+    }
+
+    /** The scripts shipped with the daemon. */
+    public static Migrations fromClasspath() {
+        return new Migrations(loadFromClasspath());
+    }
+
+    /** Applies every script newer than the file's version; returns the versions it applied. */
+    public List<Integer> apply(Database database) {
+        database.update("CREATE TABLE IF NOT EXISTS schema_version ("
+                + " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+        return migrations.stream()
+                .filter(migration -> applyIfNew(database, migration))
+                .map(Migration::version)
+                .toList();
+    }
+
+    private static boolean applyIfNew(Database database, Migration migration) {
+        return database.inTransaction(tx -> {
+            boolean applied = tx.queryOne(
+                            "SELECT 1 FROM schema_version WHERE version = ?", row -> true, migration.version())
+                    .isPresent();
+            if (applied) {
+                return false;
+            }
+            tx.script(migration.sql());
+            tx.update(
+                    "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                    migration.version(),
+                    migration.description(),
+                    Instant.now());
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "applied database migration V{0} {1}",
+                    migration.version(),
+                    migration.description());
+            return true;
+        });
+    }
+
+    private static List<Migration> loadFromClasspath() {
+        URL folder = Migrations.class.getClassLoader().getResource(FOLDER);
+        if (folder == null) {
+            throw new IllegalStateException("migration folder " + FOLDER + " missing from the classpath");
+        }
+        try {
+            URI uri = folder.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return readScripts(jar.getPath(FOLDER));
+                }
+            }
+            return readScripts(Path.of(uri));
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot read migrations from " + folder, e);
+        }
+    }
+
+    private static List<Migration> readScripts(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> scripts = files.filter(file ->
+                            SCRIPT_NAME.matcher(file.getFileName().toString()).matches())
+                    .toList();
+            checkUniqueVersions(scripts);
+            return scripts.stream().map(Migrations::readScript).toList();
+        }
+    }
+
+    private static Migration readScript(Path script) {
+        Matcher name = SCRIPT_NAME.matcher(script.getFileName().toString());
+        if (!name.matches()) {
+            throw new IllegalStateException("not a migration script: " + script);
+        }
+        try (InputStream in = Files.newInputStream(script)) {
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Migration(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '), sql);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + script, e);
+        }
+    }
+
+    private static void checkUniqueVersions(List<Path> scripts) {
+        long distinct = scripts.stream()
+                .map(script -> {
+                    Matcher name = SCRIPT_NAME.matcher(script.getFileName().toString());
+                    return name.matches() ? Integer.parseInt(name.group(1)) : -1;
+                })
+                .distinct()
+                .count();
+        if (distinct != scripts.size()) {
+            throw new IllegalStateException("two migration scripts share a version in " + scripts);
+        }
+    }
+
+    /** The versions recorded in the file, oldest first. */
+    public static List<Integer> appliedVersions(Database database) {
+        return database.query("SELECT version FROM schema_version ORDER BY version", row -> row.getInt(1));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.bulletproof.daemon.jobs;
+
+import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.OnSuccess;
+import java.time.Instant;
+
+/**
+ * One input file's trip through the queue, as stored.
+ *
+ * @param inputMtimeMillis the input's modification time when the job was created; with path and size it
+ *     identifies the exact file version, so an unchanged file is never processed twice
+ * @param statusReason why the job is in its state, in words a user understands
+ * @param outputPath the wanted final output; after success, the path actually published
+ * @param onSuccess what to do with the input after success; null means the global setting
+ * @param priority higher runs first
+ * @param attempts how many times a worker started this job since it was created or last retried by hand
+ * @param notBefore a queued job waits until then before a worker may claim it (retry backoff); null = now
+ * @param processingSeconds wall time of the last run
+ * @param version bumped by every write; updates are conditional on it (optimistic locking)
+ */
+public record Job(
+        long id,
+        String inputPath,
+        long inputSize,
+        long inputMtimeMillis,
+        String filename,
+        JobStatus status,
+        String statusReason,
+        String profile,
+        String outputPath,
+        OnSuccess onSuccess,
+        int priority,
+        int attempts,
+        String error,
+        Instant createdAt,
+        Instant startedAt,
+        Instant completedAt,
+        Instant notBefore,
+        Double mediaDurationSeconds,
+        Long bitrate,
+        String resolution,
+        Boolean verified,
+        Double processingSeconds,
+        long version) {}

@@ -1,0 +1,52 @@
+package dev.bulletproof.daemon.jobs;
+
+import dev.bulletproof.model.JobStatus;
+import java.util.Set;
+
+/**
+ * Which jobs a list shows, newest first.
+ *
+ * @param statuses empty means every status
+ * @param profile null means every profile
+ * @param text null or blank means no text search; otherwise a case-insensitive part of the file name
+ * @param beforeId keyset paging: only jobs with a smaller id; null means from the newest
+ * @param offset rows to skip (ignored by {@link JobRepository#count})
+ */
+public record JobFilter(Set<JobStatus> statuses, String profile, String text, Long beforeId, int limit, int offset) {
+
+    public static final int DEFAULT_LIMIT = 100;
+
+    public JobFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative, was " + offset);
+        }
+    }
+
+    public static JobFilter all() {
+        return new JobFilter(Set.of(), null, null, null, DEFAULT_LIMIT, 0);
+    }
+
+    public JobFilter withStatuses(Set<JobStatus> wanted) {
+        return new JobFilter(wanted, profile, text, beforeId, limit, offset);
+    }
+
+    public JobFilter withProfile(String wanted) {
+        return new JobFilter(statuses, wanted, text, beforeId, limit, offset);
+    }
+
+    public JobFilter withText(String wanted) {
+        return new JobFilter(statuses, profile, wanted, beforeId, limit, offset);
+    }
+
+    public JobFilter page(int newLimit, int newOffset) {
+        return new JobFilter(statuses, profile, text, beforeId, newLimit, newOffset);
+    }
+
+    public JobFilter before(long id) {
+        return new JobFilter(statuses, profile, text, id, limit, offset);
+    }
+}

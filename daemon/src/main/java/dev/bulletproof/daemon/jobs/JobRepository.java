@@ -1,0 +1,95 @@
+package dev.bulletproof.daemon.jobs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable job store. Every status change is checked against {@link JobTransitions}, written with
+ * an optimistic version check, and recorded in the job's history in the same transaction.
+ *
+ * <p>Methods taking a job id throw {@link JobNotFoundException} for an unknown id and
+ * {@link IllegalTransitionException} when the job's state does not allow the change.
+ */
+public interface JobRepository {
+
+    /**
+     * Creates a job for a file unless the same file version (path, size, mtime) already has one in any
+     * state: finished files are not processed again after a restart, and failed or cancelled ones only
+     * when someone retries them. A changed file (new size or mtime) gets a new job.
+     */
+    Registration registerFile(NewFile file);
+
+    /** {@link #registerFile} for many files in one transaction; the folder scanner's path at start-up. */
+    List<Registration> registerFiles(List<NewFile> files);
+
+    /** Updates the settling text of a waiting job; not recorded in the history, it changes too often. */
+    Job updateWaiting(long id, String reason);
+
+    /** A waiting job's file settled and matched a rule: waiting to queued with its plan. */
+    Job markQueued(long id, JobPlan plan);
+
+    /**
+     * Takes the next runnable job (queued, not held back by a retry delay; highest priority, then
+     * oldest) and moves it to processing, counting an attempt. Safe against other claimers, in this
+     * process or another one on the same file: a job is claimed at most once.
+     */
+    Optional<Job> claimNext(Instant now);
+
+    /** The earliest future time at which a queued job becomes claimable, if some job waits for one. */
+    Optional<Instant> nextNotBefore(Instant now);
+
+    Job markCompleted(long id, ExecutionResult result);
+
+    /** Processing, paused or waiting (file vanished) to failed, with the error for the user. */
+    Job markFailed(long id, String error, Double processingSeconds);
+
+    /** Processing to queued after a failed attempt; claimable again from {@code notBefore}. */
+    Job scheduleRetry(long id, Instant notBefore, String reason, String error, Double processingSeconds);
+
+    /** Processing or paused to queued because the daemon is stopping; the interrupted attempt is not counted. */
+    Job requeueAfterStop(long id);
+
+    /** Queued to paused (held out of the queue) or processing to paused (suspended). */
+    Job pause(long id);
+
+    /** Paused to processing: the suspended execution continues. */
+    Job resumeRunning(long id);
+
+    /** Paused to queued: a held job (or one whose execution is gone) goes back to the queue. */
+    Job release(long id);
+
+    /** Waiting, queued, processing or paused to cancelled. */
+    Job cancel(long id, String reason);
+
+    /**
+     * Completed, failed or cancelled to queued. The attempt count starts again from zero: a person
+     * asked for a fresh try, and the earlier attempts stay visible in the job's history.
+     */
+    Job retry(long id);
+
+    /** Deletes a finished job and its history; never touches files. */
+    void delete(long id);
+
+    Job setPriority(long id, int priority);
+
+    Optional<Job> find(long id);
+
+    /** Like {@link #find} but throws {@link JobNotFoundException}. */
+    Job get(long id);
+
+    /** Newest first. */
+    List<Job> list(JobFilter filter);
+
+    long count(JobFilter filter);
+
+    /** The job's history, oldest first. */
+    List<JobHistoryEntry> events(long jobId);
+
+    /**
+     * Run once at start, before any worker: a job found processing or paused was interrupted by a crash
+     * (no process of ours can be alive). It goes back to queued, its attempt counted, or to failed when
+     * {@code maxAttempts} are used up. Returns the jobs changed, so their temporary outputs can be removed.
+     */
+    List<Job> recoverAfterCrash(int maxAttempts);
+}

@@ -1,0 +1,450 @@
+package dev.bulletproof.daemon.jobs.jdbc;
+
+import static dev.bulletproof.daemon.jobs.jdbc.JobRows.EVENT;
+import static dev.bulletproof.daemon.jobs.jdbc.JobRows.INSERT_EVENT;
+import static dev.bulletproof.daemon.jobs.jdbc.JobRows.JOB;
+import static dev.bulletproof.daemon.jobs.jdbc.JobRows.SELECT_EVENT;
+import static dev.bulletproof.daemon.jobs.jdbc.JobRows.SELECT_JOB;
+import static dev.bulletproof.model.JobStatus.CANCELLED;
+import static dev.bulletproof.model.JobStatus.COMPLETED;
+import static dev.bulletproof.model.JobStatus.FAILED;
+import static dev.bulletproof.model.JobStatus.PAUSED;
+import static dev.bulletproof.model.JobStatus.PROCESSING;
+import static dev.bulletproof.model.JobStatus.QUEUED;
+import static dev.bulletproof.model.JobStatus.WAITING;
+
+import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Transaction;
+import dev.bulletproof.daemon.jobs.ExecutionResult;
+import dev.bulletproof.daemon.jobs.IllegalTransitionException;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobEventType;
+import dev.bulletproof.daemon.jobs.JobFilter;
+import dev.bulletproof.daemon.jobs.JobHistoryEntry;
+import dev.bulletproof.daemon.jobs.JobNotFoundException;
+import dev.bulletproof.daemon.jobs.JobPlan;
+import dev.bulletproof.daemon.jobs.JobRepository;
+import dev.bulletproof.daemon.jobs.JobTransitions;
+import dev.bulletproof.daemon.jobs.NewFile;
+import dev.bulletproof.daemon.jobs.Registration;
+import dev.bulletproof.model.JobStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link JobRepository} on SQLite; each method is one transaction on the database's writer connection. */
+public final class JdbcJobRepository implements JobRepository {
+
+    /** How many runnable jobs one claim looks at; more than one so a lost race moves on to the next job. */
+    private static final int CLAIM_CANDIDATES = 8;
+
+    private final Database database;
+    private final Clock clock;
+
+    public JdbcJobRepository(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public Registration registerFile(NewFile file) {
+        return database.inTransaction(tx -> register(tx, file));
+    }
+
+    @Override
+    public List<Registration> registerFiles(List<NewFile> files) {
+        return database.inTransaction(
+                tx -> files.stream().map(file -> register(tx, file)).toList());
+    }
+
+    private Registration register(Transaction tx, NewFile file) {
+        Optional<Job> existing = tx.queryOne(
+                SELECT_JOB + " WHERE input_path = ? AND input_size = ? AND input_mtime = ? ORDER BY id DESC LIMIT 1",
+                JOB,
+                file.inputPath(),
+                file.size(),
+                file.mtimeMillis());
+        if (existing.isPresent()) {
+            return new Registration(existing.get(), false);
+        }
+        JobPlan plan = file.plan();
+        JobStatus status = plan == null ? WAITING : QUEUED;
+        String reason = plan == null ? file.waitingReason() : "queued";
+        Instant now = clock.instant();
+        long id = tx.insert(
+                "INSERT INTO jobs (input_path, input_size, input_mtime, filename, status, status_reason, profile,"
+                        + " output_path, on_success, priority, created_at, media_duration_seconds, bitrate, resolution)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                file.inputPath(),
+                file.size(),
+                file.mtimeMillis(),
+                fileNameOf(file.inputPath()),
+                status,
+                reason,
+                plan == null ? null : plan.profile(),
+                plan == null ? null : plan.outputPath(),
+                plan == null ? null : plan.onSuccess(),
+                plan == null ? 0 : plan.priority(),
+                now,
+                plan == null ? null : plan.mediaDurationSeconds(),
+                plan == null ? null : plan.bitrate(),
+                plan == null ? null : plan.resolution());
+        tx.update(INSERT_EVENT, id, JobEventType.CREATED, null, status, now, reason);
+        return new Registration(load(tx, id), true);
+    }
+
+    @Override
+    public Job updateWaiting(long id, String reason) {
+        return database.inTransaction(tx -> {
+            Job current = load(tx, id);
+            requireFrom(current, Set.of(WAITING), "settling");
+            checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
+            return load(tx, id);
+        });
+    }
+
+    @Override
+    public Job markQueued(long id, JobPlan plan) {
+        return change(
+                id,
+                Set.of(WAITING),
+                QUEUED,
+                JobEventType.QUEUED,
+                "ready",
+                ", status_reason = 'queued', profile = ?, output_path = ?, on_success = ?, priority = ?,"
+                        + " media_duration_seconds = ?, bitrate = ?, resolution = ?",
+                plan.profile(),
+                plan.outputPath(),
+                plan.onSuccess(),
+                plan.priority(),
+                plan.mediaDurationSeconds(),
+                plan.bitrate(),
+                plan.resolution());
+    }
+
+    @Override
+    public Optional<Job> claimNext(Instant now) {
+        return database.inTransaction(tx -> {
+            List<Job> candidates = tx.query(
+                    SELECT_JOB + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)"
+                            + " ORDER BY priority DESC, created_at, id LIMIT " + CLAIM_CANDIDATES,
+                    JOB,
+                    now);
+            for (Job candidate : candidates) {
+                int attempt = candidate.attempts() + 1;
+                int won = tx.update(
+                        "UPDATE jobs SET status = 'PROCESSING', version = version + 1, attempts = attempts + 1,"
+                                + " started_at = ?, completed_at = NULL, not_before = NULL, error = NULL,"
+                                + " status_reason = ? WHERE id = ? AND version = ? AND status = 'QUEUED'",
+                        now,
+                        "processing, attempt " + attempt,
+                        candidate.id(),
+                        candidate.version());
+                if (won == 1) {
+                    tx.update(
+                            INSERT_EVENT,
+                            candidate.id(),
+                            JobEventType.STARTED,
+                            QUEUED,
+                            PROCESSING,
+                            now,
+                            "attempt " + attempt);
+                    return Optional.of(load(tx, candidate.id()));
+                }
+            }
+            return Optional.<Job>empty();
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextNotBefore(Instant now) {
+        return database.queryOne(
+                "SELECT MIN(not_before) FROM jobs WHERE status = 'QUEUED' AND not_before > ?",
+                row -> {
+                    long millis = row.getLong(1);
+                    return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+                },
+                now);
+    }
+
+    @Override
+    public Job markCompleted(long id, ExecutionResult result) {
+        return change(
+                id,
+                Set.of(PROCESSING),
+                COMPLETED,
+                JobEventType.COMPLETED,
+                result.outputPath(),
+                ", status_reason = 'completed', error = NULL, completed_at = ?, output_path = COALESCE(?, output_path),"
+                        + " verified = ?, processing_seconds = ?,"
+                        + " media_duration_seconds = COALESCE(?, media_duration_seconds),"
+                        + " bitrate = COALESCE(?, bitrate), resolution = COALESCE(?, resolution)",
+                clock.instant(),
+                result.outputPath(),
+                result.verified(),
+                result.processingSeconds(),
+                result.mediaDurationSeconds(),
+                result.bitrate(),
+                result.resolution());
+    }
+
+    @Override
+    public Job markFailed(long id, String error, Double processingSeconds) {
+        return change(
+                id,
+                Set.of(WAITING, PROCESSING, PAUSED),
+                FAILED,
+                JobEventType.FAILED,
+                error,
+                ", status_reason = ?, error = ?, completed_at = ?, processing_seconds = COALESCE(?, processing_seconds)",
+                "failed: " + error,
+                error,
+                clock.instant(),
+                processingSeconds);
+    }
+
+    @Override
+    public Job scheduleRetry(long id, Instant notBefore, String reason, String error, Double processingSeconds) {
+        return change(
+                id,
+                Set.of(PROCESSING),
+                QUEUED,
+                JobEventType.RETRIED,
+                reason,
+                ", status_reason = ?, error = ?, not_before = ?, processing_seconds = COALESCE(?, processing_seconds)",
+                reason,
+                error,
+                notBefore,
+                processingSeconds);
+    }
+
+    @Override
+    public Job requeueAfterStop(long id) {
+        return change(
+                id,
+                Set.of(PROCESSING, PAUSED),
+                QUEUED,
+                JobEventType.REQUEUED,
+                "the daemon stopped",
+                ", status_reason = 'queued again: the daemon stopped while it ran', attempts = MAX(attempts - 1, 0),"
+                        + " not_before = NULL");
+    }
+
+    @Override
+    public Job pause(long id) {
+        return change(id, Set.of(QUEUED, PROCESSING), PAUSED, JobEventType.PAUSED, null, ", status_reason = 'paused'");
+    }
+
+    @Override
+    public Job resumeRunning(long id) {
+        return change(
+                id, Set.of(PAUSED), PROCESSING, JobEventType.RESUMED, null, ", status_reason = 'processing, resumed'");
+    }
+
+    @Override
+    public Job release(long id) {
+        return change(id, Set.of(PAUSED), QUEUED, JobEventType.RESUMED, null, ", status_reason = 'queued'");
+    }
+
+    @Override
+    public Job cancel(long id, String reason) {
+        return change(
+                id,
+                Set.of(WAITING, QUEUED, PROCESSING, PAUSED),
+                CANCELLED,
+                JobEventType.CANCELLED,
+                reason,
+                ", status_reason = ?, completed_at = ?",
+                reason,
+                clock.instant());
+    }
+
+    @Override
+    public Job retry(long id) {
+        return change(
+                id,
+                Set.of(COMPLETED, FAILED, CANCELLED),
+                QUEUED,
+                JobEventType.RETRIED,
+                "retry requested",
+                ", status_reason = 'queued again on request', attempts = 0, error = NULL, completed_at = NULL,"
+                        + " not_before = NULL, verified = NULL");
+    }
+
+    @Override
+    public void delete(long id) {
+        database.inTransaction(tx -> {
+            Job current = load(tx, id);
+            JobTransitions.requireDeletable(id, current.status());
+            // The history rows go with it through ON DELETE CASCADE.
+            return checkedUpdate(tx, current, "DELETE FROM jobs");
+        });
+    }
+
+    @Override
+    public Job setPriority(long id, int priority) {
+        return database.inTransaction(tx -> {
+            Job current = load(tx, id);
+            checkedUpdate(tx, current, "UPDATE jobs SET priority = ?, version = version + 1", priority);
+            recordEvent(
+                    tx,
+                    current,
+                    JobEventType.PRIORITY_CHANGED,
+                    current.status(),
+                    "priority " + current.priority() + " -> " + priority);
+            return load(tx, id);
+        });
+    }
+
+    @Override
+    public Optional<Job> find(long id) {
+        return database.queryOne(SELECT_JOB + " WHERE id = ?", JOB, id);
+    }
+
+    @Override
+    public Job get(long id) {
+        return find(id).orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    @Override
+    public List<Job> list(JobFilter filter) {
+        JobQuery where = JobQuery.of(filter);
+        return database.query(
+                SELECT_JOB + where.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                JOB,
+                where.paramsAnd(filter.limit(), filter.offset()));
+    }
+
+    @Override
+    public long count(JobFilter filter) {
+        JobQuery where = JobQuery.of(filter);
+        return database.queryOne("SELECT COUNT(*) FROM jobs" + where.sql(), row -> row.getLong(1), where.paramsAnd())
+                .orElse(0L);
+    }
+
+    @Override
+    public List<JobHistoryEntry> events(long jobId) {
+        get(jobId);
+        return database.query(SELECT_EVENT + " WHERE job_id = ? ORDER BY id", EVENT, jobId);
+    }
+
+    @Override
+    public List<Job> recoverAfterCrash(int maxAttempts) {
+        return database.inTransaction(
+                tx -> tx.query(SELECT_JOB + " WHERE status IN ('PROCESSING', 'PAUSED') ORDER BY id", JOB).stream()
+                        .map(job -> recover(tx, job, maxAttempts))
+                        .toList());
+    }
+
+    private Job recover(Transaction tx, Job job, int maxAttempts) {
+        if (job.attempts() >= maxAttempts) {
+            String error = "the daemon stopped unexpectedly during attempt " + job.attempts() + " of " + maxAttempts
+                    + "; no attempts left";
+            return write(
+                    tx,
+                    job,
+                    FAILED,
+                    JobEventType.RECOVERED,
+                    error,
+                    ", status_reason = ?, error = ?, completed_at = ?",
+                    "failed: " + error,
+                    error,
+                    clock.instant());
+        }
+        return write(
+                tx,
+                job,
+                QUEUED,
+                JobEventType.RECOVERED,
+                "recovered after an unexpected stop",
+                ", status_reason = 'recovered after an unexpected stop', not_before = NULL");
+    }
+
+    /** Loads the job, checks the move against the table (and {@code from}), writes it with its history row. */
+    private Job change(
+            long id,
+            Set<JobStatus> from,
+            JobStatus to,
+            JobEventType type,
+            String detail,
+            String assignments,
+            Object... values) {
+        return database.inTransaction(tx -> {
+            Job current = load(tx, id);
+            requireFrom(current, from, verbFor(type));
+            JobTransitions.require(id, current.status(), to);
+            return write(tx, current, to, type, detail, assignments, values);
+        });
+    }
+
+    private Job write(
+            Transaction tx,
+            Job current,
+            JobStatus to,
+            JobEventType type,
+            String detail,
+            String assignments,
+            Object... values) {
+        Object[] params = new Object[values.length + 1];
+        params[0] = to;
+        System.arraycopy(values, 0, params, 1, values.length);
+        checkedUpdate(tx, current, "UPDATE jobs SET status = ?, version = version + 1" + assignments, params);
+        recordEvent(tx, current, type, to, detail);
+        return load(tx, current.id());
+    }
+
+    /** Runs {@code statement} (without WHERE) on exactly this version of the job. */
+    private static int checkedUpdate(Transaction tx, Job current, String statement, Object... values) {
+        Object[] params = new Object[values.length + 2];
+        System.arraycopy(values, 0, params, 0, values.length);
+        params[values.length] = current.id();
+        params[values.length + 1] = current.version();
+        int changed = tx.update(statement + " WHERE id = ? AND version = ?", params);
+        if (changed == 0) {
+            throw new IllegalTransitionException(
+                    current.id(), current.status(), "job " + current.id() + " was changed at the same time; try again");
+        }
+        return changed;
+    }
+
+    private void recordEvent(Transaction tx, Job current, JobEventType type, JobStatus to, String detail) {
+        tx.update(INSERT_EVENT, current.id(), type, current.status(), to, clock.instant(), detail);
+    }
+
+    private static void requireFrom(Job current, Set<JobStatus> from, String verb) {
+        if (!from.contains(current.status())) {
+            throw new IllegalTransitionException(
+                    current.id(),
+                    current.status(),
+                    "job " + current.id() + " is " + current.status().wireName() + "; only " + JobQuery.describe(from)
+                            + " jobs can be " + verb);
+        }
+    }
+
+    private static String verbFor(JobEventType type) {
+        return switch (type) {
+            case QUEUED -> "queued";
+            case STARTED -> "started";
+            case PAUSED -> "paused";
+            case RESUMED -> "resumed";
+            case COMPLETED -> "completed";
+            case FAILED -> "marked failed";
+            case CANCELLED -> "cancelled";
+            case RETRIED -> "retried";
+            case REQUEUED, RECOVERED -> "put back in the queue";
+            case CREATED, PRIORITY_CHANGED -> "changed";
+        };
+    }
+
+    private static Job load(Transaction tx, long id) {
+        return tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, id).orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    private static String fileNameOf(String inputPath) {
+        Path name = Path.of(inputPath).getFileName();
+        return name == null ? inputPath : name.toString();
+    }
+}

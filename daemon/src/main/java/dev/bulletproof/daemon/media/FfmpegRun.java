@@ -1,0 +1,291 @@
+package dev.bulletproof.daemon.media;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One ffmpeg process from start to published file. Three threads per encode: progress (stdout), stderr
+ * drain, and a supervisor that runs the stall watchdog, waits for the exit, then verifies and publishes.
+ * Every way out of the supervisor completes the result and removes the temporary file, so no failure
+ * leaves a partial file behind or a caller waiting forever.
+ */
+final class FfmpegRun implements RunningTranscode {
+
+    private static final System.Logger LOG = System.getLogger(FfmpegRun.class.getName());
+    private static final long PIPE_JOIN_MILLIS = 5_000;
+
+    private final TranscodeRequest request;
+    private final MediaInfo input;
+    private final Path wanted;
+    private final Path reserved;
+    private final Path temp;
+    private final List<String> command;
+    private final OutputVerifier verifier;
+    private final ProgressListener listener;
+    private final long startNanos;
+    private final StderrLog stderrLog;
+    private final CompletableFuture<TranscodeResult> result = new CompletableFuture<>();
+    private final Object control = new Object();
+
+    private volatile Process process;
+    private volatile long lastActivityNanos;
+    private volatile boolean suspended;
+    private volatile boolean cancelRequested;
+    private volatile boolean stalled;
+
+    FfmpegRun(
+            TranscodeRequest request,
+            MediaInfo input,
+            Path wanted,
+            Path reserved,
+            Path temp,
+            List<String> command,
+            OutputVerifier verifier,
+            ProgressListener listener,
+            long startNanos) {
+        this.request = request;
+        this.input = input;
+        this.wanted = wanted;
+        this.reserved = reserved;
+        this.temp = temp;
+        this.command = List.copyOf(command);
+        this.verifier = verifier;
+        this.listener = listener;
+        this.startNanos = startNanos;
+        this.stderrLog = new StderrLog(request.logFile());
+    }
+
+    void start(ProcessLauncher launcher) {
+        writeLogHeader();
+        try {
+            process = launcher.launch(command);
+        } catch (IOException | RuntimeException e) {
+            deleteTemp();
+            complete(TranscodeResult.Outcome.FAILED, null, "cannot start ffmpeg: " + e.getMessage(), null);
+            return;
+        }
+        lastActivityNanos = System.nanoTime();
+        String name = "ffmpeg-" + process.pid();
+        Thread progress = Thread.ofPlatform().daemon().name(name + "-progress").start(this::readProgress);
+        Thread stderr = Thread.ofPlatform()
+                .daemon()
+                .name(name + "-stderr")
+                .start(() -> stderrLog.drain(process.getErrorStream()));
+        Thread.ofPlatform().daemon().name(name + "-supervisor").start(() -> supervise(progress, stderr));
+    }
+
+    @Override
+    public void suspend() {
+        synchronized (control) {
+            if (!isAlive() || suspended) {
+                return;
+            }
+            // Flag first: the watchdog must never see a stopped process as a stalled one.
+            suspended = true;
+            ProcessSignals.suspend(process.toHandle());
+        }
+    }
+
+    @Override
+    public void resume() {
+        synchronized (control) {
+            if (!suspended) {
+                return;
+            }
+            if (isAlive()) {
+                ProcessSignals.resume(process.toHandle());
+            }
+            lastActivityNanos = System.nanoTime();
+            suspended = false;
+        }
+    }
+
+    @Override
+    public void cancel() {
+        if (result.isDone()) {
+            return;
+        }
+        cancelRequested = true;
+        Process running = process;
+        if (running != null) {
+            ProcessTree.kill(running.toHandle());
+        }
+    }
+
+    @Override
+    public boolean isAlive() {
+        Process running = process;
+        return running != null && running.isAlive();
+    }
+
+    @Override
+    public long pid() {
+        Process running = process;
+        return running == null ? -1 : running.pid();
+    }
+
+    @Override
+    public TranscodeResult await() throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the supervisor completes results normally", e.getCause());
+        }
+    }
+
+    private void readProgress() {
+        ProgressParser parser = new ProgressParser(input.durationSeconds());
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                parser.accept(line).ifPresent(this::report);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "progress pipe closed: " + e.getMessage());
+        }
+    }
+
+    private void report(TranscodeProgress progress) {
+        lastActivityNanos = System.nanoTime();
+        try {
+            listener.onProgress(progress);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "progress listener failed", e);
+        }
+    }
+
+    private void supervise(Thread progress, Thread stderr) {
+        try {
+            watchUntilExit();
+            progress.join(PIPE_JOIN_MILLIS);
+            stderr.join(PIPE_JOIN_MILLIS);
+            finish();
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.ERROR, "encode supervisor failed for " + request.input(), e);
+            ProcessTree.kill(process.toHandle());
+            deleteTemp();
+            complete(TranscodeResult.Outcome.FAILED, null, "internal error while encoding: " + e, null);
+        }
+    }
+
+    private void watchUntilExit() throws InterruptedException {
+        long timeoutNanos = request.stallTimeout().toNanos();
+        long pollMillis = Math.clamp(request.stallTimeout().toMillis() / 4, 20, 1_000);
+        while (!process.waitFor(pollMillis, TimeUnit.MILLISECONDS)) {
+            if (!suspended && System.nanoTime() - lastActivityNanos > timeoutNanos) {
+                stalled = true;
+                ProcessTree.kill(process.toHandle());
+                process.waitFor();
+                return;
+            }
+        }
+        // ffmpeg is gone; make sure nothing it started lingers either.
+        if (process.toHandle().descendants().findAny().isPresent()) {
+            ProcessTree.kill(process.toHandle());
+        }
+    }
+
+    private void finish() {
+        if (cancelRequested) {
+            deleteTemp();
+            complete(TranscodeResult.Outcome.CANCELLED, null, "cancelled", null);
+            return;
+        }
+        if (stalled) {
+            deleteTemp();
+            String detail = stderrLog.meaningfulLines();
+            complete(
+                    TranscodeResult.Outcome.STALLED,
+                    null,
+                    "stalled: ffmpeg made no progress for " + seconds(request.stallTimeout()) + " and was stopped"
+                            + (detail.isBlank() ? "" : "\n" + detail),
+                    null);
+            return;
+        }
+        int exitCode = process.exitValue();
+        if (exitCode != 0) {
+            deleteTemp();
+            String detail = stderrLog.meaningfulLines();
+            complete(
+                    TranscodeResult.Outcome.FAILED,
+                    null,
+                    detail.isBlank() ? "ffmpeg exited with code " + exitCode : detail,
+                    null);
+            return;
+        }
+        verifyAndPublish();
+    }
+
+    private void verifyAndPublish() {
+        MediaInfo outputInfo;
+        try {
+            outputInfo = verifier.verify(temp, input, request.profile());
+        } catch (VerificationException e) {
+            deleteTemp();
+            complete(TranscodeResult.Outcome.FAILED, null, e.getMessage(), null);
+            return;
+        }
+        if (cancelRequested) {
+            deleteTemp();
+            complete(TranscodeResult.Outcome.CANCELLED, null, "cancelled", null);
+            return;
+        }
+        try {
+            Path published = OutputPublisher.publish(temp, reserved, wanted);
+            complete(TranscodeResult.Outcome.SUCCEEDED, published, null, outputInfo);
+        } catch (IOException e) {
+            deleteTemp();
+            complete(TranscodeResult.Outcome.FAILED, null, "cannot publish output " + wanted + ": " + e, null);
+        }
+    }
+
+    private void complete(TranscodeResult.Outcome outcome, Path output, String error, MediaInfo outputInfo) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        result.complete(new TranscodeResult(
+                outcome, output, error, input, outputInfo, outcome == TranscodeResult.Outcome.SUCCEEDED, elapsed));
+    }
+
+    private void deleteTemp() {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete temporary output " + temp + ": " + e.getMessage());
+        }
+    }
+
+    private void writeLogHeader() {
+        if (request.logFile() == null) {
+            return;
+        }
+        try {
+            Path parent = request.logFile().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(
+                    request.logFile(),
+                    "command: " + String.join(" ", command) + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot write ffmpeg log " + request.logFile() + ": " + e.getMessage());
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+}

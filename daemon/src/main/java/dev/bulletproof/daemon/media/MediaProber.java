@@ -1,0 +1,136 @@
+package dev.bulletproof.daemon.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads container and stream facts with ffprobe's JSON output. */
+public final class MediaProber {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MediaTools tools;
+
+    public MediaProber(MediaTools tools) {
+        this.tools = tools;
+    }
+
+    /**
+     * @throws ProbeException with a message a user can act on: "no such file", "empty file", "not a media
+     *     file" (with ffprobe's reason)
+     */
+    public MediaInfo probe(Path file) {
+        checkReadable(file);
+        ToolOutput output =
+                runProbe(file, List.of("-v", "error", "-print_format", "json", "-show_format", "-show_streams"));
+        if (!output.succeeded()) {
+            throw new ProbeException("not a media file: " + file.getFileName() + " (" + output.lastErrorLine() + ")");
+        }
+        try {
+            return parse(JSON.readTree(output.stdout()), file);
+        } catch (IOException e) {
+            throw new ProbeException("ffprobe returned unreadable output for " + file.getFileName());
+        }
+    }
+
+    /** Presentation times, in seconds, of the first video stream's keyframes. */
+    public List<Double> keyframeTimes(Path file) {
+        checkReadable(file);
+        ToolOutput output = runProbe(
+                file,
+                List.of(
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "v:0",
+                        "-show_entries",
+                        "packet=pts_time,flags",
+                        "-of",
+                        "csv=p=0"));
+        if (!output.succeeded()) {
+            throw new ProbeException("not a media file: " + file.getFileName() + " (" + output.lastErrorLine() + ")");
+        }
+        List<Double> times = new ArrayList<>();
+        for (String line : output.stdout().split("\\R")) {
+            String[] fields = line.strip().split(",");
+            if (fields.length >= 2 && fields[1].startsWith("K") && !fields[0].equals("N/A")) {
+                times.add(Double.parseDouble(fields[0]));
+            }
+        }
+        times.sort(Double::compare);
+        return times;
+    }
+
+    private static void checkReadable(Path file) {
+        if (!Files.exists(file)) {
+            throw new ProbeException("no such file: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ProbeException("is a folder, not a media file: " + file);
+        }
+        if (!Files.isReadable(file)) {
+            throw new ProbeException("cannot read file (permission denied): " + file);
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new ProbeException("empty file (0 bytes), not a media file: " + file.getFileName());
+            }
+        } catch (IOException e) {
+            throw new ProbeException("cannot read file: " + file + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private ToolOutput runProbe(Path file, List<String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(tools.ffprobe().toString());
+        command.addAll(options);
+        command.add(FfmpegArguments.fileUrl(file));
+        try {
+            return ToolRunner.run(command, ToolRunner.DEFAULT_TIMEOUT);
+        } catch (IOException e) {
+            throw new ProbeException("could not run ffprobe on " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private static MediaInfo parse(JsonNode root, Path file) {
+        JsonNode format = root.path("format");
+        VideoStreamInfo video = null;
+        List<AudioStreamInfo> audio = new ArrayList<>();
+        for (JsonNode stream : root.path("streams")) {
+            String type = stream.path("codec_type").asText();
+            boolean stillImage = stream.path("disposition").path("attached_pic").asInt() == 1;
+            if (type.equals("video") && video == null && !stillImage) {
+                video = new VideoStreamInfo(
+                        stream.path("codec_name").asText(null),
+                        stream.path("profile").asText(null),
+                        stream.path("width").asInt(),
+                        stream.path("height").asInt(),
+                        stream.path("pix_fmt").asText(null),
+                        frameRateOf(stream));
+            } else if (type.equals("audio")) {
+                audio.add(new AudioStreamInfo(
+                        stream.path("codec_name").asText(null),
+                        stream.path("channels").asInt(),
+                        stream.path("sample_rate").asInt()));
+            }
+        }
+        if (video == null && audio.isEmpty()) {
+            throw new ProbeException("not a media file: " + file.getFileName() + " (no audio or video streams)");
+        }
+        double duration = format.path("duration").asDouble(0);
+        Long bitRate = format.hasNonNull("bit_rate") ? format.path("bit_rate").asLong() : null;
+        return new MediaInfo(format.path("format_name").asText(""), duration, bitRate, video, audio);
+    }
+
+    /** r_frame_rate is the exact base rate; avg_frame_rate is a fallback for streams that lack it. */
+    private static String frameRateOf(JsonNode stream) {
+        String exact = stream.path("r_frame_rate").asText("0/0");
+        return Rational.toDouble(exact) > 0
+                ? exact
+                : stream.path("avg_frame_rate").asText("0/0");
+    }
+}

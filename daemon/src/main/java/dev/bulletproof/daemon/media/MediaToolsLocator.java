@@ -1,0 +1,125 @@
+package dev.bulletproof.daemon.media;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Finds a working ffmpeg/ffprobe pair: the configured path first, then the ffmpeg bundled with the
+ * application, then the PATH. A candidate counts only if both executables actually run {@code -version},
+ * because a stale path or a binary missing a shared library is the usual failure on a fresh machine.
+ */
+public final class MediaToolsLocator {
+
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(20);
+    private static final String EXE_SUFFIX =
+            System.getProperty("os.name", "").toLowerCase().startsWith("windows") ? ".exe" : "";
+
+    private MediaToolsLocator() {}
+
+    /**
+     * @param configuredFfmpeg the ffmpeg executable from the config or command line, or null; its ffprobe
+     *     is expected beside it
+     * @throws MediaToolsNotFoundException naming every candidate and why it was rejected
+     */
+    public static MediaTools locate(Path configuredFfmpeg) {
+        return locate(configuredFfmpeg, BundledFfmpeg::extract, System.getenv("PATH"));
+    }
+
+    static MediaTools locate(Path configuredFfmpeg, Supplier<Optional<Path>> bundledFfmpeg, String pathVariable) {
+        List<String> rejections = new ArrayList<>();
+        if (configuredFfmpeg != null) {
+            Optional<MediaTools> configured = tryPair("configured", configuredFfmpeg, rejections);
+            if (configured.isPresent()) {
+                return configured.get();
+            }
+        }
+        Optional<Path> bundled;
+        try {
+            bundled = bundledFfmpeg.get();
+        } catch (RuntimeException | LinkageError e) {
+            rejections.add("bundled: could not be extracted (" + e.getMessage() + ")");
+            bundled = Optional.empty();
+        }
+        if (bundled.isPresent()) {
+            Optional<MediaTools> tools = tryPair("bundled", bundled.get(), rejections);
+            if (tools.isPresent()) {
+                return tools.get();
+            }
+        } else if (rejections.stream().noneMatch(r -> r.startsWith("bundled"))) {
+            rejections.add("bundled: not available for this platform");
+        }
+        Optional<Path> onPath = findOnPath(pathVariable);
+        if (onPath.isPresent()) {
+            Optional<MediaTools> tools = tryPair("PATH", onPath.get(), rejections);
+            if (tools.isPresent()) {
+                return tools.get();
+            }
+        } else {
+            rejections.add(
+                    "PATH: no ffmpeg" + EXE_SUFFIX + " in " + (pathVariable == null ? "(PATH unset)" : pathVariable));
+        }
+        throw new MediaToolsNotFoundException(
+                "no working ffmpeg/ffprobe found; tried " + String.join("; ", rejections));
+    }
+
+    private static Optional<MediaTools> tryPair(String source, Path ffmpeg, List<String> rejections) {
+        Path ffprobe = ffmpeg.resolveSibling("ffprobe" + EXE_SUFFIX);
+        String problem = problemRunning(ffmpeg);
+        if (problem == null) {
+            problem = problemRunning(ffprobe);
+        }
+        if (problem != null) {
+            rejections.add(source + " " + ffmpeg + ": " + problem);
+            return Optional.empty();
+        }
+        return Optional.of(new MediaTools(ffmpeg, ffprobe, source, versionOf(ffmpeg)));
+    }
+
+    private static String problemRunning(Path executable) {
+        if (!Files.isRegularFile(executable)) {
+            return executable.getFileName() + " does not exist";
+        }
+        if (!Files.isExecutable(executable)) {
+            return executable.getFileName() + " is not executable";
+        }
+        try {
+            ToolOutput output = ToolRunner.run(List.of(executable.toString(), "-version"), VERSION_TIMEOUT);
+            return output.succeeded() ? null : executable.getFileName() + " -version failed: " + output.lastErrorLine();
+        } catch (IOException e) {
+            return executable.getFileName() + " does not run: " + e.getMessage();
+        }
+    }
+
+    private static String versionOf(Path ffmpeg) {
+        try {
+            String stdout = ToolRunner.run(List.of(ffmpeg.toString(), "-version"), VERSION_TIMEOUT)
+                    .stdout();
+            return stdout.lines().findFirst().orElse("unknown").strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static Optional<Path> findOnPath(String pathVariable) {
+        if (pathVariable == null || pathVariable.isBlank()) {
+            return Optional.empty();
+        }
+        for (String dir : pathVariable.split(File.pathSeparator)) {
+            if (dir.isBlank()) {
+                continue;
+            }
+            Path candidate = Path.of(dir).resolve("ffmpeg" + EXE_SUFFIX);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

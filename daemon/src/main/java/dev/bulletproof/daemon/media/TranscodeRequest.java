@@ -1,0 +1,26 @@
+package dev.bulletproof.daemon.media;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One encode.
+ *
+ * @param output the wanted final name; if it is taken, the first free "-2", "-3"... variant is used
+ * @param logFile where ffmpeg's stderr is appended, or null
+ * @param stallTimeout how long ffmpeg may go without a progress report before it is killed
+ */
+public record TranscodeRequest(
+        Path input, Path output, Profile profile, EncodeOptions options, Path logFile, Duration stallTimeout) {
+
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(120);
+
+    public TranscodeRequest {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(profile, "profile");
+        options = options == null ? EncodeOptions.defaults() : options;
+        stallTimeout = stallTimeout == null ? DEFAULT_STALL_TIMEOUT : stallTimeout;
+    }
+}

@@ -1,0 +1,357 @@
+package dev.bulletproof.daemon.jobs.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.jobs.ExecutionResult;
+import dev.bulletproof.daemon.jobs.IllegalTransitionException;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobEventType;
+import dev.bulletproof.daemon.jobs.JobFilter;
+import dev.bulletproof.daemon.jobs.JobHistoryEntry;
+import dev.bulletproof.daemon.jobs.JobNotFoundException;
+import dev.bulletproof.daemon.jobs.JobPlan;
+import dev.bulletproof.daemon.jobs.MutableClock;
+import dev.bulletproof.daemon.jobs.NewFile;
+import dev.bulletproof.daemon.jobs.Registration;
+import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.OnSuccess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcJobRepositoryTest {
+
+    @TempDir
+    Path folder;
+
+    private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+    private Path file;
+    private Database database;
+    private JdbcJobRepository jobs;
+
+    @BeforeEach
+    void openDatabase() {
+        file = folder.resolve("bulletproof.db");
+        open();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    private void open() {
+        database = Database.open(file);
+        Migrations.fromClasspath().apply(database);
+        jobs = new JdbcJobRepository(database, clock);
+    }
+
+    private void reopen() {
+        database.close();
+        open();
+    }
+
+    private Job queue(String path, int priority) {
+        clock.advance(Duration.ofMillis(1));
+        return jobs.registerFile(NewFile.ready(path, 1000, 42, JobPlan.of("live-qlab", path + ".out.mov", priority)))
+                .job();
+    }
+
+    @Test
+    void theSameFileTwiceMakesOneJob() {
+        Registration first = jobs.registerFile(NewFile.settling("/in/show.mov", 100, 5, "settling"));
+        Registration second = jobs.registerFile(NewFile.settling("/in/show.mov", 100, 5, "settling"));
+
+        assertThat(first.created()).isTrue();
+        assertThat(second.created()).isFalse();
+        assertThat(second.job().id()).isEqualTo(first.job().id());
+        assertThat(jobs.count(JobFilter.all())).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedFileGetsANewJob() {
+        Job original = jobs.registerFile(NewFile.settling("/in/show.mov", 100, 5, "settling"))
+                .job();
+        Registration changed = jobs.registerFile(NewFile.settling("/in/show.mov", 100, 6, "settling"));
+
+        assertThat(changed.created()).isTrue();
+        assertThat(changed.job().id()).isNotEqualTo(original.id());
+    }
+
+    @Test
+    void aCompletedFileStaysCompletedAfterReopeningAndIsNotQueuedAgain() {
+        Job job = queue("/in/show.mov", 0);
+        jobs.claimNext(clock.instant()).orElseThrow();
+        jobs.markCompleted(job.id(), ExecutionResult.succeeded("/out/show-2.mov", true, 3.5));
+
+        reopen();
+        Registration again = jobs.registerFile(NewFile.ready("/in/show.mov", 1000, 42, JobPlan.of("x", "/o", 0)));
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.job().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(again.job().outputPath()).isEqualTo("/out/show-2.mov");
+        assertThat(again.job().verified()).isTrue();
+        assertThat(again.job().processingSeconds()).isEqualTo(3.5);
+        assertThat(jobs.claimNext(clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aBatchRegistersEachNewFileOnceInOneGo() {
+        List<Registration> registrations = jobs.registerFiles(List.of(
+                NewFile.settling("/in/a.mov", 1, 1, "settling"),
+                NewFile.settling("/in/b.mov", 2, 2, "settling"),
+                NewFile.settling("/in/a.mov", 1, 1, "settling")));
+
+        assertThat(registrations).extracting(Registration::created).containsExactly(true, true, false);
+        assertThat(registrations.get(2).job().id())
+                .isEqualTo(registrations.get(0).job().id());
+        assertThat(jobs.count(JobFilter.all())).isEqualTo(2);
+    }
+
+    @Test
+    void aSettledFileIsQueuedWithItsPlan() {
+        Job waiting = jobs.registerFile(NewFile.settling("/in/clip.mp4", 100, 5, "settling: 0.1 MB"))
+                .job();
+        Job stillWaiting = jobs.updateWaiting(waiting.id(), "settling: 3.1 MB, unchanged for 1.2 s");
+
+        Job queued = jobs.markQueued(
+                waiting.id(),
+                new JobPlan("web-h264", "/out/clip.mp4", OnSuccess.MOVE, 50, 12.5, 4_000_000L, "1920x1080"));
+
+        assertThat(stillWaiting.statusReason()).isEqualTo("settling: 3.1 MB, unchanged for 1.2 s");
+        assertThat(queued.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(queued.filename()).isEqualTo("clip.mp4");
+        assertThat(queued.profile()).isEqualTo("web-h264");
+        assertThat(queued.onSuccess()).isEqualTo(OnSuccess.MOVE);
+        assertThat(queued.priority()).isEqualTo(50);
+        assertThat(queued.mediaDurationSeconds()).isEqualTo(12.5);
+        assertThat(queued.bitrate()).isEqualTo(4_000_000L);
+        assertThat(queued.resolution()).isEqualTo("1920x1080");
+        assertThatThrownBy(() -> jobs.updateWaiting(waiting.id(), "settling"))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("job " + waiting.id() + " is queued; only waiting jobs can be settling");
+    }
+
+    @Test
+    void claimTakesTheHighestPriorityThenTheOldest() {
+        Job oldLow = queue("/in/1.mov", 0);
+        Job high = queue("/in/2.mov", 10);
+        Job newLow = queue("/in/3.mov", 0);
+        Job alsoHigh = queue("/in/4.mov", 10);
+
+        List<Long> order = new ArrayList<>();
+        jobs.claimNext(clock.instant()).ifPresent(job -> order.add(job.id()));
+        jobs.claimNext(clock.instant()).ifPresent(job -> order.add(job.id()));
+        jobs.claimNext(clock.instant()).ifPresent(job -> order.add(job.id()));
+        jobs.claimNext(clock.instant()).ifPresent(job -> order.add(job.id()));
+
+        assertThat(order).containsExactly(high.id(), alsoHigh.id(), oldLow.id(), newLow.id());
+        assertThat(jobs.claimNext(clock.instant())).isEmpty();
+    }
+
+    @Test
+    void claimCountsTheAttemptAndRecordsTheStart() {
+        Job job = queue("/in/1.mov", 0);
+
+        Job claimed = jobs.claimNext(clock.instant()).orElseThrow();
+
+        assertThat(claimed.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(claimed.attempts()).isEqualTo(1);
+        assertThat(claimed.startedAt()).isEqualTo(clock.instant());
+        assertThat(claimed.version()).isGreaterThan(job.version());
+    }
+
+    @Test
+    void claimSkipsAJobWaitingOutItsRetryDelay() {
+        Job job = queue("/in/1.mov", 0);
+        jobs.claimNext(clock.instant()).orElseThrow();
+        Instant retryAt = clock.instant().plusSeconds(5);
+        jobs.scheduleRetry(job.id(), retryAt, "retrying in 5 s after: boom", "boom", 0.2);
+
+        assertThat(jobs.claimNext(clock.instant())).isEmpty();
+        assertThat(jobs.nextNotBefore(clock.instant())).contains(retryAt);
+
+        clock.advance(Duration.ofSeconds(5));
+        Job again = jobs.claimNext(clock.instant()).orElseThrow();
+        assertThat(again.attempts()).isEqualTo(2);
+        assertThat(again.error()).isNull();
+    }
+
+    @Test
+    void twoRepositoriesOnTheSameFileNeverClaimTheSameJob() throws Exception {
+        int count = 60;
+        for (int i = 0; i < count; i++) {
+            queue("/in/" + i + ".mov", 0);
+        }
+        List<Long> claimedByA = new ArrayList<>();
+        List<Long> claimedByB = new ArrayList<>();
+        try (Database other = Database.open(file)) {
+            JdbcJobRepository otherJobs = new JdbcJobRepository(other, clock);
+            Thread a = Thread.ofPlatform().start(() -> drain(jobs, claimedByA));
+            Thread b = Thread.ofPlatform().start(() -> drain(otherJobs, claimedByB));
+            a.join(Duration.ofSeconds(30));
+            b.join(Duration.ofSeconds(30));
+        }
+
+        List<Long> all = new ArrayList<>(claimedByA);
+        all.addAll(claimedByB);
+        assertThat(all).hasSize(count).doesNotHaveDuplicates();
+        assertThat(jobs.count(JobFilter.all().withStatuses(Set.of(JobStatus.PROCESSING))))
+                .isEqualTo(count);
+    }
+
+    private void drain(JdbcJobRepository repository, List<Long> claimed) {
+        while (true) {
+            var job = repository.claimNext(clock.instant());
+            if (job.isEmpty()) {
+                return;
+            }
+            claimed.add(job.get().id());
+        }
+    }
+
+    @Test
+    void illegalMovesAreRefusedWithAReasonAndUnknownJobsAreNotFound() {
+        Job job = queue("/in/1.mov", 0);
+        jobs.claimNext(clock.instant()).orElseThrow();
+        jobs.markCompleted(job.id(), ExecutionResult.succeeded("/out/1.mov", true, 1));
+
+        assertThatThrownBy(() -> jobs.pause(job.id()))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("job " + job.id() + " is completed; only queued or processing jobs can be paused");
+        assertThatThrownBy(() -> jobs.cancel(job.id(), "no")).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> jobs.pause(999)).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> jobs.events(999)).isInstanceOf(JobNotFoundException.class);
+    }
+
+    @Test
+    void retryQueuesAFinishedJobAgainWithFreshAttempts() {
+        Job job = queue("/in/1.mov", 0);
+        jobs.claimNext(clock.instant()).orElseThrow();
+        jobs.markFailed(job.id(), "input unreadable", 0.3);
+
+        Job retried = jobs.retry(job.id());
+
+        assertThat(retried.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(retried.attempts()).isZero();
+        assertThat(retried.error()).isNull();
+        assertThat(retried.completedAt()).isNull();
+        assertThatThrownBy(() -> jobs.retry(job.id()))
+                .hasMessage("job " + job.id() + " is queued; only completed, failed or cancelled jobs can be retried");
+    }
+
+    @Test
+    void onlyFinishedJobsCanBeDeletedAndTheirHistoryGoesWithThem() {
+        Job job = queue("/in/1.mov", 0);
+        assertThatThrownBy(() -> jobs.delete(job.id())).isInstanceOf(IllegalTransitionException.class);
+
+        jobs.cancel(job.id(), "cancelled by user");
+        jobs.delete(job.id());
+
+        assertThat(jobs.find(job.id())).isEmpty();
+        assertThat(database.queryOne(
+                        "SELECT COUNT(*) FROM job_events WHERE job_id = ?", row -> row.getInt(1), job.id()))
+                .contains(0);
+    }
+
+    @Test
+    void historyRecordsEveryStateChangeInOrder() {
+        Job job = jobs.registerFile(NewFile.settling("/in/1.mov", 1, 1, "settling"))
+                .job();
+        jobs.markQueued(job.id(), JobPlan.of("p", "/out/1.mov", 0));
+        jobs.claimNext(clock.instant()).orElseThrow();
+        jobs.pause(job.id());
+        jobs.resumeRunning(job.id());
+        jobs.markCompleted(job.id(), ExecutionResult.succeeded("/out/1.mov", true, 1));
+
+        assertThat(jobs.events(job.id()))
+                .extracting(JobHistoryEntry::type, JobHistoryEntry::from, JobHistoryEntry::to)
+                .containsExactly(
+                        tuple(JobEventType.CREATED, null, JobStatus.WAITING),
+                        tuple(JobEventType.QUEUED, JobStatus.WAITING, JobStatus.QUEUED),
+                        tuple(JobEventType.STARTED, JobStatus.QUEUED, JobStatus.PROCESSING),
+                        tuple(JobEventType.PAUSED, JobStatus.PROCESSING, JobStatus.PAUSED),
+                        tuple(JobEventType.RESUMED, JobStatus.PAUSED, JobStatus.PROCESSING),
+                        tuple(JobEventType.COMPLETED, JobStatus.PROCESSING, JobStatus.COMPLETED));
+    }
+
+    @Test
+    void listShowsNewestFirstWithFiltersPagingAndCount() {
+        Job show = queue("/in/Show_Opener.mov", 0);
+        Job other = queue("/in/interview.mp4", 0);
+        Job third = queue("/in/show_closer.mov", 0);
+        jobs.cancel(other.id(), "cancelled by user");
+
+        assertThat(jobs.list(JobFilter.all())).extracting(Job::id).containsExactly(third.id(), other.id(), show.id());
+        assertThat(jobs.list(JobFilter.all().withText("SHOW_")))
+                .extracting(Job::id)
+                .containsExactly(third.id(), show.id());
+        assertThat(jobs.list(JobFilter.all().withText("%"))).isEmpty();
+        assertThat(jobs.list(JobFilter.all().withStatuses(Set.of(JobStatus.CANCELLED))))
+                .extracting(Job::id)
+                .containsExactly(other.id());
+        assertThat(jobs.list(JobFilter.all().withProfile("live-qlab").page(1, 1)))
+                .extracting(Job::id)
+                .containsExactly(other.id());
+        assertThat(jobs.list(JobFilter.all().before(third.id())))
+                .extracting(Job::id)
+                .containsExactly(other.id(), show.id());
+        assertThat(jobs.count(JobFilter.all().withStatuses(Set.of(JobStatus.QUEUED))))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void setPriorityChangesTheClaimOrder() {
+        Job first = queue("/in/1.mov", 0);
+        Job second = queue("/in/2.mov", 0);
+
+        jobs.setPriority(second.id(), 5);
+
+        assertThat(jobs.claimNext(clock.instant())).map(Job::id).contains(second.id());
+        assertThat(jobs.get(first.id()).priority()).isZero();
+    }
+
+    @Test
+    void afterACrashRunningJobsAreQueuedAgainOrFailedWhenOutOfAttempts() {
+        Job fresh = queue("/in/fresh.mov", 0);
+        Job tired = queue("/in/tired.mov", 0);
+        Job paused = queue("/in/paused.mov", 0);
+        Job untouched = queue("/in/untouched.mov", 0);
+        jobs.claimNext(clock.instant()); // fresh: attempt 1
+        jobs.claimNext(clock.instant()); // tired
+        jobs.claimNext(clock.instant()); // paused
+        jobs.pause(paused.id());
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            jobs.scheduleRetry(tired.id(), clock.instant(), "retrying", "boom", 1.0);
+            clock.advance(Duration.ofMillis(1));
+            database.update("UPDATE jobs SET priority = 100 WHERE id = ?", tired.id());
+            assertThat(jobs.claimNext(clock.instant())).map(Job::id).contains(tired.id());
+        }
+
+        reopen(); // the daemon died; a new one opens the same file
+        List<Job> recovered = jobs.recoverAfterCrash(3);
+
+        assertThat(recovered).extracting(Job::id).containsExactly(fresh.id(), tired.id(), paused.id());
+        Job freshNow = jobs.get(fresh.id());
+        assertThat(freshNow.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(freshNow.statusReason()).isEqualTo("recovered after an unexpected stop");
+        assertThat(freshNow.attempts()).isEqualTo(1);
+        assertThat(jobs.get(paused.id()).status()).isEqualTo(JobStatus.QUEUED);
+        Job tiredNow = jobs.get(tired.id());
+        assertThat(tiredNow.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(tiredNow.error()).contains("attempt 3 of 3");
+        assertThat(jobs.get(untouched.id()).status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.recoverAfterCrash(3)).isEmpty();
+    }
+}
