@@ -114,6 +114,14 @@ public final class FolderWatcher implements AutoCloseable {
         return settings.folder();
     }
 
+    /** The candidate's path relative to the watched folder ("day1/A001.mxf"), what rules match against. */
+    public Path relativePath(Candidate candidate) {
+        Path folder = settings.folder();
+        return candidate.path().startsWith(folder)
+                ? folder.relativize(candidate.path())
+                : candidate.path().getFileName();
+    }
+
     /** False while the monitor folder is missing or unreadable (for the health endpoint). */
     public boolean folderAvailable() {
         return folderAvailable;
@@ -298,7 +306,16 @@ public final class FolderWatcher implements AutoCloseable {
         }
     }
 
-    private void emit(Path file, BasicFileAttributes attrs) {
+    private void emit(Path file, BasicFileAttributes linkOrFile) {
+        BasicFileAttributes attrs = linkOrFile;
+        if (attrs.isSymbolicLink()) {
+            // A link to a clip elsewhere is a legitimate way to hand it over; judge the target.
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return; // dangling link
+            }
+        }
         if (!attrs.isRegularFile()) {
             return;
         }
