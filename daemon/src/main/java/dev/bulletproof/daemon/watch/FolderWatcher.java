@@ -45,7 +45,7 @@ public final class FolderWatcher implements AutoCloseable {
     private volatile boolean settingsChanged;
     private volatile boolean running;
     private volatile boolean folderAvailable;
-    private Thread thread;
+    private volatile Thread thread;
 
     // Only touched by the watcher thread.
     private WatchService watchService;
