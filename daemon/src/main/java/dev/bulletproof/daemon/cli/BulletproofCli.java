@@ -1,5 +1,82 @@
 package dev.bulletproof.daemon.cli;
 
-public class BulletproofCli {
-    public static void main(String[] a) {}
+import dev.bulletproof.daemon.BulletproofException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code bulletproof} command. Each verb is its own class; adding one is adding it to
+ * {@code subcommands} below.
+ */
+@Command(
+        name = "bulletproof",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Watch-folder video transcoding that never publishes a broken file.",
+        subcommands = {
+            TranscodeCommand.class,
+            AnalyzeCommand.class,
+            BatchCommand.class,
+            ProfilesCommand.class,
+            DoctorCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class BulletproofCli implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(BulletproofCli.class.getName());
+
+    @Spec
+    CommandSpec spec;
+
+    /** Whether progress may be drawn as a redrawn bar: only on the real console, never into a capture. */
+    boolean interactive;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line; the exit code is 0 only on success. Tests call this directly. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        BulletproofCli root = new BulletproofCli();
+        root.interactive = out == System.out && ProgressDisplay.stdoutIsTerminal();
+        CommandLine commandLine = new CommandLine(root)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setExecutionExceptionHandler((exception, cli, parseResult) -> {
+                    cli.getErr().println("error: " + oneLine(describe(exception)));
+                    return 1;
+                });
+        try {
+            return commandLine.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    private static String describe(Exception exception) {
+        if (exception instanceof BulletproofException) {
+            return exception.getMessage();
+        }
+        // Not an expected failure: keep the console to one line, but keep the trace for whoever debugs it.
+        LOG.log(System.Logger.Level.DEBUG, "unexpected failure", exception);
+        return "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage();
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " | ");
+    }
 }

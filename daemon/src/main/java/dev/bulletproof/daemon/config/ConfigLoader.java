@@ -242,7 +242,10 @@ public final class ConfigLoader {
             if (node == null || node.isNull()) {
                 return null;
             }
-            if (node.isContainerNode() || (type != String.class && type.isEnum() == false && node.isTextual())) {
+            boolean wrongShape = node.isContainerNode()
+                    || (type != String.class && !type.isEnum() && node.isTextual())
+                    || (type == Integer.class && !node.isIntegralNumber());
+            if (wrongShape) {
                 problems.put(field, "must be " + describe(type));
                 return null;
             }

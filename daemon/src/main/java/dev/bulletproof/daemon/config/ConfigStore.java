@@ -110,12 +110,42 @@ public final class ConfigStore {
         String text;
         try {
             text = "# Bulletproof configuration (written by the daemon; comments are not kept)\n"
-                    + yaml.writeValueAsString(config.toModel());
+                    + yaml.writeValueAsString(portable(config.toModel()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("config model not serializable", e);
         }
         writeAtomically(text.getBytes(StandardCharsets.UTF_8));
         return config;
+    }
+
+    /**
+     * Folders inside the config file's folder are written relative to it ("./videos/incoming"), so a show
+     * folder holding its config can be copied to another machine or drive and still work.
+     */
+    private ConfigModel portable(ConfigModel m) {
+        return new ConfigModel(
+                relativeIfInside(m.monitorFolder()),
+                relativeIfInside(m.outputFolder()),
+                m.maxWorkers(),
+                m.recursive(),
+                m.stableSeconds(),
+                m.scanIntervalSeconds(),
+                m.onSuccess(),
+                relativeIfInside(m.processedFolder()),
+                m.maxAttempts(),
+                m.stallTimeoutSeconds(),
+                m.ffmpegPath(),
+                m.server(),
+                m.profiles(),
+                m.rules());
+    }
+
+    private String relativeIfInside(String folder) {
+        Path path = Path.of(folder);
+        if (!path.startsWith(baseDir()) || path.equals(baseDir())) {
+            return folder;
+        }
+        return "./" + baseDir().relativize(path).toString().replace('\\', '/');
     }
 
     private void writeAtomically(byte[] content) {

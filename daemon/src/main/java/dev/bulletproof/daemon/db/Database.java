@@ -28,10 +28,10 @@ public final class Database implements SqlRunner, AutoCloseable {
 
     private final Path file;
     private final Durability durability;
-    private final Connection writer;
+    private final Statements writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ThreadLocal<Transaction> currentTransaction = new ThreadLocal<>();
-    private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
+    private final BlockingQueue<Statements> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final Semaphore readerPermits = new Semaphore(READERS);
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -81,12 +81,13 @@ public final class Database implements SqlRunner, AutoCloseable {
     }
 
     private <T> T runInNewTransaction(Function<Transaction, T> work) {
-        Transaction transaction = new Transaction(new Statements(writer));
+        Transaction transaction = new Transaction(writer);
+        Connection connection = writer.connection();
         try {
-            writer.setAutoCommit(false);
+            connection.setAutoCommit(false);
             currentTransaction.set(transaction);
             T result = work.apply(transaction);
-            writer.commit();
+            connection.commit();
             return result;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -136,38 +137,38 @@ public final class Database implements SqlRunner, AutoCloseable {
         }
         writeLock.lock();
         try {
-            closeQuietly(writer);
+            writer.close();
         } finally {
             writeLock.unlock();
         }
-        Connection idle;
+        Statements idle;
         while ((idle = idleReaders.poll()) != null) {
-            closeQuietly(idle);
+            idle.close();
         }
     }
 
     private <T> T withReader(Function<Statements, T> work) {
         ensureOpen();
         readerPermits.acquireUninterruptibly();
-        Connection reader = null;
+        Statements reader = null;
         try {
             reader = idleReaders.poll();
             if (reader == null) {
-                reader = connect(false);
+                reader = new Statements(connect(false));
             }
-            return work.apply(new Statements(reader));
+            return work.apply(reader);
         } finally {
             if (reader != null && (closed.get() || !idleReaders.offer(reader))) {
-                closeQuietly(reader);
+                reader.close();
             }
             readerPermits.release();
         }
     }
 
-    private Connection openWriter() {
-        Connection connection = connect(true);
-        new Statements(connection).queryOne("PRAGMA journal_mode=WAL", row -> row.getString(1));
-        return connection;
+    private Statements openWriter() {
+        Statements statements = new Statements(connect(true));
+        statements.queryOne("PRAGMA journal_mode=WAL", row -> row.getString(1));
+        return statements;
     }
 
     private Connection connect(boolean forWriting) {
@@ -198,7 +199,7 @@ public final class Database implements SqlRunner, AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            writer.rollback();
+            writer.connection().rollback();
         } catch (SQLException ignored) {
             // The original failure is the one worth reporting; SQLite rolls back on its own if this fails.
         }
@@ -206,17 +207,9 @@ public final class Database implements SqlRunner, AutoCloseable {
 
     private void restoreAutoCommit() {
         try {
-            writer.setAutoCommit(true);
+            writer.connection().setAutoCommit(true);
         } catch (SQLException e) {
             throw Statements.failure("restore auto-commit", e);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // Closing during shutdown: nothing useful can be done with the failure.
         }
     }
 }

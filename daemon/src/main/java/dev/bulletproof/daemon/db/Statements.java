@@ -7,23 +7,59 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Runs statements on one connection; the single place where parameters are bound and rows mapped. */
+/**
+ * Runs statements on one connection; the single place where parameters are bound and rows mapped.
+ * Prepared statements are kept per connection and reused: the daemon runs a few dozen distinct
+ * statements over and over, and preparing them again each time costs as much as running them.
+ */
 final class Statements implements SqlRunner {
 
+    private static final int MAX_PREPARED = 64;
+
     private final Connection connection;
+    private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= MAX_PREPARED) {
+                return false;
+            }
+            closeQuietly(eldest.getValue());
+            return true;
+        }
+    };
 
     Statements(Connection connection) {
         this.connection = connection;
     }
 
+    Connection connection() {
+        return connection;
+    }
+
+    /** Closes the kept statements and the connection. */
+    void close() {
+        prepared.values().forEach(Statements::closeQuietly);
+        prepared.clear();
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // Closing on shutdown or eviction: nothing useful can be done with the failure.
+        }
+    }
+
     @Override
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params);
-                ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = prepare(sql, params).executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
@@ -36,8 +72,7 @@ final class Statements implements SqlRunner {
 
     @Override
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params);
-                ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = prepare(sql, params).executeQuery()) {
             return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
         } catch (SQLException e) {
             throw failure(sql, e);
@@ -46,8 +81,8 @@ final class Statements implements SqlRunner {
 
     @Override
     public int update(String sql, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
+        try {
+            return prepare(sql, params).executeUpdate();
         } catch (SQLException e) {
             throw failure(sql, e);
         }
@@ -55,12 +90,11 @@ final class Statements implements SqlRunner {
 
     @Override
     public long insert(String sql, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params)) {
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new DatabaseException("no row id returned by: " + sql, null);
-                }
+        try {
+            prepare(sql, params).executeUpdate();
+            try (ResultSet keys =
+                    prepare("SELECT last_insert_rowid()", new Object[0]).executeQuery()) {
+                keys.next();
                 return keys.getLong(1);
             }
         } catch (SQLException e) {
@@ -88,7 +122,12 @@ final class Statements implements SqlRunner {
     }
 
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
+        }
+        statement.clearParameters();
         for (int i = 0; i < params.length; i++) {
             statement.setObject(i + 1, toColumnValue(params[i]));
         }

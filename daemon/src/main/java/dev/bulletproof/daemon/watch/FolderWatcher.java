@@ -18,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,11 +46,15 @@ public final class FolderWatcher implements AutoCloseable {
     private volatile boolean settingsChanged;
     private volatile boolean running;
     private volatile boolean folderAvailable;
-    private Thread thread;
+    private volatile Thread thread;
 
     // Only touched by the watcher thread.
     private WatchService watchService;
     private final Map<WatchKey, Path> watchedFolders = new HashMap<>();
+    private final Set<Path> watchedPaths = new HashSet<>();
+    /** Folders whose registration failed (e.g. the inotify limit): warned about once, not every scan. */
+    private final Set<Path> unwatchableFolders = new HashSet<>();
+
     private boolean warnedMissing;
 
     /**
@@ -112,6 +117,14 @@ public final class FolderWatcher implements AutoCloseable {
 
     public Path folder() {
         return settings.folder();
+    }
+
+    /** The candidate's path relative to the watched folder ("day1/A001.mxf"), what rules match against. */
+    public Path relativePath(Candidate candidate) {
+        Path folder = settings.folder();
+        return candidate.path().startsWith(folder)
+                ? folder.relativize(candidate.path())
+                : candidate.path().getFileName();
     }
 
     /** False while the monitor folder is missing or unreadable (for the health endpoint). */
@@ -211,8 +224,12 @@ public final class FolderWatcher implements AutoCloseable {
     }
 
     private void register(Path folder) throws IOException {
+        if (watchedPaths.contains(folder)) {
+            return;
+        }
         WatchKey key = folder.register(watchService, ENTRY_CREATE, ENTRY_MODIFY, OVERFLOW);
         watchedFolders.put(key, folder);
+        watchedPaths.add(folder);
     }
 
     /** Walks {@code start}, reporting candidates and, when asked, registering subfolders for events. */
@@ -233,7 +250,13 @@ public final class FolderWatcher implements AutoCloseable {
                                 try {
                                     register(dir);
                                 } catch (IOException e) {
-                                    LOG.log(Level.WARNING, "Cannot watch subfolder {0}: {1}", dir, e);
+                                    if (unwatchableFolders.add(dir)) {
+                                        LOG.log(
+                                                Level.WARNING,
+                                                "No events for subfolder {0} ({1}); rescans still cover it",
+                                                dir,
+                                                e);
+                                    }
                                 }
                             }
                             return FileVisitResult.CONTINUE;
@@ -270,7 +293,7 @@ public final class FolderWatcher implements AutoCloseable {
             onEvent(path, event.kind() == ENTRY_CREATE, s);
         }
         if (!key.reset()) {
-            watchedFolders.remove(key);
+            watchedPaths.remove(watchedFolders.remove(key));
             return folder != null && folder.equals(s.folder());
         }
         return false;
@@ -298,7 +321,16 @@ public final class FolderWatcher implements AutoCloseable {
         }
     }
 
-    private void emit(Path file, BasicFileAttributes attrs) {
+    private void emit(Path file, BasicFileAttributes linkOrFile) {
+        BasicFileAttributes attrs = linkOrFile;
+        if (attrs.isSymbolicLink()) {
+            // A link to a clip elsewhere is a legitimate way to hand it over; judge the target.
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return; // dangling link
+            }
+        }
         if (!attrs.isRegularFile()) {
             return;
         }
@@ -320,6 +352,7 @@ public final class FolderWatcher implements AutoCloseable {
 
     private void closeWatchService() {
         watchedFolders.clear();
+        watchedPaths.clear();
         if (watchService != null) {
             try {
                 watchService.close();

@@ -14,12 +14,13 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Decides when a file has finished arriving. A file is stable when its size and modification time have
@@ -52,9 +53,13 @@ public final class StabilityTracker implements AutoCloseable {
     private final StabilityListener listener;
     private final AccessCheck accessCheck;
     private final Map<Path, Tracked> tracked = new HashMap<>();
+    /** Reports queued under the state lock, so they reach the listener in the order the state changed. */
+    private final Queue<Runnable> pendingReports = new ConcurrentLinkedQueue<>();
+
+    private final Object dispatchLock = new Object();
     private volatile Duration stableTime;
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
 
     public StabilityTracker(Clock clock, Duration stableTime, StabilityListener listener) {
         this(clock, stableTime, listener, StabilityTracker::sharedLockCheck);
@@ -74,7 +79,6 @@ public final class StabilityTracker implements AutoCloseable {
 
     /** One sighting from the watcher; reports settling or stable as the file's history says. */
     public void observe(Candidate candidate) {
-        List<Runnable> reports = new ArrayList<>();
         synchronized (this) {
             Instant now = clock.instant();
             Tracked before = tracked.get(candidate.path());
@@ -85,9 +89,26 @@ public final class StabilityTracker implements AutoCloseable {
                 current = new Tracked(candidate.size(), candidate.mtime(), now, false);
                 tracked.put(candidate.path(), current);
             }
-            evaluate(candidate.path(), current, now, reports);
+            evaluate(candidate.path(), current, now);
         }
-        reports.forEach(Runnable::run);
+        dispatch();
+    }
+
+    /**
+     * Runs queued reports one at a time, outside the state lock (a slow listener does not block the
+     * watcher's sightings), yet in order, whichever thread queued them.
+     */
+    private void dispatch() {
+        synchronized (dispatchLock) {
+            Runnable report;
+            while ((report = pendingReports.poll()) != null) {
+                try {
+                    report.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "Stability listener failed; continuing", e);
+                }
+            }
+        }
     }
 
     /**
@@ -197,13 +218,12 @@ public final class StabilityTracker implements AutoCloseable {
             attrs = null;
         }
         if (attrs == null || !attrs.isRegularFile()) {
-            boolean wasTracked;
             synchronized (this) {
-                wasTracked = tracked.remove(path) != null;
+                if (tracked.remove(path) != null) {
+                    pendingReports.add(() -> listener.vanished(path));
+                }
             }
-            if (wasTracked) {
-                listener.vanished(path);
-            }
+            dispatch();
             return;
         }
         synchronized (this) {
@@ -215,7 +235,8 @@ public final class StabilityTracker implements AutoCloseable {
     }
 
     /** Called under the lock; the listener calls are queued to run after it is released. */
-    private void evaluate(Path path, Tracked current, Instant now, List<Runnable> reports) {
+    private void evaluate(Path path, Tracked current, Instant now) {
+        Queue<Runnable> reports = pendingReports;
         if (current.reportedStable()) {
             return;
         }

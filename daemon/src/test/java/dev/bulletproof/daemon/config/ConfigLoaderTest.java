@@ -91,6 +91,7 @@ class ConfigLoaderTest {
             'server: {hots: 0.0.0.0}',              server.hots,          did you mean 'host'?
             'rules: [{pattern: a, profle: x}]',     rules[0].profle,      did you mean 'profile'?
             'max_workers: many',                    max_workers,          must be a whole number
+            'max_workers: 2.5',                     max_workers,          must be a whole number
             'recursive: [1]',                       recursive,            must be true or false
             'on_success: shred',                    on_success,           one of [keep, move, delete]
             'rules: [{pattern: a, pattern_type: fuzzy}]', rules[0].pattern_type, one of [glob, regex, exact]

@@ -55,6 +55,10 @@ class ConfigStoreTest {
         assertThat(saved.maxWorkers()).isEqualTo(6);
         assertThat(store.load()).isEqualTo(saved);
         assertThat(temporaryFiles()).isEmpty();
+        assertThat(Files.readString(store.file()))
+                .as("folders inside the config's folder stay relative, so the show folder can be moved")
+                .contains("monitor_folder: ./videos/incoming")
+                .contains("max_workers: 6");
     }
 
     @Test

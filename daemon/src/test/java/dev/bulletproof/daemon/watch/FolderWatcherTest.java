@@ -101,9 +101,28 @@ class FolderWatcherTest {
         Path clip = Files.writeString(nested.resolve("A001.mxf"), "x");
 
         Await.until(TIMEOUT, "file in a new subfolder", () -> saw(clip));
+        assertThat(watcher.relativePath(seen.stream()
+                        .filter(c -> c.path().equals(clip))
+                        .findFirst()
+                        .orElseThrow()))
+                .isEqualTo(Path.of("day1/cam-a/A001.mxf"));
         long scans = watcher.scansCompleted();
         Await.until(TIMEOUT, "two more scans", () -> watcher.scansCompleted() >= scans + 2);
         assertThat(namesSeen()).doesNotContain("clip__processed__live-qlab.mov");
+    }
+
+    @Test
+    void aLinkToAClipElsewhereIsReportedWithTheClipsSizeAndADanglingOneIsNot() throws Exception {
+        Path in = monitor();
+        Path clip = Files.writeString(root.resolve("real.mov"), "twelve bytes");
+        Files.createSymbolicLink(in.resolve("linked.mov"), clip);
+        Files.createSymbolicLink(in.resolve("dangling.mov"), root.resolve("missing.mov"));
+
+        start(in, false, Set.of());
+        Await.until(TIMEOUT, "two scans", () -> watcher.scansCompleted() >= 2);
+
+        assertThat(namesSeen()).containsExactly("linked.mov");
+        assertThat(seen.getFirst().size()).isEqualTo(12);
     }
 
     @Test

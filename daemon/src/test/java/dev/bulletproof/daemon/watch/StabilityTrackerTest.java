@@ -150,6 +150,48 @@ class StabilityTrackerTest {
     }
 
     @Test
+    void aLongerStableTimeSetLiveAppliesToFilesAlreadySettling() throws Exception {
+        write("network copy");
+        sighting();
+        tracker.setStableTime(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(5));
+        tracker.recheck();
+        assertThat(listener.of("stable")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(5));
+        tracker.recheck();
+        assertThat(listener.of("stable")).hasSize(1);
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotLoseLaterReports() throws Exception {
+        RecordingListener recorder = new RecordingListener();
+        StabilityTracker withBrokenListener = new StabilityTracker(clock, STABLE, new StabilityListener() {
+            @Override
+            public void settling(Path path, long size, Duration unchangedFor, String reason) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void stable(Path path, long size, FileTime mtime) {
+                recorder.stable(path, size, mtime);
+            }
+
+            @Override
+            public void vanished(Path path) {
+                recorder.vanished(path);
+            }
+        });
+        write("clip");
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        withBrokenListener.observe(new Candidate(file, attrs.size(), attrs.lastModifiedTime()));
+        clock.advance(STABLE);
+        withBrokenListener.recheck();
+
+        assertThat(recorder.of("stable")).hasSize(1);
+    }
+
+    @Test
     void settlingReasonIsReadable() {
         assertThat(StabilityTracker.settlingReason(3_100_000, Duration.ofMillis(1200)))
                 .isEqualTo("settling: 3.1 MB, unchanged for 1.2 s");

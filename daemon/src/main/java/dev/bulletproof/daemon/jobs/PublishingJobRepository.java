@@ -1,0 +1,162 @@
+package dev.bulletproof.daemon.jobs;
+
+import dev.bulletproof.daemon.events.EventBus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Publishes {@link JobEvent.Changed} after every committed write, whoever makes it (watcher, API, worker
+ * pool), so no change can reach the database without reaching the clients. Events follow the commit,
+ * never precede it: a rolled-back write publishes nothing.
+ */
+public final class PublishingJobRepository implements JobRepository {
+
+    private final JobRepository store;
+    private final EventBus bus;
+
+    public PublishingJobRepository(JobRepository store, EventBus bus) {
+        this.store = store;
+        this.bus = bus;
+    }
+
+    @Override
+    public Registration registerFile(NewFile file) {
+        return announce(store.registerFile(file));
+    }
+
+    @Override
+    public List<Registration> registerFiles(List<NewFile> files) {
+        List<Registration> registrations = store.registerFiles(files);
+        registrations.forEach(this::announce);
+        return registrations;
+    }
+
+    @Override
+    public Job updateWaiting(long id, String reason) {
+        return published(() -> store.updateWaiting(id, reason));
+    }
+
+    @Override
+    public Job markQueued(long id, JobPlan plan) {
+        return published(() -> store.markQueued(id, plan));
+    }
+
+    @Override
+    public Optional<Job> claimNext(Instant now) {
+        Optional<Job> claimed = store.claimNext(now);
+        claimed.ifPresent(this::changed);
+        return claimed;
+    }
+
+    @Override
+    public Optional<Instant> nextNotBefore(Instant now) {
+        return store.nextNotBefore(now);
+    }
+
+    @Override
+    public Job markCompleted(long id, ExecutionResult result) {
+        return published(() -> store.markCompleted(id, result));
+    }
+
+    @Override
+    public Job markFailed(long id, String error, Double processingSeconds) {
+        return published(() -> store.markFailed(id, error, processingSeconds));
+    }
+
+    @Override
+    public Job scheduleRetry(long id, Instant notBefore, String reason, String error, Double processingSeconds) {
+        return published(() -> store.scheduleRetry(id, notBefore, reason, error, processingSeconds));
+    }
+
+    @Override
+    public Job requeueAfterStop(long id) {
+        return published(() -> store.requeueAfterStop(id));
+    }
+
+    @Override
+    public Job pause(long id) {
+        return published(() -> store.pause(id));
+    }
+
+    @Override
+    public Job resumeRunning(long id) {
+        return published(() -> store.resumeRunning(id));
+    }
+
+    @Override
+    public Job release(long id) {
+        return published(() -> store.release(id));
+    }
+
+    @Override
+    public Job cancel(long id, String reason) {
+        return published(() -> store.cancel(id, reason));
+    }
+
+    @Override
+    public Job retry(long id) {
+        return published(() -> store.retry(id));
+    }
+
+    @Override
+    public void delete(long id) {
+        store.delete(id);
+        bus.publish(new JobEvent.Deleted(id));
+    }
+
+    @Override
+    public Job setPriority(long id, int priority) {
+        return published(() -> store.setPriority(id, priority));
+    }
+
+    @Override
+    public Optional<Job> find(long id) {
+        return store.find(id);
+    }
+
+    @Override
+    public Job get(long id) {
+        return store.get(id);
+    }
+
+    @Override
+    public List<Job> list(JobFilter filter) {
+        return store.list(filter);
+    }
+
+    @Override
+    public long count(JobFilter filter) {
+        return store.count(filter);
+    }
+
+    @Override
+    public List<JobHistoryEntry> events(long jobId) {
+        return store.events(jobId);
+    }
+
+    @Override
+    public List<Job> recoverAfterCrash(int maxAttempts) {
+        List<Job> recovered = store.recoverAfterCrash(maxAttempts);
+        recovered.forEach(this::changed);
+        return recovered;
+    }
+
+    private Registration announce(Registration registration) {
+        if (registration.created()) {
+            changed(registration.job());
+        }
+        return registration;
+    }
+
+    private Job published(Supplier<Job> write) {
+        Job job = write.get();
+        changed(job);
+        return job;
+    }
+
+    private void changed(Job job) {
+        bus.publish(new JobEvent.Changed(job));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bulletproof.daemon.jobs;
+
+/**
+ * The pool's handle on one claimed job. Control requests that arrive before the executor has returned
+ * its {@link Execution} are remembered and applied when it is attached. Guarded by the pool's lock.
+ */
+final class RunningJob {
+
+    final Job job;
+    Thread thread;
+    Execution execution;
+    boolean suspended;
+    boolean cancelRequested;
+    boolean stopRequested;
+    /** Set when stop() gave up waiting and requeued the job itself; whatever the run reports later is stale. */
+    boolean abandoned;
+
+    RunningJob(Job job) {
+        this.job = job;
+    }
+
+    long id() {
+        return job.id();
+    }
+
+    void attach(Execution started) {
+        execution = started;
+        if (cancelRequested || stopRequested) {
+            started.cancel();
+        } else if (suspended) {
+            started.suspend();
+        }
+    }
+
+    void suspend() {
+        suspended = true;
+        if (execution != null) {
+            execution.suspend();
+        }
+    }
+
+    void resume() {
+        suspended = false;
+        if (execution != null) {
+            execution.resume();
+        }
+    }
+
+    void cancel() {
+        cancelRequested = true;
+        if (execution != null) {
+            execution.cancel();
+        }
+    }
+
+    void stop() {
+        stopRequested = true;
+        if (execution != null) {
+            execution.cancel();
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,392 @@
+package dev.bulletproof.daemon.jobs;
+
+import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.model.JobStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Runs queued jobs, at most {@code maxWorkers} at a time. One dispatcher thread claims jobs and starts a
+ * thread per running job; when it cannot start anything it sleeps on a signal (a job queued, a run
+ * ended, the queue resumed) or until the earliest retry delay ends.
+ *
+ * <p>Claims, control requests (pause, cancel...) and the recording of outcomes all happen under one
+ * lock, so a cancel and a job finishing at the same moment resolve to exactly one of the two.
+ */
+public final class WorkerPool {
+
+    private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
+    /** Safety net: look at the queue now and then even without a signal, e.g. jobs added by another process. */
+    private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
+
+    private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+
+    private enum State {
+        NEW,
+        RUNNING,
+        STOPPING,
+        STOPPED
+    }
+
+    private final JobRepository repository;
+    private final JobExecutor executor;
+    private final EventBus bus;
+    private final Clock clock;
+    private final OutcomeRecorder outcomes;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
+    private final Map<Long, LiveProgress> progress = new ConcurrentHashMap<>();
+
+    private volatile int maxWorkers;
+    private volatile boolean queuePaused;
+    private State state = State.NEW;
+    private boolean wakeRequested;
+    private Thread dispatcher;
+    private AutoCloseable queuedSubscription;
+
+    public WorkerPool(
+            JobRepository repository, JobExecutor executor, EventBus bus, Clock clock, WorkerSettings settings) {
+        this.repository = repository;
+        this.executor = executor;
+        this.bus = bus;
+        this.clock = clock;
+        this.outcomes = new OutcomeRecorder(repository, settings, clock);
+        this.maxWorkers = settings.maxWorkers();
+    }
+
+    /** Starts claiming jobs. Run crash recovery on the repository first. */
+    public void start() {
+        lock.lock();
+        try {
+            if (state != State.NEW) {
+                throw new IllegalStateException("a worker pool starts once; it is " + state);
+            }
+            state = State.RUNNING;
+            queuedSubscription = bus.subscribe(JobEvent.Changed.class, changed -> {
+                if (changed.job().status() == JobStatus.QUEUED) {
+                    wakeUp();
+                }
+            });
+            dispatcher = Thread.ofPlatform()
+                    .name("bulletproof-dispatcher")
+                    .daemon(true)
+                    .uncaughtExceptionHandler(WorkerPool::logUncaught)
+                    .start(this::dispatchLoop);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops in order: no new claims; running executions are cancelled and their jobs go back to queued,
+     * so the next start runs them again. Returns when every worker has ended or {@code grace} has passed;
+     * jobs whose workers are still busy then are put back to queued anyway. Calling it again does nothing.
+     */
+    public void stop(Duration grace) {
+        List<Thread> threads = new ArrayList<>();
+        lock.lock();
+        try {
+            if (state != State.RUNNING) {
+                state = State.STOPPED;
+                return;
+            }
+            state = State.STOPPING;
+            wake.signalAll();
+            threads.add(dispatcher);
+            for (RunningJob run : running.values()) {
+                run.stop();
+                threads.add(run.thread);
+            }
+        } finally {
+            lock.unlock();
+        }
+        closeQuietly(queuedSubscription);
+        awaitEnd(threads, grace);
+        requeueLeftovers();
+    }
+
+    /** Wakes the dispatcher, e.g. after the clock moved or another process changed the queue. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void setMaxWorkers(int workers) {
+        WorkerSettings.requireWorkerCount(workers);
+        if (maxWorkers != workers) {
+            maxWorkers = workers;
+            bus.publish(new QueueEvent(queuePaused, workers));
+            wakeUp();
+        }
+    }
+
+    public int maxWorkers() {
+        return maxWorkers;
+    }
+
+    /** Stops starting new jobs; running ones continue. */
+    public void pauseQueue() {
+        if (!queuePaused) {
+            queuePaused = true;
+            bus.publish(new QueueEvent(true, maxWorkers));
+        }
+    }
+
+    public void resumeQueue() {
+        if (queuePaused) {
+            queuePaused = false;
+            bus.publish(new QueueEvent(false, maxWorkers));
+            wakeUp();
+        }
+    }
+
+    public boolean isQueuePaused() {
+        return queuePaused;
+    }
+
+    public int runningCount() {
+        return running.size();
+    }
+
+    public Optional<LiveProgress> progress(long jobId) {
+        return Optional.ofNullable(progress.get(jobId));
+    }
+
+    /** Suspends a running job, or holds a queued one out of the queue. */
+    public Job pause(long jobId) {
+        return underLock(() -> {
+            RunningJob run = running.get(jobId);
+            Job paused = repository.pause(jobId);
+            if (run != null) {
+                run.suspend();
+            }
+            return paused;
+        });
+    }
+
+    /** Continues a suspended job, or puts a held one back in the queue. */
+    public Job resume(long jobId) {
+        return underLock(() -> {
+            RunningJob run = running.get(jobId);
+            if (run == null) {
+                return repository.release(jobId);
+            }
+            Job resumed = repository.resumeRunning(jobId);
+            run.resume();
+            return resumed;
+        });
+    }
+
+    /** Cancels a running job (stopping its execution) or a waiting, queued or paused one. */
+    public Job cancel(long jobId) {
+        return underLock(() -> {
+            RunningJob run = running.get(jobId);
+            Job cancelled = repository.cancel(jobId, "cancelled by user");
+            if (run != null) {
+                run.cancel();
+            }
+            return cancelled;
+        });
+    }
+
+    public Job retry(long jobId) {
+        return repository.retry(jobId);
+    }
+
+    public void delete(long jobId) {
+        repository.delete(jobId);
+    }
+
+    public Job setPriority(long jobId, int priority) {
+        return repository.setPriority(jobId, priority);
+    }
+
+    private void dispatchLoop() {
+        while (true) {
+            lock.lock();
+            try {
+                if (state != State.RUNNING) {
+                    return;
+                }
+                dispatchOnce();
+            } catch (InterruptedException e) {
+                if (state != State.RUNNING) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // Typically the database (disk full, file locked); keep trying instead of dying.
+                LOG.log(System.Logger.Level.ERROR, "the dispatcher failed to claim a job; retrying", e);
+                sleepQuietly(ERROR_PAUSE);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Starts one job, or waits for a reason to look again. Called with the lock held. */
+    private void dispatchOnce() throws InterruptedException {
+        if (queuePaused || running.size() >= maxWorkers) {
+            awaitWake(IDLE_RECHECK);
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Job> claimed = repository.claimNext(now);
+        if (claimed.isPresent()) {
+            launch(claimed.get());
+            return;
+        }
+        Duration untilRetry = repository
+                .nextNotBefore(now)
+                .map(at -> Duration.between(now, at))
+                .filter(wait -> wait.compareTo(IDLE_RECHECK) < 0)
+                .orElse(IDLE_RECHECK);
+        awaitWake(untilRetry);
+    }
+
+    private void awaitWake(Duration timeout) throws InterruptedException {
+        if (!wakeRequested) {
+            wake.await(Math.max(timeout.toNanos(), 1), TimeUnit.NANOSECONDS);
+        }
+        wakeRequested = false;
+    }
+
+    private void launch(Job job) {
+        RunningJob run = new RunningJob(job);
+        running.put(job.id(), run);
+        run.thread = Thread.ofPlatform()
+                .name("bulletproof-job-" + job.id())
+                .daemon(true)
+                .uncaughtExceptionHandler(WorkerPool::logUncaught)
+                .unstarted(() -> work(run));
+        run.thread.start();
+    }
+
+    /** The body of a job's thread: every path ends in {@link #finish}, whatever the executor does. */
+    private void work(RunningJob run) {
+        ExecutionResult result = null;
+        Throwable failure = null;
+        Execution execution = null;
+        try {
+            execution = executor.start(run.job, this::onProgress);
+            Execution started = execution;
+            underLock(() -> {
+                run.attach(started);
+                return null;
+            });
+            result = execution.await();
+        } catch (InterruptedException e) {
+            if (execution != null) {
+                execution.cancel();
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "job " + run.id() + " failed inside the transcoder", e);
+            failure = e;
+        } finally {
+            finish(run, result, failure);
+        }
+    }
+
+    private void finish(RunningJob run, ExecutionResult result, Throwable failure) {
+        lock.lock();
+        try {
+            running.remove(run.id());
+            progress.remove(run.id());
+            wakeRequested = true;
+            wake.signalAll();
+            outcomes.record(run, result, failure);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "could not record how job " + run.id() + " ended", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onProgress(LiveProgress tick) {
+        if (running.containsKey(tick.jobId())) {
+            progress.put(tick.jobId(), tick);
+            bus.publish(new JobEvent.Progress(tick));
+        }
+    }
+
+    private void awaitEnd(List<Thread> threads, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread thread : threads) {
+            long left = deadline - System.nanoTime();
+            if (thread == null || left <= 0) {
+                continue;
+            }
+            try {
+                thread.join(Duration.ofNanos(left));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Jobs whose workers outlived the grace period: put them back so the next start runs them. */
+    private void requeueLeftovers() {
+        lock.lock();
+        try {
+            for (RunningJob run : List.copyOf(running.values())) {
+                running.remove(run.id());
+                run.abandoned = true;
+                try {
+                    repository.requeueAfterStop(run.id());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "job " + run.id() + " could not be put back in the queue", e);
+                }
+            }
+            state = State.STOPPED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T underLock(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sleepQuietly(Duration pause) {
+        try {
+            wake.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            // Only stop() wakes the dispatcher early, and the loop checks the state right after.
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a subscription failed", e);
+        }
+    }
+
+    private static void logUncaught(Thread thread, Throwable failure) {
+        LOG.log(System.Logger.Level.ERROR, "thread " + thread.getName() + " ended by an unexpected error", failure);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.bulletproof.daemon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BulletproofCliTest {
+
+    @Test
+    void helpListsEveryVerb() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("transcode", "analyze", "batch", "profiles", "doctor");
+    }
+
+    @Test
+    void versionIsPrinted() {
+        CliRun run = CliRun.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("bulletproof ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"transcode", "analyze", "batch", "profiles", "doctor"})
+    void everyVerbHasHelp(String verb) {
+        CliRun run = CliRun.of(verb, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage:", verb);
+    }
+
+    @Test
+    void noVerbIsAUsageError() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("a command is required");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("transcode", "x.mov", "--colour", "red");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown options: '--colour'");
+    }
+
+    @Test
+    void profilesListsTheTenBuiltinsWithExtensionsAndTheDefault() {
+        CliRun run = CliRun.of("profiles", "--args");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("live-qlab", "audio-qlab", "live-prores-lt", "live-h264", "live-linux-hevc-mkv")
+                .contains("standard-playback", "stream-hd", "stream-4k", "archival", "archival-linux-mkv")
+                .contains(".mov", ".wav", ".mkv", "(default)", "-c:v prores_ks -profile:v 3");
+    }
+}
