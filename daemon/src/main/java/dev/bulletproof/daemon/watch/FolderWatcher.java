@@ -80,7 +80,7 @@ public final class FolderWatcher implements AutoCloseable {
         thread = Thread.ofPlatform().name("bp-folder-watcher").daemon(true).start(this::run);
     }
 
-    /** Stops watching and waits briefly for the thread to end; safe to call repeatedly. */
+    /** Stops watching and waits up to 5 s for the thread to end; safe to call repeatedly. */
     public synchronized void stop() {
         if (!running) {
             return;
