@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.cli;
 
 import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.config.ConfigValidationException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
             BatchCommand.class,
             ProfilesCommand.class,
             DoctorCommand.class,
+            DaemonCommand.class,
+            GenerateConfigCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BulletproofCli implements Runnable {
@@ -51,7 +54,13 @@ public final class BulletproofCli implements Runnable {
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExecutionExceptionHandler((exception, cli, parseResult) -> {
-                    cli.getErr().println("error: " + oneLine(describe(exception)));
+                    // A config with several problems reads best one problem per line.
+                    String description = describe(exception);
+                    cli.getErr()
+                            .println("error: "
+                                    + (exception instanceof ConfigValidationException
+                                            ? description
+                                            : oneLine(description)));
                     return 1;
                 });
         try {

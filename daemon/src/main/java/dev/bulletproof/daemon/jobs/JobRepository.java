@@ -30,6 +30,15 @@ public interface JobRepository {
     Job markQueued(long id, JobPlan plan);
 
     /**
+     * Waiting jobs whose files settled, in one transaction: each takes the file's final size and mtime
+     * (its identity for de-duplication) and its plan, and is queued. A job that is no longer waiting is
+     * skipped; one whose final file version already has another job is cancelled as a duplicate.
+     *
+     * @return the jobs changed
+     */
+    List<Job> markReady(List<ReadyFile> files);
+
+    /**
      * Takes the next runnable job (queued, not held back by a retry delay; highest priority, then
      * oldest) and moves it to processing, counting an attempt. Safe against other claimers, in this
      * process or another one on the same file: a job is claimed at most once.

@@ -44,6 +44,13 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     @Override
+    public List<Job> markReady(List<ReadyFile> files) {
+        List<Job> changed = store.markReady(files);
+        changed.forEach(this::changed);
+        return changed;
+    }
+
+    @Override
     public Optional<Job> claimNext(Instant now) {
         Optional<Job> claimed = store.claimNext(now);
         claimed.ifPresent(this::changed);

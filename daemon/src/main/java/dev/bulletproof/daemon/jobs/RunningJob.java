@@ -1,5 +1,9 @@
 package dev.bulletproof.daemon.jobs;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * The pool's handle on one claimed job. Control requests that arrive before the executor has returned
  * its {@link Execution} are remembered and applied when it is attached. Guarded by the pool's lock.
@@ -15,8 +19,24 @@ final class RunningJob {
     /** Set when stop() gave up waiting and requeued the job itself; whatever the run reports later is stale. */
     boolean abandoned;
 
+    /** Released once the execution has ended and its outcome is recorded (its files are cleaned up). */
+    private final CountDownLatch finished = new CountDownLatch(1);
+
     RunningJob(Job job) {
         this.job = job;
+    }
+
+    void markFinished() {
+        finished.countDown();
+    }
+
+    boolean awaitFinished(Duration limit) {
+        try {
+            return finished.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     long id() {

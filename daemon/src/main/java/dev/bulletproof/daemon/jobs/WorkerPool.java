@@ -30,6 +30,8 @@ public final class WorkerPool {
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
 
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+    /** How long cancel() waits for a running encoder to stop and clean up before it returns anyway. */
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(15);
 
     private enum State {
         NEW,
@@ -194,19 +196,36 @@ public final class WorkerPool {
     }
 
     /** Cancels a running job (stopping its execution) or a waiting, queued or paused one. */
+    /**
+     * Cancels a waiting, queued, paused or running job. For a running one it returns once the encoder is
+     * gone and its temporary output removed (or after {@link #CANCEL_WAIT}), so that a retry right after
+     * can never race the old run for the same files.
+     */
     public Job cancel(long jobId) {
-        return underLock(() -> {
-            RunningJob run = running.get(jobId);
-            Job cancelled = repository.cancel(jobId, "cancelled by user");
-            if (run != null) {
-                run.cancel();
+        RunningJob[] run = new RunningJob[1];
+        Job cancelled = underLock(() -> {
+            run[0] = running.get(jobId);
+            Job job = repository.cancel(jobId, "cancelled by user");
+            if (run[0] != null) {
+                run[0].cancel();
             }
-            return cancelled;
+            return job;
         });
+        if (run[0] != null && !run[0].awaitFinished(CANCEL_WAIT)) {
+            LOG.log(System.Logger.Level.WARNING, "job " + jobId + " is cancelled but its encoder is slow to stop");
+        }
+        return cancelled;
     }
 
     public Job retry(long jobId) {
-        return repository.retry(jobId);
+        return underLock(() -> {
+            RunningJob run = running.get(jobId);
+            if (run != null) {
+                throw new IllegalTransitionException(
+                        jobId, run.job.status(), "job " + jobId + " is still stopping; retry it in a moment");
+            }
+            return repository.retry(jobId);
+        });
     }
 
     public void delete(long jobId) {
@@ -314,6 +333,7 @@ public final class WorkerPool {
             LOG.log(System.Logger.Level.ERROR, "could not record how job " + run.id() + " ended", e);
         } finally {
             lock.unlock();
+            run.markFinished();
         }
     }
 

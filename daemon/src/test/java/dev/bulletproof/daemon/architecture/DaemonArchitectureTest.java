@@ -1,5 +1,9 @@
 package dev.bulletproof.daemon.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -64,7 +68,9 @@ class DaemonArchitectureTest {
                 .resideOutsideOfPackage("dev.bulletproof.daemon.media..")
                 .should()
                 .dependOnClassesThat()
-                .belongToAnyOf(ProcessBuilder.class, Runtime.class)
+                .belongToAnyOf(ProcessBuilder.class)
+                .orShould()
+                .callMethodWhere(target(name("exec")).and(target(owner(assignableTo(Runtime.class)))))
                 .because("every child process (ffmpeg, ffprobe) is owned, watched and killed by media")
                 .allowEmptyShould(true)
                 .check(daemon);

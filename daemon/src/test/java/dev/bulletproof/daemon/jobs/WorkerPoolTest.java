@@ -81,7 +81,8 @@ class WorkerPoolTest {
         startPool(2);
 
         for (int finished = 0; finished < ids.size(); finished++) {
-            int startedSoFar = finished + 1;
+            // Two running at every completion, so the limit is really put to the test.
+            int startedSoFar = Math.min(ids.size(), finished + 2);
             Poll.until("job " + startedSoFar + " to start", () -> executor.started() >= startedSoFar);
             executor.execution(executor.startOrder().get(finished)).succeed();
         }

@@ -26,6 +26,7 @@ import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.JobRepository;
 import dev.bulletproof.daemon.jobs.JobTransitions;
 import dev.bulletproof.daemon.jobs.NewFile;
+import dev.bulletproof.daemon.jobs.ReadyFile;
 import dev.bulletproof.daemon.jobs.Registration;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
@@ -123,6 +124,59 @@ public final class JdbcJobRepository implements JobRepository {
                 plan.mediaDurationSeconds(),
                 plan.bitrate(),
                 plan.resolution());
+    }
+
+    @Override
+    public List<Job> markReady(List<ReadyFile> files) {
+        return database.inTransaction(tx -> files.stream()
+                .map(file -> markReady(tx, file))
+                .flatMap(Optional::stream)
+                .toList());
+    }
+
+    private Optional<Job> markReady(Transaction tx, ReadyFile file) {
+        Optional<Job> found = tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, file.jobId());
+        if (found.isEmpty() || found.get().status() != WAITING) {
+            return Optional.empty(); // cancelled or deleted while the file settled
+        }
+        Job current = found.get();
+        Optional<Long> twin = tx.queryOne(
+                "SELECT id FROM jobs WHERE input_path = ? AND input_size = ? AND input_mtime = ? AND id <> ? LIMIT 1",
+                row -> row.getLong(1),
+                current.inputPath(),
+                file.size(),
+                file.mtimeMillis(),
+                current.id());
+        if (twin.isPresent()) {
+            String reason = "this exact file was already handled as job " + twin.get();
+            return Optional.of(write(
+                    tx,
+                    current,
+                    CANCELLED,
+                    JobEventType.CANCELLED,
+                    reason,
+                    ", status_reason = ?, completed_at = ?",
+                    reason,
+                    clock.instant()));
+        }
+        JobPlan plan = file.plan();
+        return Optional.of(write(
+                tx,
+                current,
+                QUEUED,
+                JobEventType.QUEUED,
+                "ready",
+                ", status_reason = 'queued', input_size = ?, input_mtime = ?, profile = ?, output_path = ?,"
+                        + " on_success = ?, priority = ?, media_duration_seconds = ?, bitrate = ?, resolution = ?",
+                file.size(),
+                file.mtimeMillis(),
+                plan.profile(),
+                plan.outputPath(),
+                plan.onSuccess(),
+                plan.priority(),
+                plan.mediaDurationSeconds(),
+                plan.bitrate(),
+                plan.resolution()));
     }
 
     @Override

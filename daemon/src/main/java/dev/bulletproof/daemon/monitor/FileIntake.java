@@ -1,0 +1,269 @@
+package dev.bulletproof.daemon.monitor;
+
+import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.events.Alert;
+import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobPlan;
+import dev.bulletproof.daemon.jobs.JobRepository;
+import dev.bulletproof.daemon.jobs.NewFile;
+import dev.bulletproof.daemon.jobs.ReadyFile;
+import dev.bulletproof.daemon.jobs.Registration;
+import dev.bulletproof.daemon.rules.OutputNamer;
+import dev.bulletproof.daemon.rules.RuleMatch;
+import dev.bulletproof.daemon.rules.UnmatchedFiles;
+import dev.bulletproof.daemon.watch.StabilityListener;
+import dev.bulletproof.model.JobStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Turns what the stability tracker reports into jobs: a settling file becomes a visible waiting job, a
+ * stable one is matched to a rule and queued, a vanished one is dropped with a reason.
+ *
+ * <p>Reports are queued and applied in batches by one thread, so a folder of 100,000 files costs a few
+ * hundred transactions instead of 200,000, and the tracker's thread never waits on the database.
+ */
+final class FileIntake implements StabilityListener, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(FileIntake.class.getName());
+    private static final int BATCH = 2_000;
+    /** A waiting job's reason text is refreshed at most this often; it is informative, not a state. */
+    private static final long REASON_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(900);
+
+    private sealed interface Report {
+        Path path();
+    }
+
+    private record Settling(Path path, long size, String reason) implements Report {}
+
+    private record Stable(Path path, long size, FileTime mtime) implements Report {}
+
+    private record Vanished(Path path) implements Report {}
+
+    private record WaitingJob(long id, long reasonUpdatedNanos) {}
+
+    private final JobRepository jobs;
+    private final Supplier<PipelineSettings> settings;
+    private final EventBus bus;
+    private final Runnable onQueued;
+    private final UnmatchedFiles unmatched = new UnmatchedFiles();
+    private final LinkedBlockingQueue<Report> reports = new LinkedBlockingQueue<>();
+    /** Only touched by the intake thread. */
+    private final Map<Path, WaitingJob> waiting = new HashMap<>();
+
+    private volatile boolean running;
+    private Thread thread;
+
+    FileIntake(JobRepository jobs, Supplier<PipelineSettings> settings, EventBus bus, Runnable onQueued) {
+        this.jobs = jobs;
+        this.settings = settings;
+        this.bus = bus;
+        this.onQueued = onQueued;
+    }
+
+    /** Takes over the waiting jobs a previous run left, so their files are not registered twice. */
+    void adopt(List<Job> waitingJobs) {
+        for (Job job : waitingJobs) {
+            waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), 0));
+        }
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("bulletproof-intake").daemon(true).start(this::run);
+    }
+
+    /** The rules changed: files no rule matched deserve a fresh look and a fresh report. */
+    void rulesChanged() {
+        unmatched.clear();
+    }
+
+    @Override
+    public void settling(Path path, long size, Duration unchangedFor, String reason) {
+        reports.add(new Settling(path, size, reason));
+    }
+
+    @Override
+    public void stable(Path path, long size, FileTime mtime) {
+        reports.add(new Stable(path, size, mtime));
+    }
+
+    @Override
+    public void vanished(Path path) {
+        reports.add(new Vanished(path));
+    }
+
+    /** Applies every report received so far; for tests and orderly shutdown. */
+    void drain() {
+        List<Report> batch = new ArrayList<>();
+        while (reports.drainTo(batch, BATCH) > 0) {
+            apply(batch);
+            batch.clear();
+        }
+    }
+
+    private void run() {
+        List<Report> batch = new ArrayList<>();
+        while (running) {
+            try {
+                Report first = reports.poll(250, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                reports.drainTo(batch, BATCH - 1);
+                apply(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // One bad batch (a database hiccup) must not stop intake for good.
+                LOG.log(System.Logger.Level.ERROR, "file intake failed on a batch of " + batch.size() + " reports", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Later reports about a path supersede earlier ones in the same batch. */
+    private void apply(List<Report> batch) {
+        Map<Path, Report> latest = new LinkedHashMap<>();
+        for (Report report : batch) {
+            latest.remove(report.path());
+            latest.put(report.path(), report);
+        }
+        PipelineSettings current = settings.get();
+        List<NewFile> newFiles = new ArrayList<>();
+        List<ReadyFile> readyWaiting = new ArrayList<>();
+        for (Report report : latest.values()) {
+            try {
+                switch (report) {
+                    case Settling s -> settle(s, current, newFiles);
+                    case Stable s -> ready(s, current, newFiles, readyWaiting);
+                    case Vanished v -> vanish(v.path());
+                }
+            } catch (BulletproofException e) {
+                LOG.log(System.Logger.Level.WARNING, report.path() + ": " + e.getMessage());
+            }
+        }
+        boolean queuedSomething = !readyWaiting.isEmpty();
+        if (!newFiles.isEmpty()) {
+            for (Registration registration : jobs.registerFiles(newFiles)) {
+                Job job = registration.job();
+                if (job.status() == JobStatus.WAITING) {
+                    waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), System.nanoTime()));
+                }
+                queuedSomething |= registration.created() && job.status() == JobStatus.QUEUED;
+            }
+        }
+        if (!readyWaiting.isEmpty()) {
+            jobs.markReady(readyWaiting);
+        }
+        if (queuedSomething) {
+            onQueued.run();
+        }
+    }
+
+    private void settle(Settling report, PipelineSettings current, List<NewFile> newFiles) {
+        if (matchOf(report.path(), current).isEmpty()) {
+            return;
+        }
+        WaitingJob job = waiting.get(report.path());
+        if (job == null) {
+            mtimeOf(report.path())
+                    .ifPresent(mtime -> newFiles.add(
+                            NewFile.settling(report.path().toString(), report.size(), mtime, report.reason())));
+        } else if (System.nanoTime() - job.reasonUpdatedNanos() > REASON_REFRESH_NANOS) {
+            try {
+                jobs.updateWaiting(job.id(), report.reason());
+                waiting.put(report.path(), new WaitingJob(job.id(), System.nanoTime()));
+            } catch (BulletproofException e) {
+                waiting.remove(report.path()); // someone cancelled it meanwhile; a new version gets a new job
+            }
+        }
+    }
+
+    private void ready(Stable report, PipelineSettings current, List<NewFile> newFiles, List<ReadyFile> readyWaiting) {
+        Optional<RuleMatch> match = matchOf(report.path(), current);
+        WaitingJob job = waiting.remove(report.path());
+        if (match.isEmpty()) {
+            if (job != null) {
+                jobs.cancel(job.id(), "no rule matches this file any more");
+            }
+            return;
+        }
+        JobPlan plan = planFor(match.get(), current);
+        long mtime = report.mtime().toMillis();
+        if (job != null) {
+            readyWaiting.add(new ReadyFile(job.id(), report.size(), mtime, plan));
+        } else {
+            newFiles.add(NewFile.ready(report.path().toString(), report.size(), mtime, plan));
+        }
+    }
+
+    private void vanish(Path path) {
+        unmatched.forget(path);
+        WaitingJob job = waiting.remove(path);
+        if (job != null) {
+            jobs.markFailed(job.id(), "the file disappeared before it finished copying; nothing was processed", null);
+        }
+    }
+
+    private Optional<RuleMatch> matchOf(Path path, PipelineSettings current) {
+        Path monitorFolder = current.config().monitorFolder();
+        Path relative = path.startsWith(monitorFolder) ? monitorFolder.relativize(path) : path.getFileName();
+        Optional<RuleMatch> match = current.rules().match(relative);
+        if (match.isEmpty() && unmatched.firstTime(path)) {
+            String message = "no rule matches " + relative + "; it is left alone";
+            LOG.log(System.Logger.Level.WARNING, message);
+            bus.publish(Alert.warning(message));
+        }
+        return match;
+    }
+
+    private JobPlan planFor(RuleMatch match, PipelineSettings current) {
+        Path output = OutputNamer.resolveFree(current.config().outputFolder(), match.outputRelativePath());
+        int priority = match.ruleIndex() == RuleMatch.DEFAULT_RULE
+                ? 0
+                : current.config().rules().get(match.ruleIndex()).priority();
+        return new JobPlan(match.profile(), output.toString(), match.onSuccess(), priority, null, null, null);
+    }
+
+    private static Optional<Long> mtimeOf(Path path) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(path).toMillis());
+        } catch (IOException e) {
+            return Optional.empty(); // gone already; the tracker reports it as vanished
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.bulletproof.daemon.monitor;
+
+import dev.bulletproof.daemon.config.ConfigStore;
+import dev.bulletproof.daemon.config.DaemonConfig;
+import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobFilter;
+import dev.bulletproof.daemon.jobs.JobRepository;
+import dev.bulletproof.daemon.jobs.PublishingJobRepository;
+import dev.bulletproof.daemon.jobs.WorkerPool;
+import dev.bulletproof.daemon.jobs.WorkerSettings;
+import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
+import dev.bulletproof.daemon.media.EncodeRegistry;
+import dev.bulletproof.daemon.media.MediaTools;
+import dev.bulletproof.daemon.media.MediaToolsLocator;
+import dev.bulletproof.daemon.media.OutputPaths;
+import dev.bulletproof.daemon.media.ProfileCatalog;
+import dev.bulletproof.daemon.media.Transcoder;
+import dev.bulletproof.daemon.rules.OutputNamer;
+import dev.bulletproof.daemon.rules.RuleSet;
+import dev.bulletproof.daemon.watch.FolderWatcher;
+import dev.bulletproof.daemon.watch.StabilityTracker;
+import dev.bulletproof.model.JobStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The running daemon: watch folder, stability tracking, rules, the durable queue and the worker pool,
+ * wired together. Start-up recovers from whatever a crash left behind before any worker starts; stop is
+ * ordered (intake first, then workers, then the database) and idempotent.
+ */
+public final class Monitor implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Monitor.class.getName());
+    private static final Duration RETRY_BACKOFF_BASE = Duration.ofSeconds(5);
+    private static final Duration RETRY_BACKOFF_CAP = Duration.ofMinutes(5);
+
+    /**
+     * @param ffmpegOverride an ffmpeg given on the command line; wins over the config's ffmpeg_path
+     */
+    public record Options(Path configFile, Path dataFolder, Path ffmpegOverride, Clock clock) {
+        public Options {
+            clock = clock == null ? Clock.systemUTC() : clock;
+        }
+    }
+
+    private final Options options;
+    private final EventBus bus;
+    private final DataFolder data;
+    private final ConfigStore configStore;
+    private final MediaTools tools;
+    private final AtomicReference<PipelineSettings> settings = new AtomicReference<>();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Database database;
+    private JobRepository jobs;
+    private WorkerPool pool;
+    private FileIntake intake;
+    private StabilityTracker stability;
+    private FolderWatcher watcher;
+    private List<Job> recovered = List.of();
+    private boolean stopped;
+
+    private Monitor(Options options, EventBus bus) {
+        this.options = options;
+        this.bus = bus;
+        this.data = DataFolder.open(options.dataFolder());
+        toClose.add(data);
+        try {
+            this.configStore = new ConfigStore(
+                    options.configFile(), ProfileCatalog.builtins().names());
+            DaemonConfig config = configStore.load();
+            this.tools = MediaToolsLocator.locate(
+                    options.ffmpegOverride() != null ? options.ffmpegOverride() : config.ffmpegPath());
+            settings.set(settingsFor(config));
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+    }
+
+    /** Loads and validates the config, locates ffmpeg, recovers from a crash and starts every part. */
+    public static Monitor start(Options options, EventBus bus) {
+        Monitor monitor = new Monitor(options, bus);
+        try {
+            monitor.startParts();
+            return monitor;
+        } catch (RuntimeException e) {
+            monitor.close();
+            throw e;
+        }
+    }
+
+    private PipelineSettings settingsFor(DaemonConfig config) {
+        ProfileCatalog profiles = ProfileCatalog.builtins().withCustom(config.profiles());
+        RuleSet rules = new RuleSet(
+                config.rules(),
+                config.onSuccess(),
+                name -> profiles.require(name).extension(),
+                new OutputNamer(options.clock()));
+        return new PipelineSettings(config, profiles, rules);
+    }
+
+    private void startParts() {
+        DaemonConfig config = settings.get().config();
+        config.createMissingFolders();
+
+        database = Database.open(data.database());
+        toClose.add(database);
+        Migrations.fromClasspath().apply(database);
+        jobs = new PublishingJobRepository(new JdbcJobRepository(database, options.clock()), bus);
+
+        recoverFromCrash(config);
+
+        EncodeRegistry encodes = new EncodeRegistry(data.encodes());
+        pool = new WorkerPool(
+                jobs,
+                new TranscodeJobExecutor(new Transcoder(tools), settings::get, data.logs(), encodes, bus),
+                bus,
+                options.clock(),
+                new WorkerSettings(config.maxWorkers(), config.maxAttempts(), RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP));
+
+        intake = new FileIntake(jobs, settings::get, bus, pool::wakeUp);
+        intake.adopt(jobs.list(waitingJobs()));
+        stability = new StabilityTracker(options.clock(), config.stableTime(), intake);
+        watcher = new FolderWatcher(
+                config.monitorFolder(),
+                config.recursive(),
+                config.scanInterval(),
+                Set.of(config.outputFolder(), config.processedFolder()),
+                stability::observe);
+
+        pool.start();
+        intake.start();
+        // Settling files are re-checked often (detection latency); stable ones only as often as the folder is
+        // rescanned, since each sweep stats every tracked file.
+        stability.start(settlingRecheck(config), config.scanInterval());
+        watcher.start();
+        LOG.log(
+                System.Logger.Level.INFO,
+                "watching " + config.monitorFolder() + " -> " + config.outputFolder()
+                        + " with " + config.maxWorkers() + " worker(s), ffmpeg " + tools.version() + " ("
+                        + tools.source()
+                        + ")");
+    }
+
+    /**
+     * A job left processing or paused means the previous daemon died mid-encode: kill any ffmpeg it left
+     * running, put the job back in the queue (or fail it when its attempts are used up) and delete its
+     * half-written temporary file. Runs before any worker, so nothing can run twice.
+     */
+    private void recoverFromCrash(DaemonConfig config) {
+        List<Long> orphans = new EncodeRegistry(data.encodes()).killLeftovers();
+        if (!orphans.isEmpty()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "stopped ffmpeg left running by a previous daemon for jobs " + orphans);
+        }
+        recovered = jobs.recoverAfterCrash(config.maxAttempts());
+        for (Job job : recovered) {
+            if (job.outputPath() == null) {
+                continue;
+            }
+            Path temp = OutputPaths.tempFor(Path.of(job.outputPath()));
+            try {
+                if (Files.deleteIfExists(temp)) {
+                    LOG.log(System.Logger.Level.INFO, "removed the partial output of job " + job.id() + ": " + temp);
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot remove the partial output " + temp + ": " + e);
+            }
+        }
+        if (!recovered.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, recovered.size() + " job(s) interrupted by a crash were recovered");
+        }
+    }
+
+    private static JobFilter waitingJobs() {
+        return new JobFilter(Set.of(JobStatus.WAITING), null, null, null, Integer.MAX_VALUE, 0);
+    }
+
+    /** How often settling files are looked at again: often enough that detection stays close to stable_seconds. */
+    private static Duration settlingRecheck(DaemonConfig config) {
+        Duration quarter = config.stableTime().dividedBy(4);
+        return quarter.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : quarter;
+    }
+
+    public DaemonConfig config() {
+        return settings.get().config();
+    }
+
+    public ProfileCatalog profiles() {
+        return settings.get().profiles();
+    }
+
+    public RuleSet rules() {
+        return settings.get().rules();
+    }
+
+    public MediaTools tools() {
+        return tools;
+    }
+
+    public JobRepository jobs() {
+        return jobs;
+    }
+
+    public WorkerPool pool() {
+        return pool;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public ConfigStore configStore() {
+        return configStore;
+    }
+
+    public Path dataFolder() {
+        return data.root();
+    }
+
+    /** The per-job ffmpeg log file (it may not exist yet). */
+    public Path logFileOf(long jobId) {
+        return TranscodeJobExecutor.logFileOf(data.logs(), jobId);
+    }
+
+    /** Jobs the last start-up found interrupted by a crash. */
+    public List<Job> recoveredAtStart() {
+        return recovered;
+    }
+
+    /** Applies every report the watcher and the stability tracker have made so far (for tests). */
+    void drainIntake() {
+        intake.drain();
+    }
+
+    /**
+     * Stops in order: no new files, then the workers (running encodes are interrupted and their jobs go
+     * back to the queue), then the database. Safe to call more than once.
+     */
+    public synchronized void stop(Duration grace) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        closeQuietly(watcher);
+        closeQuietly(stability);
+        closeQuietly(intake);
+        if (pool != null) {
+            pool.stop(grace);
+        }
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeQuietly(closeable);
+        }
+        LOG.log(System.Logger.Level.INFO, "stopped");
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "while stopping " + closeable.getClass().getSimpleName() + ": " + e);
+        }
+    }
+}

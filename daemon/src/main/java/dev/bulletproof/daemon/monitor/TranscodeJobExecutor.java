@@ -1,0 +1,218 @@
+package dev.bulletproof.daemon.monitor;
+
+import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.events.Alert;
+import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.jobs.Execution;
+import dev.bulletproof.daemon.jobs.ExecutionListener;
+import dev.bulletproof.daemon.jobs.ExecutionResult;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobExecutor;
+import dev.bulletproof.daemon.jobs.LiveProgress;
+import dev.bulletproof.daemon.media.EncodeOptions;
+import dev.bulletproof.daemon.media.EncodeRegistry;
+import dev.bulletproof.daemon.media.MediaInfo;
+import dev.bulletproof.daemon.media.Profile;
+import dev.bulletproof.daemon.media.RunningTranscode;
+import dev.bulletproof.daemon.media.TranscodeRequest;
+import dev.bulletproof.daemon.media.TranscodeResult;
+import dev.bulletproof.daemon.media.Transcoder;
+import dev.bulletproof.model.OnSuccess;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs a claimed job through the media engine: encode to a temporary file, verify, publish, and only
+ * then apply the job's on_success to its input. The worker pool sees only the {@link JobExecutor} seam.
+ */
+final class TranscodeJobExecutor implements JobExecutor {
+
+    private static final System.Logger LOG = System.getLogger(TranscodeJobExecutor.class.getName());
+
+    private final Transcoder transcoder;
+    private final Supplier<PipelineSettings> settings;
+    private final Path logFolder;
+    private final EncodeRegistry encodes;
+    private final EventBus bus;
+
+    TranscodeJobExecutor(
+            Transcoder transcoder,
+            Supplier<PipelineSettings> settings,
+            Path logFolder,
+            EncodeRegistry encodes,
+            EventBus bus) {
+        this.transcoder = transcoder;
+        this.settings = settings;
+        this.logFolder = logFolder;
+        this.encodes = encodes;
+        this.bus = bus;
+    }
+
+    /** The per-job ffmpeg log, kept in the data folder for the job's detail view. */
+    static Path logFileOf(Path logFolder, long jobId) {
+        return logFolder.resolve("job-" + jobId + ".log");
+    }
+
+    @Override
+    public Execution start(Job job, ExecutionListener listener) {
+        PipelineSettings current = settings.get();
+        Optional<Profile> profile = current.profiles().find(job.profile());
+        if (profile.isEmpty()) {
+            return new FinishedExecution(ExecutionResult.failed(
+                    "profile '" + job.profile() + "' no longer exists; choose another and retry", false, 0));
+        }
+        TranscodeRequest request = new TranscodeRequest(
+                Path.of(job.inputPath()),
+                Path.of(job.outputPath()),
+                profile.get(),
+                EncodeOptions.defaults(),
+                logFileOf(logFolder, job.id()),
+                current.config().stallTimeout());
+        long startNanos = System.nanoTime();
+        RunningTranscode running = transcoder.start(
+                request,
+                progress -> listener.onProgress(new LiveProgress(
+                        job.id(),
+                        progress.fraction(),
+                        progress.fps(),
+                        progress.speed(),
+                        progress.etaSeconds(),
+                        (System.nanoTime() - startNanos) / 1e9)));
+        encodes.register(job.id(), running.pid());
+        OnSuccess onSuccess =
+                job.onSuccess() != null ? job.onSuccess() : current.config().onSuccess();
+        return new TranscodeExecution(job, profile.get(), running, onSuccess, current);
+    }
+
+    /** A job that could not start: nothing to suspend or cancel, its result is known already. */
+    private record FinishedExecution(ExecutionResult result) implements Execution {
+        @Override
+        public void suspend() {}
+
+        @Override
+        public void resume() {}
+
+        @Override
+        public void cancel() {}
+
+        @Override
+        public ExecutionResult await() {
+            return result;
+        }
+    }
+
+    private final class TranscodeExecution implements Execution {
+        private final Job job;
+        private final Profile profile;
+        private final RunningTranscode running;
+        private final OnSuccess onSuccess;
+        private final PipelineSettings settingsAtStart;
+
+        TranscodeExecution(
+                Job job,
+                Profile profile,
+                RunningTranscode running,
+                OnSuccess onSuccess,
+                PipelineSettings settingsAtStart) {
+            this.job = job;
+            this.profile = profile;
+            this.running = running;
+            this.onSuccess = onSuccess;
+            this.settingsAtStart = settingsAtStart;
+        }
+
+        @Override
+        public void suspend() {
+            running.suspend();
+        }
+
+        @Override
+        public void resume() {
+            running.resume();
+        }
+
+        @Override
+        public void cancel() {
+            running.cancel();
+        }
+
+        @Override
+        public ExecutionResult await() throws InterruptedException {
+            TranscodeResult result;
+            try {
+                result = running.await();
+            } finally {
+                encodes.unregister(job.id());
+            }
+            return toExecutionResult(result);
+        }
+
+        private ExecutionResult toExecutionResult(TranscodeResult result) {
+            double seconds = result.elapsed() == null ? 0 : result.elapsed().toMillis() / 1000.0;
+            MediaInfo input = result.input();
+            Double duration = input == null ? null : input.durationSeconds();
+            Long bitrate = input == null ? null : input.bitRate();
+            String resolution = input == null ? null : input.resolution();
+            return switch (result.outcome()) {
+                case SUCCEEDED -> {
+                    disposeOfInput(result);
+                    yield new ExecutionResult(
+                            ExecutionResult.Outcome.SUCCEEDED,
+                            result.output().toString(),
+                            null,
+                            result.verified(),
+                            duration,
+                            bitrate,
+                            resolution,
+                            seconds,
+                            false);
+                }
+                case CANCELLED -> ExecutionResult.cancelled(seconds);
+                case STALLED ->
+                    new ExecutionResult(
+                            ExecutionResult.Outcome.STALLED,
+                            null,
+                            result.error(),
+                            null,
+                            duration,
+                            bitrate,
+                            resolution,
+                            seconds,
+                            true);
+                // An input that cannot even be probed will not get better by retrying; an encoder crash may.
+                case FAILED ->
+                    new ExecutionResult(
+                            ExecutionResult.Outcome.FAILED,
+                            null,
+                            result.error(),
+                            null,
+                            duration,
+                            bitrate,
+                            resolution,
+                            seconds,
+                            inputSuitsTheProfile(input));
+            };
+        }
+
+        private boolean inputSuitsTheProfile(MediaInfo input) {
+            return input != null && (profile.isAudioOnly() || input.hasVideo());
+        }
+
+        private void disposeOfInput(TranscodeResult result) {
+            if (!result.verified() || onSuccess == OnSuccess.KEEP) {
+                return;
+            }
+            try {
+                InputDisposal.apply(
+                        onSuccess,
+                        Path.of(job.inputPath()),
+                        settingsAtStart.config().monitorFolder(),
+                        settingsAtStart.config().processedFolder());
+            } catch (BulletproofException e) {
+                LOG.log(System.Logger.Level.WARNING, "job " + job.id() + ": " + e.getMessage());
+                bus.publish(Alert.error(job.filename() + ": " + e.getMessage(), job.id()));
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.bulletproof.daemon.monitor;
+
+import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobEvent;
+import dev.bulletproof.daemon.jobs.JobFilter;
+import dev.bulletproof.daemon.testing.TestClips;
+import dev.bulletproof.model.JobStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/** A real daemon in a temporary folder: its own config file, watch/output folders and SQLite database. */
+final class MonitorFixture implements AutoCloseable {
+
+    final Path root;
+    final Path in;
+    final Path out;
+    final Path processed;
+    final Path staging;
+    final Path data;
+    final Path configFile;
+    final List<Job> changes = new CopyOnWriteArrayList<>();
+    private Monitor monitor;
+
+    MonitorFixture(Path root, String extraYaml) {
+        this.root = root;
+        this.in = root.resolve("in");
+        this.out = root.resolve("out");
+        this.processed = root.resolve("processed");
+        this.staging = root.resolve("staging");
+        this.data = root.resolve("data");
+        this.configFile = root.resolve("bulletproof.yaml");
+        try {
+            Files.createDirectories(staging);
+            Files.writeString(configFile, """
+                    monitor_folder: ./in
+                    output_folder: ./out
+                    processed_folder: ./processed
+                    max_workers: 2
+                    stable_seconds: 0.5
+                    scan_interval_seconds: 1
+                    stall_timeout_seconds: 30
+                    max_attempts: 2
+                    """ + extraYaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Monitor start() {
+        EventBus bus = new EventBus();
+        bus.subscribe(JobEvent.Changed.class, changed -> changes.add(changed.job()));
+        monitor = Monitor.start(new Monitor.Options(configFile, data, null, null), bus);
+        return monitor;
+    }
+
+    Monitor monitor() {
+        return monitor;
+    }
+
+    void stop() {
+        if (monitor != null) {
+            monitor.stop(Duration.ofSeconds(10));
+            monitor = null;
+        }
+    }
+
+    /** Makes a clip outside the watch folder, then moves it in at once, the way a finished copy lands. */
+    Path drop(String name, double seconds) {
+        Path clip = TestClips.videoWithAudio(staging, name, seconds);
+        return moveIn(clip, name);
+    }
+
+    Path moveIn(Path file, String name) {
+        try {
+            return Files.move(file, in.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Job> jobs() {
+        return monitor.jobs().list(new JobFilter(null, null, null, null, 1000, 0));
+    }
+
+    Job jobFor(Path input) {
+        return jobs().stream()
+                .filter(job -> job.inputPath().equals(input.toString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no job for " + input + "; jobs: " + jobs()));
+    }
+
+    boolean finished(Path input) {
+        return jobs().stream()
+                .anyMatch(job ->
+                        job.inputPath().equals(input.toString()) && job.status().isFinished());
+    }
+
+    void awaitAllFinished(int count, Duration limit) {
+        await("all " + count + " jobs finished", limit, () -> {
+            List<Job> jobs = jobs();
+            return jobs.size() >= count
+                    && jobs.stream().allMatch(job -> job.status().isFinished());
+        });
+    }
+
+    void awaitStatus(Path input, JobStatus status, Duration limit) {
+        await(
+                input.getFileName() + " " + status.wireName(),
+                limit,
+                () -> jobs().stream()
+                        .anyMatch(job -> job.inputPath().equals(input.toString()) && job.status() == status));
+    }
+
+    List<Path> filesUnder(Path folder) {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void await(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for: " + what, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
