@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One ffmpeg process from start to published file. Three threads per encode: progress (stdout), stderr
@@ -23,6 +24,8 @@ final class FfmpegRun implements RunningTranscode {
 
     private static final System.Logger LOG = System.getLogger(FfmpegRun.class.getName());
     private static final long PIPE_JOIN_MILLIS = 5_000;
+    /** How long cancel() waits for the killed encode to be cleaned up (temporary file removed). */
+    private static final Duration CANCEL_CLEANUP_WAIT = Duration.ofSeconds(10);
 
     private final TranscodeRequest request;
     private final MediaInfo input;
@@ -119,6 +122,15 @@ final class FfmpegRun implements RunningTranscode {
         Process running = process;
         if (running != null) {
             ProcessTree.kill(running.toHandle());
+        }
+        // Return only once the supervisor has seen the exit and removed the temporary file, so a caller
+        // (a daemon about to exit, a retry about to start) never leaves a half-written file behind.
+        try {
+            result.get(CANCEL_CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "ffmpeg was killed but its run did not finish cleaning up: " + e);
         }
     }
 

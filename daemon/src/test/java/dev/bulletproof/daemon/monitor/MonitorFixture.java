@@ -40,6 +40,7 @@ final class MonitorFixture implements AutoCloseable {
         this.configFile = root.resolve("bulletproof.yaml");
         try {
             Files.createDirectories(staging);
+            Files.createDirectories(in);
             Files.writeString(configFile, """
                     monitor_folder: ./in
                     output_folder: ./out

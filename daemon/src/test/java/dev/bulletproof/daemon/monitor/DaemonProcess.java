@@ -1,0 +1,92 @@
+package dev.bulletproof.daemon.monitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** `bulletproof daemon` as a separate JVM, so tests can kill it the way a crash or an operator would. */
+final class DaemonProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private DaemonProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static DaemonProcess start(Path configFile, Path dataFolder, Path log) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.bulletproof.daemon.cli.BulletproofCli",
+                "daemon",
+                "--config",
+                configFile.toString(),
+                "--data-dir",
+                dataFolder.toString());
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new DaemonProcess(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The ffmpeg the daemon is running (fails the test when there is none). */
+    long pidOfChildFfmpeg() {
+        return process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ffmpeg under the daemon; log:\n" + log()))
+                .pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook runs, exactly like a crash. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the orderly stop an operator or a service manager asks for. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the daemon did not stop within 30 s of SIGTERM; log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            kill9();
+        }
+    }
+}
