@@ -16,7 +16,6 @@ import static dev.bulletproof.model.JobStatus.WAITING;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Transaction;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
-import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobFilter;
@@ -43,10 +42,12 @@ public final class JdbcJobRepository implements JobRepository {
 
     private final Database database;
     private final Clock clock;
+    private final JobWrites writes;
 
     public JdbcJobRepository(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.writes = new JobWrites(clock);
     }
 
     @Override
@@ -93,16 +94,16 @@ public final class JdbcJobRepository implements JobRepository {
                 plan == null ? null : plan.bitrate(),
                 plan == null ? null : plan.resolution());
         tx.update(INSERT_EVENT, id, JobEventType.CREATED, null, status, now, reason);
-        return new Registration(load(tx, id), true);
+        return new Registration(JobWrites.load(tx, id), true);
     }
 
     @Override
     public Job updateWaiting(long id, String reason) {
         return database.inTransaction(tx -> {
-            Job current = load(tx, id);
-            requireFrom(current, Set.of(WAITING), "settling");
-            checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
-            return load(tx, id);
+            Job current = JobWrites.load(tx, id);
+            JobWrites.requireFrom(current, Set.of(WAITING), "settling");
+            JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
+            return JobWrites.load(tx, id);
         });
     }
 
@@ -152,7 +153,7 @@ public final class JdbcJobRepository implements JobRepository {
                             PROCESSING,
                             now,
                             "attempt " + attempt);
-                    return Optional.of(load(tx, candidate.id()));
+                    return Optional.of(JobWrites.load(tx, candidate.id()));
                 }
             }
             return Optional.<Job>empty();
@@ -277,25 +278,25 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public void delete(long id) {
         database.inTransaction(tx -> {
-            Job current = load(tx, id);
+            Job current = JobWrites.load(tx, id);
             JobTransitions.requireDeletable(id, current.status());
             // The history rows go with it through ON DELETE CASCADE.
-            return checkedUpdate(tx, current, "DELETE FROM jobs");
+            return JobWrites.checkedUpdate(tx, current, "DELETE FROM jobs");
         });
     }
 
     @Override
     public Job setPriority(long id, int priority) {
         return database.inTransaction(tx -> {
-            Job current = load(tx, id);
-            checkedUpdate(tx, current, "UPDATE jobs SET priority = ?, version = version + 1", priority);
-            recordEvent(
+            Job current = JobWrites.load(tx, id);
+            JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET priority = ?, version = version + 1", priority);
+            writes.recordEvent(
                     tx,
                     current,
                     JobEventType.PRIORITY_CHANGED,
                     current.status(),
                     "priority " + current.priority() + " -> " + priority);
-            return load(tx, id);
+            return JobWrites.load(tx, id);
         });
     }
 
@@ -343,7 +344,7 @@ public final class JdbcJobRepository implements JobRepository {
         if (job.attempts() >= maxAttempts) {
             String error = "the daemon stopped unexpectedly during attempt " + job.attempts() + " of " + maxAttempts
                     + "; no attempts left";
-            return write(
+            return writes.write(
                     tx,
                     job,
                     FAILED,
@@ -354,7 +355,7 @@ public final class JdbcJobRepository implements JobRepository {
                     error,
                     clock.instant());
         }
-        return write(
+        return writes.write(
                 tx,
                 job,
                 QUEUED,
@@ -363,7 +364,7 @@ public final class JdbcJobRepository implements JobRepository {
                 ", status_reason = 'recovered after an unexpected stop', not_before = NULL");
     }
 
-    /** Loads the job, checks the move against the table (and {@code from}), writes it with its history row. */
+    /** One transaction of {@link JobWrites#change}. */
     private Job change(
             long id,
             Set<JobStatus> from,
@@ -372,75 +373,7 @@ public final class JdbcJobRepository implements JobRepository {
             String detail,
             String assignments,
             Object... values) {
-        return database.inTransaction(tx -> {
-            Job current = load(tx, id);
-            requireFrom(current, from, verbFor(type));
-            JobTransitions.require(id, current.status(), to);
-            return write(tx, current, to, type, detail, assignments, values);
-        });
-    }
-
-    private Job write(
-            Transaction tx,
-            Job current,
-            JobStatus to,
-            JobEventType type,
-            String detail,
-            String assignments,
-            Object... values) {
-        Object[] params = new Object[values.length + 1];
-        params[0] = to;
-        System.arraycopy(values, 0, params, 1, values.length);
-        checkedUpdate(tx, current, "UPDATE jobs SET status = ?, version = version + 1" + assignments, params);
-        recordEvent(tx, current, type, to, detail);
-        return load(tx, current.id());
-    }
-
-    /** Runs {@code statement} (without WHERE) on exactly this version of the job. */
-    private static int checkedUpdate(Transaction tx, Job current, String statement, Object... values) {
-        Object[] params = new Object[values.length + 2];
-        System.arraycopy(values, 0, params, 0, values.length);
-        params[values.length] = current.id();
-        params[values.length + 1] = current.version();
-        int changed = tx.update(statement + " WHERE id = ? AND version = ?", params);
-        if (changed == 0) {
-            throw new IllegalTransitionException(
-                    current.id(), current.status(), "job " + current.id() + " was changed at the same time; try again");
-        }
-        return changed;
-    }
-
-    private void recordEvent(Transaction tx, Job current, JobEventType type, JobStatus to, String detail) {
-        tx.update(INSERT_EVENT, current.id(), type, current.status(), to, clock.instant(), detail);
-    }
-
-    private static void requireFrom(Job current, Set<JobStatus> from, String verb) {
-        if (!from.contains(current.status())) {
-            throw new IllegalTransitionException(
-                    current.id(),
-                    current.status(),
-                    "job " + current.id() + " is " + current.status().wireName() + "; only " + JobQuery.describe(from)
-                            + " jobs can be " + verb);
-        }
-    }
-
-    private static String verbFor(JobEventType type) {
-        return switch (type) {
-            case QUEUED -> "queued";
-            case STARTED -> "started";
-            case PAUSED -> "paused";
-            case RESUMED -> "resumed";
-            case COMPLETED -> "completed";
-            case FAILED -> "marked failed";
-            case CANCELLED -> "cancelled";
-            case RETRIED -> "retried";
-            case REQUEUED, RECOVERED -> "put back in the queue";
-            case CREATED, PRIORITY_CHANGED -> "changed";
-        };
-    }
-
-    private static Job load(Transaction tx, long id) {
-        return tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, id).orElseThrow(() -> new JobNotFoundException(id));
+        return database.inTransaction(tx -> writes.change(tx, id, from, to, type, detail, assignments, values));
     }
 
     private static String fileNameOf(String inputPath) {
