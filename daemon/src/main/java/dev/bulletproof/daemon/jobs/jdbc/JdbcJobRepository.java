@@ -40,6 +40,15 @@ public final class JdbcJobRepository implements JobRepository {
     /** How many runnable jobs one claim looks at; more than one so a lost race moves on to the next job. */
     private static final int CLAIM_CANDIDATES = 8;
 
+    /** Served by the index jobs_claim_order; see the schema test. */
+    static final String SELECT_CLAIMABLE = SELECT_JOB
+            + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)"
+            + " ORDER BY priority DESC, created_at, id LIMIT " + CLAIM_CANDIDATES;
+
+    /** Served by the index jobs_by_input; see the schema test. */
+    static final String SELECT_BY_INPUT =
+            SELECT_JOB + " WHERE input_path = ? AND input_size = ? AND input_mtime = ? ORDER BY id DESC LIMIT 1";
+
     private final Database database;
     private final Clock clock;
     private final JobWrites writes;
@@ -62,12 +71,7 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     private Registration register(Transaction tx, NewFile file) {
-        Optional<Job> existing = tx.queryOne(
-                SELECT_JOB + " WHERE input_path = ? AND input_size = ? AND input_mtime = ? ORDER BY id DESC LIMIT 1",
-                JOB,
-                file.inputPath(),
-                file.size(),
-                file.mtimeMillis());
+        Optional<Job> existing = tx.queryOne(SELECT_BY_INPUT, JOB, file.inputPath(), file.size(), file.mtimeMillis());
         if (existing.isPresent()) {
             return new Registration(existing.get(), false);
         }
@@ -129,11 +133,7 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public Optional<Job> claimNext(Instant now) {
         return database.inTransaction(tx -> {
-            List<Job> candidates = tx.query(
-                    SELECT_JOB + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)"
-                            + " ORDER BY priority DESC, created_at, id LIMIT " + CLAIM_CANDIDATES,
-                    JOB,
-                    now);
+            List<Job> candidates = tx.query(SELECT_CLAIMABLE, JOB, now);
             for (Job candidate : candidates) {
                 int attempt = candidate.attempts() + 1;
                 int won = tx.update(
