@@ -336,8 +336,24 @@ public final class JdbcJobRepository implements JobRepository {
     public List<Job> recoverAfterCrash(int maxAttempts) {
         return database.inTransaction(
                 tx -> tx.query(SELECT_JOB + " WHERE status IN ('PROCESSING', 'PAUSED') ORDER BY id", JOB).stream()
+                        .filter(job -> !isHeld(tx, job))
                         .map(job -> recover(tx, job, maxAttempts))
                         .toList());
+    }
+
+    /**
+     * A job paused while it was still queued was never running: the hold is the user's wish and
+     * survives a restart. Only its latest pause tells the two kinds of paused job apart.
+     */
+    private static boolean isHeld(Transaction tx, Job job) {
+        return job.status() == PAUSED
+                && tx.queryOne(
+                                "SELECT from_status FROM job_events WHERE job_id = ? AND type = 'PAUSED'"
+                                        + " ORDER BY id DESC LIMIT 1",
+                                row -> row.getString(1),
+                                job.id())
+                        .map(QUEUED.name()::equals)
+                        .orElse(false);
     }
 
     private Job recover(Transaction tx, Job job, int maxAttempts) {

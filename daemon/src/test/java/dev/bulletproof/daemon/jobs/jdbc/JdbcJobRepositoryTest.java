@@ -386,4 +386,17 @@ class JdbcJobRepositoryTest {
         assertThat(requeued.attempts()).isZero();
         assertThat(jobs.events(job.id())).extracting(JobHistoryEntry::type).endsWith(JobEventType.REQUEUED);
     }
+
+    @Test
+    void aJobHeldWhileQueuedStaysHeldAcrossARestart() {
+        Job held = queue("/in/held.mov", 0);
+        jobs.pause(held.id());
+
+        reopen();
+        List<Job> recovered = jobs.recoverAfterCrash(3);
+
+        assertThat(recovered).isEmpty();
+        assertThat(jobs.get(held.id()).status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(jobs.release(held.id()).status()).isEqualTo(JobStatus.QUEUED);
+    }
 }
