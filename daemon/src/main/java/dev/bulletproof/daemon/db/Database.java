@@ -80,24 +80,26 @@ public final class Database implements SqlRunner, AutoCloseable {
         }
     }
 
+    /**
+     * BEGIN and COMMIT are issued as plain statements on an auto-commit connection rather than through
+     * JDBC's setAutoCommit/commit: the driver's commit() immediately opens the next transaction, which
+     * could wait for another process's lock after our data was already committed, and would then
+     * report a failure for a write that succeeded. IMMEDIATE takes the write lock at BEGIN, so a
+     * transaction that reads then writes never fails half-way because another process wrote in between.
+     */
     private <T> T runInNewTransaction(Function<Transaction, T> work) {
         Transaction transaction = new Transaction(writer);
-        Connection connection = writer.connection();
+        writer.execute("BEGIN IMMEDIATE");
         try {
-            connection.setAutoCommit(false);
             currentTransaction.set(transaction);
             T result = work.apply(transaction);
-            connection.commit();
+            writer.execute("COMMIT");
             return result;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw Statements.failure("commit", e);
         } catch (RuntimeException | Error e) {
-            rollbackQuietly();
+            rollbackQuietly(e);
             throw e;
         } finally {
             currentTransaction.remove();
-            restoreAutoCommit();
         }
     }
 
@@ -154,7 +156,7 @@ public final class Database implements SqlRunner, AutoCloseable {
         try {
             reader = idleReaders.poll();
             if (reader == null) {
-                reader = new Statements(connect(false));
+                reader = new Statements(connect());
             }
             return work.apply(reader);
         } finally {
@@ -166,12 +168,12 @@ public final class Database implements SqlRunner, AutoCloseable {
     }
 
     private Statements openWriter() {
-        Statements statements = new Statements(connect(true));
+        Statements statements = new Statements(connect());
         statements.queryOne("PRAGMA journal_mode=WAL", row -> row.getString(1));
         return statements;
     }
 
-    private Connection connect(boolean forWriting) {
+    private Connection connect() {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
@@ -179,11 +181,6 @@ public final class Database implements SqlRunner, AutoCloseable {
                 durability == Durability.FULL
                         ? SQLiteConfig.SynchronousMode.FULL
                         : SQLiteConfig.SynchronousMode.NORMAL);
-        if (forWriting) {
-            // IMMEDIATE takes the write lock at BEGIN, so a transaction that reads then writes can never
-            // fail half-way with SQLITE_BUSY when another process on the same file wrote in between.
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        }
         try {
             return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         } catch (SQLException e) {
@@ -197,19 +194,12 @@ public final class Database implements SqlRunner, AutoCloseable {
         }
     }
 
-    private void rollbackQuietly() {
+    /** SQLite may have rolled back already (disk full, I/O error); then ROLLBACK fails and that is fine. */
+    private void rollbackQuietly(Throwable cause) {
         try {
-            writer.connection().rollback();
-        } catch (SQLException ignored) {
-            // The original failure is the one worth reporting; SQLite rolls back on its own if this fails.
-        }
-    }
-
-    private void restoreAutoCommit() {
-        try {
-            writer.connection().setAutoCommit(true);
-        } catch (SQLException e) {
-            throw Statements.failure("restore auto-commit", e);
+            writer.execute("ROLLBACK");
+        } catch (DatabaseException e) {
+            cause.addSuppressed(e);
         }
     }
 }

@@ -66,7 +66,7 @@ final class Statements implements SqlRunner {
             }
             return result;
         } catch (SQLException e) {
-            throw failure(sql, e);
+            throw discardAfter(sql, e);
         }
     }
 
@@ -75,7 +75,7 @@ final class Statements implements SqlRunner {
         try (ResultSet rows = prepare(sql, params).executeQuery()) {
             return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
         } catch (SQLException e) {
-            throw failure(sql, e);
+            throw discardAfter(sql, e);
         }
     }
 
@@ -84,7 +84,7 @@ final class Statements implements SqlRunner {
         try {
             return prepare(sql, params).executeUpdate();
         } catch (SQLException e) {
-            throw failure(sql, e);
+            throw discardAfter(sql, e);
         }
     }
 
@@ -98,7 +98,16 @@ final class Statements implements SqlRunner {
                 return keys.getLong(1);
             }
         } catch (SQLException e) {
-            throw failure(sql, e);
+            throw discardAfter(sql, e);
+        }
+    }
+
+    /** Runs one statement without parameters or results (transaction control). */
+    void execute(String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw discardAfter(sql, e);
         }
     }
 
@@ -117,8 +126,17 @@ final class Statements implements SqlRunner {
                 }
             }
         } catch (SQLException e) {
-            throw failure(sql, e);
+            throw discardAfter(sql, e);
         }
+    }
+
+    /** A statement that failed may be left half-run inside the driver; prepare it afresh next time. */
+    private DatabaseException discardAfter(String sql, SQLException e) {
+        PreparedStatement broken = prepared.remove(sql);
+        if (broken != null) {
+            closeQuietly(broken);
+        }
+        return failure(sql, e);
     }
 
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {

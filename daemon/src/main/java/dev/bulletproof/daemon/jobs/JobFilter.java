@@ -19,10 +19,10 @@ public record JobFilter(Set<JobStatus> statuses, String profile, String text, Lo
     public JobFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+            throw new InvalidJobFilterException("limit must be at least 1, was " + limit);
         }
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative, was " + offset);
+            throw new InvalidJobFilterException("offset must not be negative, was " + offset);
         }
     }
 

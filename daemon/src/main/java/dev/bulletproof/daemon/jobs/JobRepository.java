@@ -96,8 +96,9 @@ public interface JobRepository {
     List<JobHistoryEntry> events(long jobId);
 
     /**
-     * Run once at start, before any worker: a job found processing or paused was interrupted by a crash
-     * (no process of ours can be alive). It goes back to queued, its attempt counted, or to failed when
+     * Run once at start, before any worker: a job found processing, or paused while it ran, was
+     * interrupted by a crash or a stop (no process of ours can be alive). A job held while still queued
+     * stays paused. It goes back to queued, its attempt counted, or to failed when
      * {@code maxAttempts} are used up. Returns the jobs changed, so their temporary outputs can be removed.
      */
     List<Job> recoverAfterCrash(int maxAttempts);

@@ -131,11 +131,14 @@ public final class WorkerPool {
 
     public void setMaxWorkers(int workers) {
         WorkerSettings.requireWorkerCount(workers);
-        if (maxWorkers != workers) {
-            maxWorkers = workers;
-            bus.publish(new QueueEvent(queuePaused, workers));
-            wakeUp();
-        }
+        underLock(() -> {
+            if (maxWorkers != workers) {
+                maxWorkers = workers;
+                bus.publish(new QueueEvent(queuePaused, workers));
+                wakeUp();
+            }
+            return null;
+        });
     }
 
     public int maxWorkers() {
@@ -144,18 +147,22 @@ public final class WorkerPool {
 
     /** Stops starting new jobs; running ones continue. */
     public void pauseQueue() {
-        if (!queuePaused) {
-            queuePaused = true;
-            bus.publish(new QueueEvent(true, maxWorkers));
-        }
+        setQueuePaused(true);
     }
 
     public void resumeQueue() {
-        if (queuePaused) {
-            queuePaused = false;
-            bus.publish(new QueueEvent(false, maxWorkers));
-            wakeUp();
-        }
+        setQueuePaused(false);
+    }
+
+    private void setQueuePaused(boolean paused) {
+        underLock(() -> {
+            if (queuePaused != paused) {
+                queuePaused = paused;
+                bus.publish(new QueueEvent(paused, maxWorkers));
+                wakeUp();
+            }
+            return null;
+        });
     }
 
     public boolean isQueuePaused() {

@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -129,7 +131,7 @@ public final class QueueThroughputBench {
         time("  count all", () -> (int) jobs.count(JobFilter.all()));
     }
 
-    private static void time(String label, java.util.function.IntSupplier query) {
+    private static void time(String label, IntSupplier query) {
         query.getAsInt();
         long start = System.nanoTime();
         int rows = query.getAsInt();
@@ -144,7 +146,7 @@ public final class QueueThroughputBench {
 
     private static void deleteTree(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

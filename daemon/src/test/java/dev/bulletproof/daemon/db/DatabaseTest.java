@@ -102,6 +102,32 @@ class DatabaseTest {
                 .hasMessageContaining("closed");
     }
 
+    @Test
+    void aFullDiskFailsTheWriteWithoutDamagingWhatWasCommitted() {
+        try (Database database = Database.open(folder.resolve("t.db"))) {
+            database.update("CREATE TABLE t (v BLOB)");
+            database.update("INSERT INTO t (v) VALUES (zeroblob(1000))");
+            long pages = database.queryOne("PRAGMA page_count", row -> row.getLong(1))
+                    .orElseThrow();
+            // The writer connection may not grow the file any more: every further page is "disk full".
+            database.inTransaction(tx -> tx.queryOne("PRAGMA max_page_count = " + pages, row -> row.getLong(1)));
+
+            assertThatThrownBy(() -> database.inTransaction(tx -> {
+                        tx.update("INSERT INTO t (v) VALUES (zeroblob(1000))");
+                        return tx.update("INSERT INTO t (v) VALUES (zeroblob(100000))");
+                    }))
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("full");
+
+            assertThat(database.query("SELECT length(v) FROM t", row -> row.getInt(1)))
+                    .containsExactly(1000);
+            database.inTransaction(tx -> tx.queryOne("PRAGMA max_page_count = 1000000", row -> row.getLong(1)));
+            database.update("INSERT INTO t (v) VALUES (zeroblob(100000))");
+            assertThat(database.query("SELECT length(v) FROM t", row -> row.getInt(1)))
+                    .hasSize(2);
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

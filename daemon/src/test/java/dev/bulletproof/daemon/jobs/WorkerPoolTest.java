@@ -288,6 +288,21 @@ class WorkerPoolTest {
     }
 
     @Test
+    void stopPutsASuspendedJobBackInTheQueueToo() {
+        long id = queue("suspended.mov");
+        startPool(1);
+        FakeExecutor.FakeExecution execution = executor.execution(id);
+        awaitStatus(id, JobStatus.PROCESSING);
+        pool.pause(id);
+
+        pool.stop(GRACE);
+
+        assertThat(execution.cancels).hasValue(1);
+        assertThat(jobs.get(id).status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.recoverAfterCrash(3)).isEmpty();
+    }
+
+    @Test
     void stopDoesNotWaitForeverForAnExecutionThatIgnoresCancel() {
         long id = queue("stuck.mov");
         startPool(1);

@@ -16,7 +16,6 @@ import static dev.bulletproof.model.JobStatus.WAITING;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Transaction;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
-import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobFilter;
@@ -42,12 +41,23 @@ public final class JdbcJobRepository implements JobRepository {
     /** How many runnable jobs one claim looks at; more than one so a lost race moves on to the next job. */
     private static final int CLAIM_CANDIDATES = 8;
 
+    /** Served by the index jobs_claim_order; see the schema test. */
+    static final String SELECT_CLAIMABLE = SELECT_JOB
+            + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)"
+            + " ORDER BY priority DESC, created_at, id LIMIT " + CLAIM_CANDIDATES;
+
+    /** Served by the index jobs_by_input; see the schema test. */
+    static final String SELECT_BY_INPUT =
+            SELECT_JOB + " WHERE input_path = ? AND input_size = ? AND input_mtime = ? ORDER BY id DESC LIMIT 1";
+
     private final Database database;
     private final Clock clock;
+    private final JobWrites writes;
 
     public JdbcJobRepository(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.writes = new JobWrites(clock);
     }
 
     @Override
@@ -62,12 +72,7 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     private Registration register(Transaction tx, NewFile file) {
-        Optional<Job> existing = tx.queryOne(
-                SELECT_JOB + " WHERE input_path = ? AND input_size = ? AND input_mtime = ? ORDER BY id DESC LIMIT 1",
-                JOB,
-                file.inputPath(),
-                file.size(),
-                file.mtimeMillis());
+        Optional<Job> existing = tx.queryOne(SELECT_BY_INPUT, JOB, file.inputPath(), file.size(), file.mtimeMillis());
         if (existing.isPresent()) {
             return new Registration(existing.get(), false);
         }
@@ -94,16 +99,16 @@ public final class JdbcJobRepository implements JobRepository {
                 plan == null ? null : plan.bitrate(),
                 plan == null ? null : plan.resolution());
         tx.update(INSERT_EVENT, id, JobEventType.CREATED, null, status, now, reason);
-        return new Registration(load(tx, id), true);
+        return new Registration(JobWrites.load(tx, id), true);
     }
 
     @Override
     public Job updateWaiting(long id, String reason) {
         return database.inTransaction(tx -> {
-            Job current = load(tx, id);
-            requireFrom(current, Set.of(WAITING), "settling");
-            checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
-            return load(tx, id);
+            Job current = JobWrites.load(tx, id);
+            JobWrites.requireFrom(current, Set.of(WAITING), "settling");
+            JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
+            return JobWrites.load(tx, id);
         });
     }
 
@@ -182,11 +187,7 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public Optional<Job> claimNext(Instant now) {
         return database.inTransaction(tx -> {
-            List<Job> candidates = tx.query(
-                    SELECT_JOB + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)"
-                            + " ORDER BY priority DESC, created_at, id LIMIT " + CLAIM_CANDIDATES,
-                    JOB,
-                    now);
+            List<Job> candidates = tx.query(SELECT_CLAIMABLE, JOB, now);
             for (Job candidate : candidates) {
                 int attempt = candidate.attempts() + 1;
                 int won = tx.update(
@@ -206,7 +207,7 @@ public final class JdbcJobRepository implements JobRepository {
                             PROCESSING,
                             now,
                             "attempt " + attempt);
-                    return Optional.of(load(tx, candidate.id()));
+                    return Optional.of(JobWrites.load(tx, candidate.id()));
                 }
             }
             return Optional.<Job>empty();
@@ -331,25 +332,25 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public void delete(long id) {
         database.inTransaction(tx -> {
-            Job current = load(tx, id);
+            Job current = JobWrites.load(tx, id);
             JobTransitions.requireDeletable(id, current.status());
             // The history rows go with it through ON DELETE CASCADE.
-            return checkedUpdate(tx, current, "DELETE FROM jobs");
+            return JobWrites.checkedUpdate(tx, current, "DELETE FROM jobs");
         });
     }
 
     @Override
     public Job setPriority(long id, int priority) {
         return database.inTransaction(tx -> {
-            Job current = load(tx, id);
-            checkedUpdate(tx, current, "UPDATE jobs SET priority = ?, version = version + 1", priority);
-            recordEvent(
+            Job current = JobWrites.load(tx, id);
+            JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET priority = ?, version = version + 1", priority);
+            writes.recordEvent(
                     tx,
                     current,
                     JobEventType.PRIORITY_CHANGED,
                     current.status(),
                     "priority " + current.priority() + " -> " + priority);
-            return load(tx, id);
+            return JobWrites.load(tx, id);
         });
     }
 
@@ -389,15 +390,31 @@ public final class JdbcJobRepository implements JobRepository {
     public List<Job> recoverAfterCrash(int maxAttempts) {
         return database.inTransaction(
                 tx -> tx.query(SELECT_JOB + " WHERE status IN ('PROCESSING', 'PAUSED') ORDER BY id", JOB).stream()
+                        .filter(job -> !isHeld(tx, job))
                         .map(job -> recover(tx, job, maxAttempts))
                         .toList());
+    }
+
+    /**
+     * A job paused while it was still queued was never running: the hold is the user's wish and
+     * survives a restart. Only its latest pause tells the two kinds of paused job apart.
+     */
+    private static boolean isHeld(Transaction tx, Job job) {
+        return job.status() == PAUSED
+                && tx.queryOne(
+                                "SELECT from_status FROM job_events WHERE job_id = ? AND type = 'PAUSED'"
+                                        + " ORDER BY id DESC LIMIT 1",
+                                row -> row.getString(1),
+                                job.id())
+                        .map(QUEUED.name()::equals)
+                        .orElse(false);
     }
 
     private Job recover(Transaction tx, Job job, int maxAttempts) {
         if (job.attempts() >= maxAttempts) {
             String error = "the daemon stopped unexpectedly during attempt " + job.attempts() + " of " + maxAttempts
                     + "; no attempts left";
-            return write(
+            return writes.write(
                     tx,
                     job,
                     FAILED,
@@ -408,7 +425,7 @@ public final class JdbcJobRepository implements JobRepository {
                     error,
                     clock.instant());
         }
-        return write(
+        return writes.write(
                 tx,
                 job,
                 QUEUED,
@@ -417,7 +434,7 @@ public final class JdbcJobRepository implements JobRepository {
                 ", status_reason = 'recovered after an unexpected stop', not_before = NULL");
     }
 
-    /** Loads the job, checks the move against the table (and {@code from}), writes it with its history row. */
+    /** One transaction of {@link JobWrites#change}. */
     private Job change(
             long id,
             Set<JobStatus> from,
@@ -426,75 +443,7 @@ public final class JdbcJobRepository implements JobRepository {
             String detail,
             String assignments,
             Object... values) {
-        return database.inTransaction(tx -> {
-            Job current = load(tx, id);
-            requireFrom(current, from, verbFor(type));
-            JobTransitions.require(id, current.status(), to);
-            return write(tx, current, to, type, detail, assignments, values);
-        });
-    }
-
-    private Job write(
-            Transaction tx,
-            Job current,
-            JobStatus to,
-            JobEventType type,
-            String detail,
-            String assignments,
-            Object... values) {
-        Object[] params = new Object[values.length + 1];
-        params[0] = to;
-        System.arraycopy(values, 0, params, 1, values.length);
-        checkedUpdate(tx, current, "UPDATE jobs SET status = ?, version = version + 1" + assignments, params);
-        recordEvent(tx, current, type, to, detail);
-        return load(tx, current.id());
-    }
-
-    /** Runs {@code statement} (without WHERE) on exactly this version of the job. */
-    private static int checkedUpdate(Transaction tx, Job current, String statement, Object... values) {
-        Object[] params = new Object[values.length + 2];
-        System.arraycopy(values, 0, params, 0, values.length);
-        params[values.length] = current.id();
-        params[values.length + 1] = current.version();
-        int changed = tx.update(statement + " WHERE id = ? AND version = ?", params);
-        if (changed == 0) {
-            throw new IllegalTransitionException(
-                    current.id(), current.status(), "job " + current.id() + " was changed at the same time; try again");
-        }
-        return changed;
-    }
-
-    private void recordEvent(Transaction tx, Job current, JobEventType type, JobStatus to, String detail) {
-        tx.update(INSERT_EVENT, current.id(), type, current.status(), to, clock.instant(), detail);
-    }
-
-    private static void requireFrom(Job current, Set<JobStatus> from, String verb) {
-        if (!from.contains(current.status())) {
-            throw new IllegalTransitionException(
-                    current.id(),
-                    current.status(),
-                    "job " + current.id() + " is " + current.status().wireName() + "; only " + JobQuery.describe(from)
-                            + " jobs can be " + verb);
-        }
-    }
-
-    private static String verbFor(JobEventType type) {
-        return switch (type) {
-            case QUEUED -> "queued";
-            case STARTED -> "started";
-            case PAUSED -> "paused";
-            case RESUMED -> "resumed";
-            case COMPLETED -> "completed";
-            case FAILED -> "marked failed";
-            case CANCELLED -> "cancelled";
-            case RETRIED -> "retried";
-            case REQUEUED, RECOVERED -> "put back in the queue";
-            case CREATED, PRIORITY_CHANGED -> "changed";
-        };
-    }
-
-    private static Job load(Transaction tx, long id) {
-        return tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, id).orElseThrow(() -> new JobNotFoundException(id));
+        return database.inTransaction(tx -> writes.change(tx, id, from, to, type, detail, assignments, values));
     }
 
     private static String fileNameOf(String inputPath) {

@@ -8,6 +8,7 @@ import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
+import dev.bulletproof.daemon.jobs.InvalidJobFilterException;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobFilter;
@@ -353,5 +354,49 @@ class JdbcJobRepositoryTest {
         assertThat(tiredNow.error()).contains("attempt 3 of 3");
         assertThat(jobs.get(untouched.id()).status()).isEqualTo(JobStatus.QUEUED);
         assertThat(jobs.recoverAfterCrash(3)).isEmpty();
+    }
+
+    @Test
+    void aWaitingFileThatVanishesFailsWithTheReason() {
+        Job waiting = jobs.registerFile(NewFile.settling("/in/gone.mov", 1, 1, "settling"))
+                .job();
+
+        Job failed = jobs.markFailed(waiting.id(), "the file disappeared before it settled", null);
+
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("the file disappeared before it settled");
+        assertThat(failed.completedAt()).isEqualTo(clock.instant());
+        assertThat(failed.attempts()).isZero();
+    }
+
+    @Test
+    void aListWithoutRowsOrWithANegativeOffsetIsRefused() {
+        assertThatThrownBy(() -> JobFilter.all().page(0, 0)).isInstanceOf(InvalidJobFilterException.class);
+        assertThatThrownBy(() -> JobFilter.all().page(10, -1)).isInstanceOf(InvalidJobFilterException.class);
+    }
+
+    @Test
+    void stoppingGivesTheInterruptedAttemptBack() {
+        Job job = queue("/in/1.mov", 0);
+        jobs.claimNext(clock.instant()).orElseThrow();
+
+        Job requeued = jobs.requeueAfterStop(job.id());
+
+        assertThat(requeued.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(requeued.attempts()).isZero();
+        assertThat(jobs.events(job.id())).extracting(JobHistoryEntry::type).endsWith(JobEventType.REQUEUED);
+    }
+
+    @Test
+    void aJobHeldWhileQueuedStaysHeldAcrossARestart() {
+        Job held = queue("/in/held.mov", 0);
+        jobs.pause(held.id());
+
+        reopen();
+        List<Job> recovered = jobs.recoverAfterCrash(3);
+
+        assertThat(recovered).isEmpty();
+        assertThat(jobs.get(held.id()).status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(jobs.release(held.id()).status()).isEqualTo(JobStatus.QUEUED);
     }
 }

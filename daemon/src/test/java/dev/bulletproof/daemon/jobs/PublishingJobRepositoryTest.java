@@ -1,0 +1,78 @@
+package dev.bulletproof.daemon.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
+import dev.bulletproof.model.JobStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PublishingJobRepositoryTest {
+
+    @TempDir
+    Path folder;
+
+    private final EventBus bus = new EventBus();
+    private final List<JobEvent> published = new CopyOnWriteArrayList<>();
+    private Database database;
+    private JobRepository jobs;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("bulletproof.db"));
+        Migrations.fromClasspath().apply(database);
+        jobs = new PublishingJobRepository(
+                new JdbcJobRepository(database, MutableClock.at("2026-03-01T10:00:00Z")), bus);
+        bus.subscribe(JobEvent.class, published::add);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aNewJobIsAnnouncedButAFileAlreadyKnownIsNot() {
+        Job job = jobs.registerFile(NewFile.settling("/in/a.mov", 1, 1, "settling"))
+                .job();
+        jobs.registerFile(NewFile.settling("/in/a.mov", 1, 1, "settling"));
+
+        assertThat(published).containsExactly(new JobEvent.Changed(job));
+    }
+
+    @Test
+    void everyStateChangeIsAnnouncedWithTheCommittedJob() {
+        long id = jobs.registerFile(NewFile.settling("/in/a.mov", 1, 1, "settling"))
+                .job()
+                .id();
+        jobs.markQueued(id, JobPlan.of("p", "/out/a.mov", 0));
+        jobs.cancel(id, "cancelled by user");
+        jobs.delete(id);
+
+        assertThat(published).hasSize(4).endsWith(new JobEvent.Deleted(id));
+        assertThat(published.subList(0, 3))
+                .extracting(event -> ((JobEvent.Changed) event).job().status())
+                .containsExactly(JobStatus.WAITING, JobStatus.QUEUED, JobStatus.CANCELLED);
+    }
+
+    @Test
+    void aRefusedChangeAnnouncesNothing() {
+        long id = jobs.registerFile(NewFile.settling("/in/a.mov", 1, 1, "settling"))
+                .job()
+                .id();
+        published.clear();
+
+        assertThatThrownBy(() -> jobs.pause(id)).isInstanceOf(IllegalTransitionException.class);
+
+        assertThat(published).isEmpty();
+    }
+}
