@@ -154,7 +154,7 @@ public final class JdbcJobRepository implements JobRepository {
                 current.id());
         if (twin.isPresent()) {
             String reason = "this exact file was already handled as job " + twin.get();
-            return Optional.of(write(
+            return Optional.of(writes.write(
                     tx,
                     current,
                     CANCELLED,
@@ -165,7 +165,7 @@ public final class JdbcJobRepository implements JobRepository {
                     clock.instant()));
         }
         JobPlan plan = file.plan();
-        return Optional.of(write(
+        return Optional.of(writes.write(
                 tx,
                 current,
                 QUEUED,

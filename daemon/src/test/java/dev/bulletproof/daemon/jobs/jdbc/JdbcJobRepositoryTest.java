@@ -17,6 +17,7 @@ import dev.bulletproof.daemon.jobs.JobNotFoundException;
 import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.MutableClock;
 import dev.bulletproof.daemon.jobs.NewFile;
+import dev.bulletproof.daemon.jobs.ReadyFile;
 import dev.bulletproof.daemon.jobs.Registration;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.OnSuccess;
@@ -142,6 +143,48 @@ class JdbcJobRepositoryTest {
         assertThatThrownBy(() -> jobs.updateWaiting(waiting.id(), "settling"))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("job " + waiting.id() + " is queued; only waiting jobs can be settling");
+    }
+
+    @Test
+    void settledFilesTakeTheirFinalSizeAndMtimeSoARestartRecognisesThem() {
+        Job waiting = jobs.registerFile(NewFile.settling("/in/copy.mov", 100, 5, "settling"))
+                .job();
+        Job cancelledMeanwhile = jobs.registerFile(NewFile.settling("/in/gone.mov", 10, 5, "settling"))
+                .job();
+        jobs.cancel(cancelledMeanwhile.id(), "cancelled by user");
+
+        List<Job> changed = jobs.markReady(List.of(
+                new ReadyFile(waiting.id(), 9_000, 77, JobPlan.of("live-qlab", "/out/copy.mov", 0)),
+                new ReadyFile(cancelledMeanwhile.id(), 10, 5, JobPlan.of("live-qlab", "/out/gone.mov", 0))));
+
+        assertThat(changed).extracting(Job::id).containsExactly(waiting.id());
+        Job queued = jobs.get(waiting.id());
+        assertThat(queued.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(queued.inputSize()).isEqualTo(9_000);
+        assertThat(queued.inputMtimeMillis()).isEqualTo(77);
+        assertThat(jobs.registerFile(NewFile.settling("/in/copy.mov", 9_000, 77, "settling"))
+                        .created())
+                .as("the finished file is the same version as the queued job")
+                .isFalse();
+        assertThat(jobs.get(cancelledMeanwhile.id()).status()).isEqualTo(JobStatus.CANCELLED);
+    }
+
+    @Test
+    void aSettledFileWhoseFinalVersionWasAlreadyHandledIsCancelledAsADuplicate() {
+        Job earlier = queue("/in/again.mov", 0);
+        Job waiting = jobs.registerFile(NewFile.settling("/in/again.mov", 1, 1, "settling"))
+                .job();
+        Job handled = jobs.get(earlier.id());
+
+        jobs.markReady(List.of(new ReadyFile(
+                waiting.id(),
+                handled.inputSize(),
+                handled.inputMtimeMillis(),
+                JobPlan.of("live-qlab", "/out/again.mov", 0))));
+
+        Job duplicate = jobs.get(waiting.id());
+        assertThat(duplicate.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(duplicate.statusReason()).contains("already handled as job " + earlier.id());
     }
 
     @Test
