@@ -1,6 +1,10 @@
 package dev.bulletproof.daemon.monitor;
 
+import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.config.ConfigChanges;
 import dev.bulletproof.daemon.config.ConfigStore;
+import dev.bulletproof.daemon.config.ConfigValidationException;
+import dev.bulletproof.daemon.config.ConfigValidator;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
@@ -22,6 +26,7 @@ import dev.bulletproof.daemon.rules.OutputNamer;
 import dev.bulletproof.daemon.rules.RuleSet;
 import dev.bulletproof.daemon.watch.FolderWatcher;
 import dev.bulletproof.daemon.watch.StabilityTracker;
+import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +34,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -237,6 +245,74 @@ public final class Monitor implements AutoCloseable {
     /** Jobs the last start-up found interrupted by a crash. */
     public List<Job> recoveredAtStart() {
         return recovered;
+    }
+
+    /**
+     * Validates {@code model} completely, saves it atomically and applies it to the running daemon: folders
+     * re-watched, stability time, worker count and rules swapped, with no restart. When anything is wrong
+     * nothing changes, neither the file nor the running state.
+     *
+     * @throws ConfigValidationException with a message per field
+     */
+    public synchronized DaemonConfig applyConfig(ConfigModel model) {
+        DaemonConfig before = settings.get().config();
+        DaemonConfig candidate = ConfigValidator.validated(
+                model, configStore.baseDir(), ProfileCatalog.builtins().names());
+        requireExistingFolders(before, candidate);
+        PipelineSettings next;
+        try {
+            next = settingsFor(candidate);
+        } catch (BulletproofException e) {
+            throw new ConfigValidationException(Map.of("profiles", e.getMessage()));
+        }
+        DaemonConfig saved = configStore.save(model);
+        next = new PipelineSettings(saved, next.profiles(), next.rules());
+        saved.createMissingFolders();
+        ConfigChanges changes = ConfigChanges.between(before, saved);
+        settings.set(next);
+        if (changes.watchChanged()) {
+            watcher.rewatch(
+                    saved.monitorFolder(),
+                    saved.recursive(),
+                    saved.scanInterval(),
+                    Set.of(saved.outputFolder(), saved.processedFolder()));
+        }
+        if (changes.stabilityChanged()) {
+            stability.setStableTime(saved.stableTime());
+        }
+        if (saved.maxWorkers() != pool.maxWorkers()) {
+            pool.setMaxWorkers(saved.maxWorkers());
+        }
+        if (changes.rulesChanged()) {
+            intake.rulesChanged();
+        }
+        boolean restartRequired = changes.restartRequired() || !Objects.equals(before.ffmpegPath(), saved.ffmpegPath());
+        LOG.log(System.Logger.Level.INFO, "configuration applied; changed: " + changes.changedKeys());
+        bus.publish(new ConfigApplied(saved, changes, restartRequired));
+        return saved;
+    }
+
+    /** Restores the built-in defaults (saved to the config file) and applies them live. */
+    public DaemonConfig resetConfig() {
+        return applyConfig(DaemonConfig.emptyModel());
+    }
+
+    /**
+     * A watch or output folder typed into a form must exist: creating a folder somewhere unexpected because
+     * of a typo is worse than saying so. (At start-up the defaults are created, see createMissingFolders.)
+     */
+    private static void requireExistingFolders(DaemonConfig before, DaemonConfig candidate) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!candidate.monitorFolder().equals(before.monitorFolder())
+                && !Files.isDirectory(candidate.monitorFolder())) {
+            problems.put("monitor_folder", "folder does not exist: " + candidate.monitorFolder());
+        }
+        if (!candidate.outputFolder().equals(before.outputFolder()) && !Files.isDirectory(candidate.outputFolder())) {
+            problems.put("output_folder", "folder does not exist: " + candidate.outputFolder());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
     }
 
     /** Applies every report the watcher and the stability tracker have made so far (for tests). */

@@ -1,7 +1,10 @@
 package dev.bulletproof.daemon.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulletproof.daemon.config.ConfigValidationException;
+import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobHistoryEntry;
@@ -9,6 +12,7 @@ import dev.bulletproof.daemon.media.MediaInfo;
 import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.daemon.testing.TestMedia;
+import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.JobStatus;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -280,6 +284,81 @@ class MonitorTest {
             fixture.awaitStatus(input, JobStatus.COMPLETED, ENCODES);
             assertThat(fixture.filesUnder(fixture.out))
                     .containsExactly(fixture.out.resolve("long__processed__live-linux-hevc-mkv.mkv"));
+        }
+    }
+
+    @Test
+    void aConfigChangeAppliesLiveAndAnInvalidOneChangesNothing() throws Exception {
+        try (MonitorFixture fixture = new MonitorFixture(root, "")) {
+            fixture.start();
+            Path otherIn = Files.createDirectories(root.resolve("other in"));
+            ConfigModel current = fixture.monitor().config().toModel();
+
+            fixture.monitor().applyConfig(withFoldersAndWorkers(current, otherIn.toString(), 3));
+
+            assertThat(fixture.monitor().pool().maxWorkers()).isEqualTo(3);
+            assertThat(Files.readString(fixture.configFile)).contains("other in");
+            Path clip = TestClips.videoWithAudio(fixture.staging, "moved watch.mov", 1);
+            Path dropped = Files.move(clip, otherIn.resolve("moved watch.mov"));
+            fixture.awaitStatus(dropped, JobStatus.COMPLETED, ENCODES);
+
+            String fileBefore = Files.readString(fixture.configFile);
+            ConfigModel invalid =
+                    withFoldersAndWorkers(current, root.resolve("missing").toString(), 0);
+            assertThatThrownBy(() -> fixture.monitor().applyConfig(invalid))
+                    .isInstanceOfSatisfying(
+                            ConfigValidationException.class,
+                            e -> assertThat(e.fields()).containsKeys("max_workers"));
+            assertThat(Files.readString(fixture.configFile)).isEqualTo(fileBefore);
+            assertThat(fixture.monitor().pool().maxWorkers()).isEqualTo(3);
+            assertThat(fixture.monitor().config().monitorFolder()).isEqualTo(otherIn);
+
+            ConfigModel missingFolder =
+                    withFoldersAndWorkers(current, root.resolve("missing").toString(), 2);
+            assertThatThrownBy(() -> fixture.monitor().applyConfig(missingFolder))
+                    .isInstanceOfSatisfying(
+                            ConfigValidationException.class,
+                            e -> assertThat(e.fields()).containsOnlyKeys("monitor_folder"));
+            assertThat(root.resolve("missing")).doesNotExist();
+        }
+    }
+
+    private static ConfigModel withFoldersAndWorkers(ConfigModel model, String monitorFolder, int workers) {
+        return new ConfigModel(
+                monitorFolder,
+                model.outputFolder(),
+                workers,
+                model.recursive(),
+                model.stableSeconds(),
+                model.scanIntervalSeconds(),
+                model.onSuccess(),
+                model.processedFolder(),
+                model.maxAttempts(),
+                model.stallTimeoutSeconds(),
+                model.ffmpegPath(),
+                model.server(),
+                model.profiles(),
+                model.rules());
+    }
+
+    @Test
+    void aFileNoRuleMatchesGetsNoJobAndOneAlert() throws Exception {
+        String rules = """
+                rules:
+                  - pattern: "*.mov"
+                    profile: live-h264
+                """;
+        try (MonitorFixture fixture = new MonitorFixture(root, rules)) {
+            List<Alert> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
+            fixture.start().bus().subscribe(Alert.class, alerts::add);
+            fixture.drop("unmatched.mp4", 1);
+
+            Thread.sleep(3_500); // several rescans and stability sweeps
+            fixture.monitor().drainIntake();
+
+            assertThat(fixture.jobs()).isEmpty();
+            assertThat(alerts).hasSize(1);
+            assertThat(alerts.getFirst().message()).contains("unmatched.mp4").contains("no rule matches");
         }
     }
 }
