@@ -138,6 +138,22 @@ class TranscoderFailureTest {
     }
 
     @Test
+    void concurrentEncodesAimedAtOneNameGetDistinctNames() throws Exception {
+        Path input = TestClips.videoWithAudio(dir, "clip.mp4", 1);
+        Path wanted = dir.resolve("out/clip.mov");
+        Transcoder transcoder = new Transcoder(TestMedia.tools());
+        TranscodeRequest request =
+                new TranscodeRequest(input, wanted, ProfileCatalog.builtins().defaultProfile(), null, null, null);
+
+        RunningTranscode first = transcoder.start(request, ProgressListener.NONE);
+        RunningTranscode second = transcoder.start(request, ProgressListener.NONE);
+
+        assertThat(java.util.List.of(first.await().output(), second.await().output()))
+                .containsExactlyInAnyOrder(wanted, dir.resolve("out/clip-2.mov"));
+        assertThat(MediaFiles.namesIn(dir.resolve("out"))).containsExactly("clip-2.mov", "clip.mov");
+    }
+
+    @Test
     void ffmpegErrorsAreReportedWithoutBannerOrStackTrace() throws Exception {
         Path input = TestClips.videoWithAudio(dir, "clip.mp4", 1);
         Profile broken = ProfileCatalog.builtins()
