@@ -63,6 +63,8 @@ public final class BulletproofCli implements Runnable {
                                             : oneLine(description)));
                     return 1;
                 });
+        fileNameEncodingWarning(System.getProperty("sun.jnu.encoding"), System.getProperty("os.name"))
+                .ifPresent(errWriter::println);
         try {
             return commandLine.execute(args);
         } finally {
@@ -83,6 +85,20 @@ public final class BulletproofCli implements Runnable {
         // Not an expected failure: keep the console to one line, but keep the trace for whoever debugs it.
         LOG.log(System.Logger.Level.DEBUG, "unexpected failure", exception);
         return "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage();
+    }
+
+    /**
+     * The JVM takes its file-name encoding from the locale at start-up; under LANG=C it cannot even name a
+     * file called "Überblendung.mov". Say so up front instead of failing later on the first such file.
+     */
+    static java.util.Optional<String> fileNameEncodingWarning(String jnuEncoding, String osName) {
+        boolean windows =
+                osName != null && osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        if (windows || jnuEncoding == null || jnuEncoding.equalsIgnoreCase("UTF-8")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("warning: the locale's file-name encoding is " + jnuEncoding
+                + ", so names with non-ASCII characters cannot be read; start with LANG=C.UTF-8 (and no LC_ALL=C)");
     }
 
     static String oneLine(String text) {

@@ -14,12 +14,15 @@ final class Encoding {
 
     static TranscodeResult run(Transcoder transcoder, TranscodeRequest request, ProgressListener listener) {
         RunningTranscode running = transcoder.start(request, listener);
-        try (CancelOnShutdown guard = CancelOnShutdown.guard(running)) {
+        CancelOnShutdown guard = CancelOnShutdown.guard(running);
+        try {
             return running.await();
         } catch (InterruptedException e) {
             running.cancel();
             Thread.currentThread().interrupt();
             throw new CommandFailedException("interrupted; the encode was cancelled");
+        } finally {
+            guard.close();
         }
     }
 }

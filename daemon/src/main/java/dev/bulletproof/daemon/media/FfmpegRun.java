@@ -196,8 +196,8 @@ final class FfmpegRun implements RunningTranscode {
         while (!process.waitFor(pollMillis, TimeUnit.MILLISECONDS)) {
             if (!suspended && System.nanoTime() - lastActivityNanos > timeoutNanos) {
                 stalled = true;
-                ProcessTree.kill(process.toHandle());
-                process.waitFor();
+                // Bounded: a process stuck in the kernel (dead NFS mount) may ignore even SIGKILL for a while.
+                ProcessTree.killAndWait(process.toHandle(), 10_000);
                 return;
             }
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -71,39 +72,38 @@ public final class MediaToolsLocator {
 
     private static Optional<MediaTools> tryPair(String source, Path ffmpeg, List<String> rejections) {
         Path ffprobe = ffmpeg.resolveSibling("ffprobe" + EXE_SUFFIX);
-        String problem = problemRunning(ffmpeg);
-        if (problem == null) {
-            problem = problemRunning(ffprobe);
-        }
+        // Both checks run at once: each is a process start, and this sits on every command's start-up path.
+        CompletableFuture<VersionCheck> probeCheck = CompletableFuture.supplyAsync(() -> check(ffprobe));
+        VersionCheck ffmpegCheck = check(ffmpeg);
+        VersionCheck ffprobeCheck = probeCheck.join();
+        String problem = ffmpegCheck.problem() != null ? ffmpegCheck.problem() : ffprobeCheck.problem();
         if (problem != null) {
             rejections.add(source + " " + ffmpeg + ": " + problem);
             return Optional.empty();
         }
-        return Optional.of(new MediaTools(ffmpeg, ffprobe, source, versionOf(ffmpeg)));
+        return Optional.of(new MediaTools(ffmpeg, ffprobe, source, ffmpegCheck.version()));
     }
 
-    private static String problemRunning(Path executable) {
+    /** The first line of {@code -version}, or why the executable cannot be used. */
+    private record VersionCheck(String version, String problem) {}
+
+    private static VersionCheck check(Path executable) {
+        String name = executable.getFileName().toString();
         if (!Files.isRegularFile(executable)) {
-            return executable.getFileName() + " does not exist";
+            return new VersionCheck(null, name + " does not exist");
         }
         if (!Files.isExecutable(executable)) {
-            return executable.getFileName() + " is not executable";
+            return new VersionCheck(null, name + " is not executable");
         }
         try {
             ToolOutput output = ToolRunner.run(List.of(executable.toString(), "-version"), VERSION_TIMEOUT);
-            return output.succeeded() ? null : executable.getFileName() + " -version failed: " + output.lastErrorLine();
+            if (!output.succeeded()) {
+                return new VersionCheck(null, name + " -version failed: " + output.lastErrorLine());
+            }
+            return new VersionCheck(
+                    output.stdout().lines().findFirst().orElse("unknown").strip(), null);
         } catch (IOException e) {
-            return executable.getFileName() + " does not run: " + e.getMessage();
-        }
-    }
-
-    private static String versionOf(Path ffmpeg) {
-        try {
-            String stdout = ToolRunner.run(List.of(ffmpeg.toString(), "-version"), VERSION_TIMEOUT)
-                    .stdout();
-            return stdout.lines().findFirst().orElse("unknown").strip();
-        } catch (IOException e) {
-            return "unknown";
+            return new VersionCheck(null, name + " does not run: " + e.getMessage());
         }
     }
 

@@ -60,6 +60,8 @@ final class ProcessSignals {
     private static final class WindowsProcesses {
         private static final int PROCESS_SUSPEND_RESUME = 0x0800;
 
+        // Restricted FFM calls are the point here; the launchers grant native access (Enable-Native-Access).
+        @SuppressWarnings("restricted")
         static void apply(ProcessHandle root, String function) {
             List<ProcessHandle> tree = new ArrayList<>();
             tree.add(root);

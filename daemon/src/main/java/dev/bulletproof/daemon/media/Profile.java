@@ -1,5 +1,7 @@
 package dev.bulletproof.daemon.media;
 
+import dev.bulletproof.model.ProfileModel;
+
 /**
  * Everything that decides how a file is encoded. Read from a config map with snake_case keys (see
  * {@link ProfileReader}); the built-ins come from {@code builtin-profiles.yaml} through the same reader.
@@ -45,6 +47,16 @@ public record Profile(
         Integer audioSampleRate,
         boolean faststart,
         boolean builtin) {
+
+    /** The API's view: name, description, extension and the encoding arguments with default options. */
+    public ProfileModel toModel() {
+        return new ProfileModel(
+                name,
+                description,
+                extension,
+                FfmpegArguments.encodingArgs(this, EncodeOptions.defaults(), null),
+                builtin);
+    }
 
     public boolean isAudioOnly() {
         return videoCodec == null;

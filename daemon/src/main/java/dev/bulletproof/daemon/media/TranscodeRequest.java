@@ -22,5 +22,8 @@ public record TranscodeRequest(
         Objects.requireNonNull(profile, "profile");
         options = options == null ? EncodeOptions.defaults() : options;
         stallTimeout = stallTimeout == null ? DEFAULT_STALL_TIMEOUT : stallTimeout;
+        if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new InvalidEncodeOptionsException("stall timeout must be positive, got " + stallTimeout);
+        }
     }
 }

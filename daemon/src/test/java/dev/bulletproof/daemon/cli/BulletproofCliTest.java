@@ -59,4 +59,16 @@ class BulletproofCliTest {
                 .contains("standard-playback", "stream-hd", "stream-4k", "archival", "archival-linux-mkv")
                 .contains(".mov", ".wav", ".mkv", "(default)", "-c:v prores_ks -profile:v 3");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(textBlock = """
+            UTF-8,          Linux,      false
+            ANSI_X3.4-1968, Linux,      true
+            ANSI_X3.4-1968, Mac OS X,   true
+            Cp1252,         Windows 11, false
+            """)
+    void nonUtf8FileNameEncodingIsWarnedAbout(String encoding, String os, boolean warned) {
+        assertThat(BulletproofCli.fileNameEncodingWarning(encoding, os).isPresent())
+                .isEqualTo(warned);
+    }
 }

@@ -121,6 +121,22 @@ class MediaVerbsCliTest {
     }
 
     @Test
+    void unusableFfmpegOptionFallsBackWithAWarning() {
+        Path input = TestClips.videoWithAudio(dir, "clip.mp4", 1);
+
+        CliRun run = CliRun.of(
+                "analyze",
+                input.toString(),
+                "--ffmpeg",
+                dir.resolve("no/ffmpeg").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err())
+                .startsWith("warning: --ffmpeg " + dir.resolve("no/ffmpeg") + " is not usable; using the bundled");
+        assertThat(run.out()).contains("320x180");
+    }
+
+    @Test
     void analyzeOfAMissingFileFails() {
         CliRun run = CliRun.of("analyze", dir.resolve("gone.mov").toString());
 

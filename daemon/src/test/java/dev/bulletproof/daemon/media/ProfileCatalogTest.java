@@ -140,4 +140,14 @@ class ProfileCatalogTest {
                 .hasMessageContaining("unknown profile 'nope'")
                 .hasMessageContaining("live-qlab");
     }
+
+    @Test
+    void apiModelCarriesTheEncodingArguments() {
+        var model = ProfileCatalog.builtins().require("archival").toModel();
+
+        assertThat(model.name()).isEqualTo("archival");
+        assertThat(model.extension()).isEqualTo("mov");
+        assertThat(model.builtin()).isTrue();
+        assertThat(String.join(" ", model.ffmpegArgs())).contains("-c:v prores_ks -profile:v 3 -pix_fmt yuv422p10le");
+    }
 }

@@ -135,6 +135,8 @@ class TranscoderControlTest {
 
         running.suspend();
         waitUntil("the process to be stopped", () -> processState(running.pid()) == 'T');
+        // A block written just before the stop may still be in the pipe; let the reader take it first.
+        Thread.sleep(300);
         int reportsWhenStopped = reports.size();
         // Stay stopped for longer than the stall timeout: the watchdog must hold off.
         Thread.sleep(2_500);
