@@ -47,6 +47,12 @@ final class DaemonCommand implements Callable<Integer> {
             description = "ffmpeg executable to use (ffprobe beside it); default: ffmpeg_path, the bundled one, PATH")
     Path ffmpeg;
 
+    @Option(
+            names = "--paused",
+            description = "start with the queue paused: files are detected and queued, but no job starts until"
+                    + " the queue is resumed")
+    boolean paused;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,7 +64,8 @@ final class DaemonCommand implements Callable<Integer> {
         }
         Path dataFolder = directories.dataFolder(dataDir);
 
-        Monitor monitor = Monitor.start(new Monitor.Options(configFile, dataFolder, ffmpeg, null), new EventBus());
+        Monitor monitor =
+                Monitor.start(new Monitor.Options(configFile, dataFolder, ffmpeg, null, paused), new EventBus());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
@@ -79,7 +86,8 @@ final class DaemonCommand implements Callable<Integer> {
         out.println("  watching   " + config.monitorFolder() + (config.recursive() ? " (and subfolders)" : ""));
         out.println("  output     " + config.outputFolder());
         out.println("  inputs     " + config.onSuccess().wireName() + " after a verified output");
-        out.println("  workers    " + config.maxWorkers());
+        out.println("  workers    " + config.maxWorkers()
+                + (monitor.pool().isQueuePaused() ? " (queue paused: resume it to start jobs)" : ""));
         out.println("  config     " + configFile + (Files.exists(configFile) ? "" : " (not present: defaults)"));
         out.println("  data       " + monitor.dataFolder());
         out.println("  ffmpeg     " + monitor.tools().ffmpeg() + " ("

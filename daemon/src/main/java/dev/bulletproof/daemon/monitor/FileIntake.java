@@ -40,7 +40,10 @@ final class FileIntake implements StabilityListener, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FileIntake.class.getName());
     private static final int BATCH = 2_000;
-    /** A waiting job's reason text is refreshed at most this often; it is informative, not a state. */
+    /**
+     * A waiting job's reason text is refreshed at most this often, and only while its file still grows:
+     * it is informative, not a state, and each refresh is a durable write.
+     */
     private static final long REASON_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(900);
 
     private sealed interface Report {
@@ -53,7 +56,7 @@ final class FileIntake implements StabilityListener, AutoCloseable {
 
     private record Vanished(Path path) implements Report {}
 
-    private record WaitingJob(long id, long reasonUpdatedNanos) {}
+    private record WaitingJob(long id, long size, long reasonUpdatedNanos) {}
 
     private final JobRepository jobs;
     private final Supplier<PipelineSettings> settings;
@@ -77,7 +80,7 @@ final class FileIntake implements StabilityListener, AutoCloseable {
     /** Takes over the waiting jobs a previous run left, so their files are not registered twice. */
     void adopt(List<Job> waitingJobs) {
         for (Job job : waitingJobs) {
-            waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), 0));
+            waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), job.inputSize(), 0));
         }
     }
 
@@ -167,7 +170,7 @@ final class FileIntake implements StabilityListener, AutoCloseable {
             for (Registration registration : jobs.registerFiles(newFiles)) {
                 Job job = registration.job();
                 if (job.status() == JobStatus.WAITING) {
-                    waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), System.nanoTime()));
+                    waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), job.inputSize(), System.nanoTime()));
                 }
                 queuedSomething |= registration.created() && job.status() == JobStatus.QUEUED;
             }
@@ -189,10 +192,10 @@ final class FileIntake implements StabilityListener, AutoCloseable {
             mtimeOf(report.path())
                     .ifPresent(mtime -> newFiles.add(
                             NewFile.settling(report.path().toString(), report.size(), mtime, report.reason())));
-        } else if (System.nanoTime() - job.reasonUpdatedNanos() > REASON_REFRESH_NANOS) {
+        } else if (report.size() != job.size() && System.nanoTime() - job.reasonUpdatedNanos() > REASON_REFRESH_NANOS) {
             try {
                 jobs.updateWaiting(job.id(), report.reason());
-                waiting.put(report.path(), new WaitingJob(job.id(), System.nanoTime()));
+                waiting.put(report.path(), new WaitingJob(job.id(), report.size(), System.nanoTime()));
             } catch (BulletproofException e) {
                 waiting.remove(report.path()); // someone cancelled it meanwhile; a new version gets a new job
             }

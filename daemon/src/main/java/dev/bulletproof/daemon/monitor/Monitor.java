@@ -54,10 +54,15 @@ public final class Monitor implements AutoCloseable {
 
     /**
      * @param ffmpegOverride an ffmpeg given on the command line; wins over the config's ffmpeg_path
+     * @param startPaused detect and queue files, but start no job until the queue is resumed
      */
-    public record Options(Path configFile, Path dataFolder, Path ffmpegOverride, Clock clock) {
+    public record Options(Path configFile, Path dataFolder, Path ffmpegOverride, Clock clock, boolean startPaused) {
         public Options {
             clock = clock == null ? Clock.systemUTC() : clock;
+        }
+
+        public Options(Path configFile, Path dataFolder, Path ffmpegOverride, Clock clock) {
+            this(configFile, dataFolder, ffmpegOverride, clock, false);
         }
     }
 
@@ -146,6 +151,9 @@ public final class Monitor implements AutoCloseable {
                 Set.of(config.outputFolder(), config.processedFolder()),
                 stability::observe);
 
+        if (options.startPaused()) {
+            pool.pauseQueue();
+        }
         pool.start();
         intake.start();
         // Settling files are re-checked often (detection latency); stable ones only as often as the folder is
