@@ -5,12 +5,14 @@ import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.model.ServerSettings;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.websocket.WsRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -88,17 +90,22 @@ public final class ApiServer implements AutoCloseable {
                     routing.addFilter(
                             new AccessFilter(context.access(), context.options().maxBodyBytes()));
                     ApiErrors.register(routing);
-                    routing.register(
-                            new JobsService(context),
-                            new StatsService(context),
-                            new ConfigService(context),
-                            new ProfilesService(context),
-                            new QueueService(context),
-                            new HealthService(context),
-                            new PagesService());
+                    services(context).forEach(routing::register);
+                    routing.register(new PagesService());
                 })
                 .addRouting(WsRouting.builder()
                         .endpoint("/ws/updates", new UpdatesEndpoint(context.access(), context.broadcaster(), port)));
+    }
+
+    /** Every API resource; the page and fallback routes come after them. */
+    static List<HttpService> services(ApiContext context) {
+        return List.of(
+                new JobsService(context),
+                new StatsService(context),
+                new ConfigService(context),
+                new ProfilesService(context),
+                new QueueService(context),
+                new HealthService(context));
     }
 
     public int port() {
