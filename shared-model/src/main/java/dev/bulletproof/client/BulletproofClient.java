@@ -119,9 +119,14 @@ public final class BulletproofClient {
         return responses.readLog(send(get(jobPath(id) + "/log?lines=" + lines)), id);
     }
 
-    /** Queues a file that is already on the daemon's disk; a null profile lets the rules choose. */
+    /** Queues a file that is already on the daemon's disk (an absolute path there) with a profile. */
     public JobModel enqueue(String path, String profile) {
-        return responses.read(send(post("/api/jobs", new EnqueueRequest(path, profile))), JobModel.class);
+        return enqueue(new EnqueueRequest(path, profile));
+    }
+
+    /** Like {@link #enqueue(String, String)}, optionally with an output name relative to the output folder. */
+    public JobModel enqueue(EnqueueRequest request) {
+        return responses.read(send(post("/api/jobs", request)), JobModel.class);
     }
 
     // Statistics
