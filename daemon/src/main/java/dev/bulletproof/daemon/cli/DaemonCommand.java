@@ -1,12 +1,18 @@
 package dev.bulletproof.daemon.cli;
 
+import dev.bulletproof.daemon.api.ApiOptions;
+import dev.bulletproof.daemon.api.ApiServer;
+import dev.bulletproof.daemon.api.ApiStartException;
+import dev.bulletproof.daemon.api.RepositoryHistory;
 import dev.bulletproof.daemon.config.AppDirectories;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.history.History;
 import dev.bulletproof.daemon.monitor.Monitor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -59,21 +65,32 @@ final class DaemonCommand implements Callable<Integer> {
         Path dataFolder = directories.dataFolder(dataDir);
 
         Monitor monitor = Monitor.start(new Monitor.Options(configFile, dataFolder, ffmpeg, null), new EventBus());
+        ApiServer api;
+        try {
+            History history = new RepositoryHistory(monitor.jobs(), Clock.systemUTC());
+            api = ApiServer.start(monitor, () -> history, ApiOptions.defaults());
+        } catch (ApiStartException e) {
+            monitor.stop(STOP_GRACE);
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
+                    // Requests stop first, so nothing reaches the engine while it shuts down.
+                    api.stop();
                     monitor.stop(STOP_GRACE);
                     stopped.countDown();
                 },
                 "bulletproof-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        printBanner(out, monitor, configFile);
+        printBanner(out, monitor, configFile, api);
         stopped.await();
         return 0;
     }
 
-    private static void printBanner(PrintWriter out, Monitor monitor, Path configFile) {
+    private static void printBanner(PrintWriter out, Monitor monitor, Path configFile, ApiServer api) {
         DaemonConfig config = monitor.config();
         out.println("Bulletproof daemon running");
         out.println("  watching   " + config.monitorFolder() + (config.recursive() ? " (and subfolders)" : ""));
@@ -87,6 +104,7 @@ final class DaemonCommand implements Callable<Integer> {
         if (!monitor.recoveredAtStart().isEmpty()) {
             out.println("  recovered  " + monitor.recoveredAtStart().size() + " job(s) interrupted by a crash");
         }
+        out.println("  dashboard  " + api.dashboardUrl());
         out.println("Press Ctrl+C to stop.");
         out.flush();
     }

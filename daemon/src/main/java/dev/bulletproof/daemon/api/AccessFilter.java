@@ -1,0 +1,123 @@
+package dev.bulletproof.daemon.api;
+
+import dev.bulletproof.model.ErrorModel;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs before every route: Host allowlist (DNS rebinding), token check on /api and /ws, JSON-only and
+ * size-limited bodies on state-changing calls, and the "open the printed URL" cookie flow on pages.
+ *
+ * <p>GET /api/health answers without a token: it is the liveness probe that service managers and the
+ * launcher poll, and it reveals only the version and whether the watch folder and ffmpeg are there.
+ */
+final class AccessFilter implements Filter {
+
+    private static final Set<Method> WITH_BODY = Set.of(Method.POST, Method.PUT, Method.PATCH, Method.DELETE);
+
+    private final AccessRules rules;
+    private final long maxBodyBytes;
+
+    AccessFilter(AccessRules rules, long maxBodyBytes) {
+        this.rules = rules;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    static ApiException tooLarge(long maxBodyBytes) {
+        return new ApiException(413, "body_too_large", "the request body is larger than " + maxBodyBytes + " bytes");
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        response.header("X-Content-Type-Options", "nosniff");
+        String path = request.path().path();
+        if (!rules.hostAllowed(
+                request.headers().first(HeaderNames.HOST).orElse(null),
+                request.localPeer().host(),
+                request.localPeer().port())) {
+            refuse(response, new ApiException(403, "forbidden_host", "this server does not answer to that host name"));
+            return;
+        }
+        boolean api = path.equals("/api") || path.startsWith("/api/") || path.startsWith("/ws/");
+        if (api) {
+            checkApiRequest(chain, request, response, path);
+        } else if (request.prologue().method() == Method.GET && request.query().contains("token")) {
+            exchangeTokenForCookie(request, response, path);
+        } else {
+            chain.proceed();
+        }
+    }
+
+    private void checkApiRequest(FilterChain chain, RoutingRequest request, RoutingResponse response, String path) {
+        boolean open = request.prologue().method() == Method.GET && path.equals("/api/health");
+        if (!open
+                && !rules.authorized(
+                        request.headers().first(HeaderNames.AUTHORIZATION).orElse(null),
+                        request.headers().first(HeaderNames.COOKIE).orElse(null))) {
+            refuse(
+                    response,
+                    new ApiException(401, "unauthorized", "a valid token is required (Authorization: Bearer <token>)"));
+            return;
+        }
+        if (WITH_BODY.contains(request.prologue().method()) && hasBody(request)) {
+            if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
+                refuse(response, tooLarge(maxBodyBytes));
+                return;
+            }
+            boolean json = request.headers()
+                    .contentType()
+                    .map(type -> type.mediaType().text().equalsIgnoreCase("application/json"))
+                    .orElse(false);
+            if (!json) {
+                refuse(
+                        response,
+                        new ApiException(415, "unsupported_media_type", "request bodies must be application/json"));
+                return;
+            }
+        }
+        chain.proceed();
+    }
+
+    private static boolean hasBody(RoutingRequest request) {
+        return request.headers().contentLength().orElse(0) > 0
+                || request.headers().contains(HeaderNames.TRANSFER_ENCODING);
+    }
+
+    /**
+     * Opening {@code /?token=...} (the URL the daemon prints) stores the token in an HttpOnly, same-site
+     * cookie and redirects to the same page without it, so it does not linger in the address bar or history.
+     */
+    private void exchangeTokenForCookie(RoutingRequest request, RoutingResponse response, String path) {
+        if (!rules.tokenMatches(request.query().get("token"))) {
+            refuse(response, new ApiException(401, "unauthorized", "the token in the address is not valid"));
+            return;
+        }
+        String rest = request.query().names().stream()
+                .filter(name -> !name.equals("token"))
+                .flatMap(name -> request.query().all(name).stream().map(value -> encode(name) + "=" + encode(value)))
+                .collect(Collectors.joining("&"));
+        response.status(Status.SEE_OTHER_303);
+        response.header(
+                HeaderNames.SET_COOKIE,
+                AccessRules.COOKIE_NAME + "=" + request.query().get("token") + "; HttpOnly; SameSite=Strict; Path=/");
+        response.header(HeaderNames.LOCATION, path + (rest.isEmpty() ? "" : "?" + rest));
+        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.send();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void refuse(RoutingResponse response, ApiException refusal) {
+        ApiErrors.send(
+                response, refusal.status(), new ErrorModel(refusal.code(), refusal.getMessage(), refusal.fields()));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.bulletproof.daemon.api;
+
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobPlan;
+import dev.bulletproof.daemon.jobs.NewFile;
+import dev.bulletproof.daemon.jobs.Registration;
+import dev.bulletproof.daemon.media.Profile;
+import dev.bulletproof.daemon.monitor.Monitor;
+import dev.bulletproof.daemon.rules.OutputNamer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** A job for a file already on the daemon's disk, queued at once with the profile the caller chose. */
+final class AdHocJobs {
+
+    private final Monitor monitor;
+    private final OutputNamer namer;
+
+    AdHocJobs(Monitor monitor, Clock clock) {
+        this.monitor = monitor;
+        this.namer = new OutputNamer(clock);
+    }
+
+    /**
+     * @param output where to write, relative to the output folder; null means the default output name
+     */
+    Job enqueue(String path, String profileName, String output) {
+        Path input = existingFile(path);
+        Profile profile = monitor.profiles()
+                .find(profileName)
+                .orElseThrow(() -> ApiException.invalidField("profile", "no profile named '" + profileName + "'"));
+        Path relative = output == null
+                ? namer.relativeOutput(null, input.getFileName().toString(), profile.name(), profile.extension())
+                : relativeOutput(output);
+        Path finalOutput = OutputNamer.resolveFree(monitor.config().outputFolder(), relative);
+        try {
+            Registration registration = monitor.jobs()
+                    .registerFile(NewFile.ready(
+                            input.toString(),
+                            Files.size(input),
+                            Files.getLastModifiedTime(input).toMillis(),
+                            JobPlan.of(profile.name(), finalOutput.toString(), 0)));
+            if (!registration.created()) {
+                throw ApiException.conflict(
+                        "this exact file already has job " + registration.job().id() + " ("
+                                + registration.job().status().wireName() + "); retry that job instead");
+            }
+            return registration.job();
+        } catch (IOException e) {
+            throw ApiException.invalidField("path", "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static Path existingFile(String path) {
+        try {
+            Path input = Path.of(path);
+            if (!input.isAbsolute()) {
+                throw ApiException.invalidField("path", "must be an absolute path on the daemon's machine");
+            }
+            Path normalized = input.normalize();
+            if (!Files.isRegularFile(normalized)) {
+                throw ApiException.invalidField("path", "no such file: " + normalized);
+            }
+            return normalized;
+        } catch (InvalidPathException e) {
+            throw ApiException.invalidField("path", "not a valid path: " + e.getMessage());
+        }
+    }
+
+    private static Path relativeOutput(String output) {
+        try {
+            Path relative = Path.of(output);
+            if (relative.isAbsolute()) {
+                throw ApiException.invalidField("output", "must be relative to the output folder");
+            }
+            return relative;
+        } catch (InvalidPathException e) {
+            throw ApiException.invalidField("output", "not a valid path: " + e.getMessage());
+        }
+    }
+}

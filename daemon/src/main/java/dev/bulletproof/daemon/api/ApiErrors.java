@@ -1,0 +1,82 @@
+package dev.bulletproof.daemon.api;
+
+import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.config.ConfigValidationException;
+import dev.bulletproof.daemon.jobs.IllegalTransitionException;
+import dev.bulletproof.daemon.jobs.JobNotFoundException;
+import dev.bulletproof.model.ErrorModel;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The one place exceptions become HTTP responses. Expected failures keep their message; anything else
+ * is a bug: logged with its stack trace and answered with a generic 500 that reveals nothing.
+ */
+final class ApiErrors {
+
+    private static final System.Logger LOG = System.getLogger(ApiErrors.class.getName());
+
+    private ApiErrors() {}
+
+    static void register(HttpRouting.Builder routing) {
+        routing.error(Exception.class, ApiErrors::handle);
+    }
+
+    static void handle(ServerRequest request, ServerResponse response, Exception error) {
+        if (response.isSent()) {
+            LOG.log(System.Logger.Level.WARNING, "error after the response was sent: " + error);
+            return;
+        }
+        ErrorResponse mapped = map(error);
+        if (mapped.status() >= 500) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "unexpected failure on " + request.prologue().method().text() + " "
+                            + request.path().path(),
+                    error);
+        }
+        send(response, mapped.status(), mapped.body());
+    }
+
+    static void send(ServerResponse response, int status, ErrorModel body) {
+        JsonBodies.send(response, Status.create(status), body);
+    }
+
+    record ErrorResponse(int status, ErrorModel body) {}
+
+    static ErrorResponse map(Exception error) {
+        return switch (error) {
+            case HttpException e ->
+                new ErrorResponse(
+                        e.status().code(),
+                        new ErrorModel(
+                                e.status().code() >= 500 ? "internal_error" : "bad_request",
+                                e.status().reasonPhrase()));
+            case ApiException e -> new ErrorResponse(e.status(), new ErrorModel(e.code(), e.getMessage(), e.fields()));
+            case JobNotFoundException e -> new ErrorResponse(404, new ErrorModel("job_not_found", e.getMessage()));
+            case IllegalTransitionException e ->
+                new ErrorResponse(409, new ErrorModel("illegal_transition", e.getMessage()));
+            case ConfigValidationException e ->
+                new ErrorResponse(
+                        422,
+                        new ErrorModel(
+                                "invalid_config", "the configuration was not changed: " + summary(e), e.fields()));
+            case BulletproofException e -> new ErrorResponse(422, new ErrorModel("invalid_request", e.getMessage()));
+            default ->
+                new ErrorResponse(
+                        500,
+                        new ErrorModel("internal_error", "the daemon failed unexpectedly; the details are in its log"));
+        };
+    }
+
+    private static String summary(ConfigValidationException e) {
+        return String.join(
+                "; ",
+                e.fields().entrySet().stream()
+                        .map(f -> f.getKey() + ": " + f.getValue())
+                        .toList());
+    }
+}

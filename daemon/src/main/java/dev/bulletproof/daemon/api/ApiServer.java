@@ -1,0 +1,159 @@
+package dev.bulletproof.daemon.api;
+
+import dev.bulletproof.daemon.history.History;
+import dev.bulletproof.daemon.monitor.Monitor;
+import dev.bulletproof.model.ServerSettings;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.websocket.WsRouting;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** The daemon's HTTP API and WebSocket feed on the configured address, with token auth. */
+public final class ApiServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+
+    private final WebServer server;
+    private final ApiContext context;
+    private final String host;
+
+    private ApiServer(WebServer server, ApiContext context, String host) {
+        this.server = server;
+        this.context = context;
+        this.host = host;
+    }
+
+    /**
+     * Binds {@code server.host}/{@code server.port} from the daemon's config (or the options' port).
+     *
+     * @throws ApiStartException when auth is "none" on a non-loopback address, or the port is taken
+     */
+    public static ApiServer start(Monitor monitor, Supplier<History> history, ApiOptions options) {
+        ServerSettings settings = monitor.config().server();
+        String host = settings.host();
+        boolean authOff = "none".equals(settings.auth().toLowerCase(Locale.ROOT));
+        if (authOff && !isLoopback(host)) {
+            throw new ApiStartException("refusing to listen on " + host + " with auth: none; anyone on the network"
+                    + " could control the daemon. Use auth: token, or host: 127.0.0.1");
+        }
+        int port = options.portOverride() != null ? options.portOverride() : settings.port();
+        ApiToken token = authOff ? null : ApiToken.loadOrCreate(monitor.dataFolder());
+        Broadcaster broadcaster = new Broadcaster(monitor, history);
+        ApiContext context = new ApiContext(
+                monitor,
+                history,
+                new AccessRules(token, host),
+                broadcaster,
+                options,
+                options.clock().instant());
+        WebServerConfig.Builder builder =
+                WebServer.builder().host(host).port(port).shutdownHook(false);
+        AtomicInteger boundPort = new AtomicInteger(port);
+        setup(builder, context, boundPort::get);
+        broadcaster.start();
+        try {
+            WebServer server = builder.build().start();
+            boundPort.set(server.port());
+            ApiServer api = new ApiServer(server, context, host);
+            LOG.log(System.Logger.Level.INFO, "API listening on " + api.url());
+            return api;
+        } catch (RuntimeException e) {
+            broadcaster.close();
+            if (isBindFailure(e)) {
+                throw new ApiStartException(
+                        "cannot listen on " + host + ":" + port
+                                + ": the port is already in use (another daemon running?); change server.port in the config",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    /** The routes, filters and WebSocket endpoint, for {@link #start} and for tests that build their own server. */
+    public static void setup(WebServerConfig.Builder builder, ApiContext context) {
+        setup(builder, context, () -> builder.port());
+    }
+
+    private static void setup(
+            WebServerConfig.Builder builder, ApiContext context, java.util.function.IntSupplier port) {
+        builder.maxPayloadSize(context.options().maxBodyBytes() * 2)
+                .routing(routing -> {
+                    routing.addFilter(
+                            new AccessFilter(context.access(), context.options().maxBodyBytes()));
+                    ApiErrors.register(routing);
+                    routing.register(
+                            new JobsService(context),
+                            new StatsService(context),
+                            new ConfigService(context),
+                            new ProfilesService(context),
+                            new QueueService(context),
+                            new HealthService(context),
+                            new PagesService());
+                })
+                .addRouting(WsRouting.builder()
+                        .endpoint("/ws/updates", new UpdatesEndpoint(context.access(), context.broadcaster(), port)));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The base URL, without the token. */
+    public String url() {
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port() + "/";
+    }
+
+    /** The URL to open in a browser: it carries the token, which the page exchanges for a cookie. */
+    public String dashboardUrl() {
+        ApiToken token = context.access().token();
+        return token == null ? url() : url() + "?token=" + token.value();
+    }
+
+    public Broadcaster broadcaster() {
+        return context.broadcaster();
+    }
+
+    /** Stops accepting requests and closes the WebSocket feed; safe to call more than once. */
+    public void stop() {
+        context.broadcaster().close();
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            return bare.equalsIgnoreCase("localhost")
+                    || InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBindFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException
+                    || (cause instanceof UncheckedIOException || cause instanceof IOException)
+                            && String.valueOf(cause.getMessage())
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains("address already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.bulletproof.daemon.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.bulletproof.daemon.events.Alert;
+import dev.bulletproof.daemon.history.History;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobEvent;
+import dev.bulletproof.daemon.jobs.LiveProgress;
+import dev.bulletproof.daemon.jobs.QueueEvent;
+import dev.bulletproof.daemon.monitor.ConfigApplied;
+import dev.bulletproof.daemon.monitor.Monitor;
+import dev.bulletproof.model.ws.ServerMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Turns the daemon's events into WebSocket messages for every connected client.
+ *
+ * <p>The event bus delivers on the engine's threads, so the subscribers here only record the event; a
+ * dispatcher thread of its own builds each message once and offers it to every session's outbox. Progress
+ * is coalesced per job (the latest tick wins, at most one update per job every {@link #PROGRESS_INTERVAL});
+ * after job changes a stats_update follows, at most once per {@link #STATS_INTERVAL}.
+ *
+ * <p>A deleted job produces no job_update (the contract's job messages always carry a whole job): clients
+ * learn of it from the stats_update that follows and drop it when they next reload the list over REST.
+ */
+public final class Broadcaster implements AutoCloseable {
+
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+    static final Duration STATS_INTERVAL = Duration.ofSeconds(1);
+    private static final System.Logger LOG = System.getLogger(Broadcaster.class.getName());
+    private static final Object WAKE = new Object();
+
+    private final Monitor monitor;
+    private final Supplier<History> history;
+    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private final Map<Long, LiveProgress> pendingProgress = new ConcurrentHashMap<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final Set<UpdateSession> sessions = new CopyOnWriteArraySet<>();
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final Map<Long, Job> activeJobs = new HashMap<>();
+    private final Map<Long, Long> lastProgressNanos = new HashMap<>();
+    private volatile boolean running;
+    private boolean statsDirty;
+    private long lastStatsNanos;
+    private Thread dispatcher;
+
+    public Broadcaster(Monitor monitor, Supplier<History> history) {
+        this.monitor = monitor;
+        this.history = history;
+    }
+
+    public synchronized void start() {
+        running = true;
+        subscriptions.add(monitor.bus().subscribe(JobEvent.Progress.class, this::onProgress));
+        subscriptions.add(monitor.bus().subscribe(JobEvent.Changed.class, events::add));
+        subscriptions.add(monitor.bus().subscribe(JobEvent.Deleted.class, events::add));
+        subscriptions.add(monitor.bus().subscribe(QueueEvent.class, events::add));
+        subscriptions.add(monitor.bus().subscribe(ConfigApplied.class, events::add));
+        subscriptions.add(monitor.bus().subscribe(Alert.class, events::add));
+        dispatcher = Thread.ofPlatform().daemon().name("ws-broadcaster").start(this::dispatchUntilClosed);
+    }
+
+    /** Called on the engine's thread: records the latest tick and wakes the dispatcher, nothing more. */
+    private void onProgress(JobEvent.Progress progress) {
+        pendingProgress.put(progress.progress().jobId(), progress.progress());
+        if (wakePending.compareAndSet(false, true)) {
+            events.add(WAKE);
+        }
+    }
+
+    void add(UpdateSession session) {
+        sessions.add(session);
+    }
+
+    void remove(UpdateSession session) {
+        sessions.remove(session);
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /** The message a client gets on connecting, so it knows the connection works. */
+    UpdateSession.Outgoing greeting() {
+        return new UpdateSession.Outgoing(
+                "queue",
+                "queue",
+                json(new ServerMessage.QueueUpdate(
+                        monitor.pool().isQueuePaused(), monitor.pool().maxWorkers())));
+    }
+
+    private void dispatchUntilClosed() {
+        while (running) {
+            try {
+                dispatchOnce();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "WebSocket broadcaster failed on an event; carrying on", e);
+            }
+        }
+    }
+
+    private void dispatchOnce() throws InterruptedException {
+        long waitMillis = pendingProgress.isEmpty() && !statsDirty ? 500 : 20;
+        Object event = events.poll(waitMillis, TimeUnit.MILLISECONDS);
+        while (event != null) {
+            if (event == WAKE) {
+                wakePending.set(false);
+            } else {
+                handle(event);
+            }
+            event = events.poll();
+        }
+        emitDueProgress(System.nanoTime());
+        emitStatsIfDue(System.nanoTime());
+    }
+
+    private void handle(Object event) {
+        switch (event) {
+            case JobEvent.Changed changed -> jobChanged(changed.job());
+            case JobEvent.Deleted deleted -> {
+                activeJobs.remove(deleted.jobId());
+                pendingProgress.remove(deleted.jobId());
+                statsDirty = true;
+            }
+            case QueueEvent queue ->
+                fanOut(new UpdateSession.Outgoing(
+                        "queue", "queue", json(new ServerMessage.QueueUpdate(queue.paused(), queue.maxWorkers()))));
+            case ConfigApplied applied ->
+                fanOut(new UpdateSession.Outgoing(
+                        "config",
+                        "config",
+                        json(new ServerMessage.ConfigUpdate(applied.config().toModel()))));
+            case Alert alert ->
+                fanOut(UpdateSession.Outgoing.unique(
+                        "alerts",
+                        json(new ServerMessage.Alert(
+                                alert.level(),
+                                alert.message(),
+                                alert.jobId() == null ? null : alert.jobId().toString()))));
+            default -> LOG.log(System.Logger.Level.DEBUG, "ignored event " + event);
+        }
+    }
+
+    private void jobChanged(Job job) {
+        if (job.status().isActive()) {
+            activeJobs.put(job.id(), job);
+        } else {
+            // A tick recorded before the job finished must not follow its final state to the clients.
+            activeJobs.remove(job.id());
+            pendingProgress.remove(job.id());
+            lastProgressNanos.remove(job.id());
+        }
+        Optional<LiveProgress> live = job.status().isActive() ? monitor.pool().progress(job.id()) : Optional.empty();
+        fanOut(jobUpdate(job, live));
+        statsDirty = true;
+    }
+
+    private void emitDueProgress(long now) {
+        for (LiveProgress progress : List.copyOf(pendingProgress.values())) {
+            long jobId = progress.jobId();
+            Long last = lastProgressNanos.get(jobId);
+            if (last != null && now - last < PROGRESS_INTERVAL.toNanos()) {
+                continue;
+            }
+            pendingProgress.remove(jobId, progress);
+            Job job = activeJobs.computeIfAbsent(
+                    jobId, id -> monitor.jobs().find(id).orElse(null));
+            if (job == null || !job.status().isActive()) {
+                activeJobs.remove(jobId);
+                continue;
+            }
+            lastProgressNanos.put(jobId, now);
+            fanOut(jobUpdate(job, Optional.of(progress)));
+        }
+    }
+
+    private void emitStatsIfDue(long now) {
+        if (!statsDirty || now - lastStatsNanos < STATS_INTERVAL.toNanos()) {
+            return;
+        }
+        statsDirty = false;
+        lastStatsNanos = now;
+        fanOut(new UpdateSession.Outgoing(
+                "stats",
+                "stats",
+                json(new ServerMessage.StatsUpdate(history.get().summary()))));
+    }
+
+    private UpdateSession.Outgoing jobUpdate(Job job, Optional<LiveProgress> live) {
+        return new UpdateSession.Outgoing(
+                "jobs", "job:" + job.id(), json(new ServerMessage.JobUpdate(JobViews.of(job, live))));
+    }
+
+    /** Offers a message to every session; one that overflows is dropped, the others never wait for it. */
+    void fanOut(UpdateSession.Outgoing message) {
+        for (UpdateSession session : sessions) {
+            if (!session.offer(message)) {
+                sessions.remove(session);
+            }
+        }
+    }
+
+    static String json(ServerMessage message) {
+        try {
+            return JsonBodies.MAPPER.writerFor(ServerMessage.class).writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + message, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        for (AutoCloseable subscription : subscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "while unsubscribing: " + e);
+            }
+        }
+        subscriptions.clear();
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+        }
+        sessions.forEach(UpdateSession::close);
+        sessions.clear();
+    }
+}

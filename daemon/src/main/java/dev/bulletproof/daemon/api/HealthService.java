@@ -1,0 +1,66 @@
+package dev.bulletproof.daemon.api;
+
+import dev.bulletproof.daemon.media.MediaTools;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/** /api/health (liveness, answered without a token) and /api/openapi.yaml (the contract). */
+final class HealthService implements HttpService {
+
+    static final String OPENAPI_RESOURCE = "/api/openapi.yaml";
+
+    record FfmpegInfo(String path, String version, String source) {}
+
+    record Health(String status, String version, long uptimeSeconds, boolean watchFolderAvailable, FfmpegInfo ffmpeg) {}
+
+    private final ApiContext context;
+    private final byte[] openApi;
+
+    HealthService(ApiContext context) {
+        this.context = context;
+        this.openApi = resource(OPENAPI_RESOURCE);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/api/health", this::health).get("/api/openapi.yaml", this::openApi);
+    }
+
+    private void health(ServerRequest request, ServerResponse response) {
+        MediaTools tools = context.monitor().tools();
+        long uptime =
+                Duration.between(context.startedAt(), context.clock().instant()).toSeconds();
+        JsonBodies.send(
+                response,
+                new Health(
+                        "ok",
+                        context.options().version(),
+                        uptime,
+                        Files.isDirectory(context.monitor().config().monitorFolder()),
+                        new FfmpegInfo(tools.ffmpeg().toString(), tools.version(), tools.source())));
+    }
+
+    private void openApi(ServerRequest request, ServerResponse response) {
+        response.header(HeaderNames.CONTENT_TYPE, "application/yaml; charset=utf-8");
+        response.send(openApi);
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = HealthService.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing from the build: " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.bulletproof.daemon.api;
+
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.LiveProgress;
+import dev.bulletproof.daemon.jobs.WorkerPool;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import java.util.List;
+import java.util.Optional;
+
+/** Jobs as the API shows them: the stored job plus, while it runs, the live progress kept in memory. */
+public final class JobViews {
+
+    private JobViews() {}
+
+    public static JobModel of(Job job, WorkerPool pool) {
+        return of(job, job.status().isActive() ? pool.progress(job.id()) : Optional.empty());
+    }
+
+    public static List<JobModel> of(List<Job> jobs, WorkerPool pool) {
+        return jobs.stream().map(job -> of(job, pool)).toList();
+    }
+
+    public static JobModel of(Job job, Optional<LiveProgress> live) {
+        boolean running = job.status().isActive() && live.isPresent();
+        return new JobModel(
+                Long.toString(job.id()),
+                job.filename(),
+                job.status(),
+                progress(job, live),
+                job.startedAt(),
+                job.completedAt(),
+                job.error(),
+                job.profile(),
+                job.mediaDurationSeconds(),
+                job.bitrate(),
+                job.resolution(),
+                job.inputPath(),
+                job.outputPath(),
+                job.priority(),
+                job.attempts(),
+                job.createdAt(),
+                running ? Double.valueOf(live.get().elapsedSeconds()) : job.processingSeconds(),
+                running ? live.get().fps() : null,
+                running ? live.get().speed() : null,
+                running ? live.get().etaSeconds() : null,
+                job.verified(),
+                job.statusReason());
+    }
+
+    private static double progress(Job job, Optional<LiveProgress> live) {
+        if (job.status() == JobStatus.COMPLETED) {
+            return 1.0;
+        }
+        if (!job.status().isActive()) {
+            return 0.0;
+        }
+        return live.map(p -> Math.clamp(p.fraction(), 0.0, 1.0)).orElse(0.0);
+    }
+}

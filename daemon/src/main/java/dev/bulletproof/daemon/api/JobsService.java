@@ -1,0 +1,141 @@
+package dev.bulletproof.daemon.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobFilter;
+import dev.bulletproof.daemon.jobs.WorkerPool;
+import dev.bulletproof.model.JobStatus;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** /api/jobs: list, detail, controls, logs and ad-hoc jobs. */
+final class JobsService implements HttpService {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final ApiContext context;
+    private final AdHocJobs adHoc;
+    private final JobLogs logs;
+
+    JobsService(ApiContext context) {
+        this.context = context;
+        this.adHoc = new AdHocJobs(context.monitor(), context.clock());
+        this.logs = new JobLogs(context.monitor());
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/api/jobs", this::list)
+                .post("/api/jobs", this::create)
+                .get("/api/jobs/{id}", this::get)
+                .delete("/api/jobs/{id}", this::delete)
+                .post("/api/jobs/{id}/pause", (req, res) -> control(req, res, pool().pause(QueryParams.jobId(req))))
+                .post("/api/jobs/{id}/resume", (req, res) -> control(req, res, pool().resume(QueryParams.jobId(req))))
+                .post("/api/jobs/{id}/cancel", (req, res) -> control(req, res, pool().cancel(QueryParams.jobId(req))))
+                .post("/api/jobs/{id}/retry", (req, res) -> control(req, res, pool().retry(QueryParams.jobId(req))))
+                .post("/api/jobs/{id}/priority", this::priority)
+                .get("/api/jobs/{id}/log", this::log);
+    }
+
+    private WorkerPool pool() {
+        return context.monitor().pool();
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        JobFilter filter = filterOf(request);
+        List<Job> jobs = context.monitor().jobs().list(filter);
+        response.header("X-Total-Count", Long.toString(context.monitor().jobs().count(filter)));
+        JsonBodies.send(response, JobViews.of(jobs, pool()));
+    }
+
+    private void get(ServerRequest request, ServerResponse response) {
+        JsonBodies.send(response, JobViews.of(context.monitor().jobs().get(QueryParams.jobId(request)), pool()));
+    }
+
+    private void delete(ServerRequest request, ServerResponse response) {
+        pool().delete(QueryParams.jobId(request));
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void control(ServerRequest request, ServerResponse response, Job changed) {
+        JsonBodies.send(response, JobViews.of(changed, pool()));
+    }
+
+    private void priority(ServerRequest request, ServerResponse response) {
+        long id = QueryParams.jobId(request);
+        JsonNode priority = context.bodies().object(request).get("priority");
+        if (priority == null || !priority.isIntegralNumber() || !priority.canConvertToInt()) {
+            throw ApiException.invalidField("priority", "must be a whole number");
+        }
+        JsonBodies.send(response, JobViews.of(pool().setPriority(id, priority.intValue()), pool()));
+    }
+
+    private void log(ServerRequest request, ServerResponse response) {
+        long id = QueryParams.jobId(request);
+        int lines = QueryParams.integer(request, "lines", JobLogs.DEFAULT_LINES, 1, JobLogs.MAX_LINES);
+        context.monitor().jobs().get(id);
+        response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.send(logs.tail(id, lines));
+    }
+
+    private void create(ServerRequest request, ServerResponse response) {
+        ObjectNode body = context.bodies().object(request);
+        Job job = adHoc.enqueue(text(body, "path", true), text(body, "profile", true), text(body, "output", false));
+        pool().wakeUp();
+        JsonBodies.send(response, Status.CREATED_201, JobViews.of(job, pool()));
+    }
+
+    private static String text(ObjectNode body, String field, boolean required) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw ApiException.invalidField(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw ApiException.invalidField(field, "must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static JobFilter filterOf(ServerRequest request) {
+        int limit = QueryParams.integer(request, "limit", JobFilter.DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = QueryParams.integer(request, "offset", 0, 0, Integer.MAX_VALUE);
+        JobFilter filter = new JobFilter(
+                statuses(QueryParams.text(request, "status").orElse("")),
+                QueryParams.text(request, "profile").filter(p -> !p.isBlank()).orElse(null),
+                QueryParams.text(request, "q").orElse(null),
+                null,
+                limit,
+                offset);
+        return QueryParams.longValue(request, "before").map(filter::before).orElse(filter);
+    }
+
+    private static Set<JobStatus> statuses(String commaSeparated) {
+        Set<JobStatus> statuses = new LinkedHashSet<>();
+        for (String name : commaSeparated.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                statuses.add(JobStatus.fromWire(name));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("unknown status '" + name.strip() + "'; known: "
+                        + Arrays.stream(JobStatus.values())
+                                .map(JobStatus::wireName)
+                                .toList());
+            }
+        }
+        return statuses;
+    }
+}
