@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
             DoctorCommand.class,
             DaemonCommand.class,
             GenerateConfigCommand.class,
+            StatusCommand.class,
+            JobsCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
+            CancelCommand.class,
+            RetryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BulletproofCli implements Runnable {

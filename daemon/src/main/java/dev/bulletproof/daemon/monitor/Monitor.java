@@ -9,6 +9,8 @@ import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.history.History;
+import dev.bulletproof.daemon.history.jdbc.JdbcHistory;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobRepository;
@@ -75,6 +77,7 @@ public final class Monitor implements AutoCloseable {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private Database database;
     private JobRepository jobs;
+    private History history;
     private WorkerPool pool;
     private FileIntake intake;
     private StabilityTracker stability;
@@ -130,6 +133,7 @@ public final class Monitor implements AutoCloseable {
         toClose.add(database);
         Migrations.fromClasspath().apply(database);
         jobs = new PublishingJobRepository(new JdbcJobRepository(database, options.clock()), bus);
+        history = new JdbcHistory(database, options.clock());
 
         recoverFromCrash(config);
 
@@ -227,6 +231,10 @@ public final class Monitor implements AutoCloseable {
 
     public JobRepository jobs() {
         return jobs;
+    }
+
+    public History history() {
+        return history;
     }
 
     public WorkerPool pool() {

@@ -1,0 +1,82 @@
+package dev.bulletproof.daemon.cli;
+
+import dev.bulletproof.client.JobQuery;
+import dev.bulletproof.model.HealthModel;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.QueueModel;
+import dev.bulletproof.model.StatsModel;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show whether the daemon runs, its queue, its job counts and the jobs running now.")
+final class StatusCommand implements Callable<Integer> {
+
+    private static final int MAX_RUNNING_SHOWN = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RemoteOptions remote;
+
+    private record Snapshot(HealthModel health, QueueModel queue, StatsModel stats, List<JobModel> running) {}
+
+    @Override
+    public Integer call() {
+        Snapshot snapshot = remote.call(client -> new Snapshot(
+                client.health(),
+                client.queue(),
+                client.stats(),
+                client.listJobs(JobQuery.all()
+                                .withStatuses(Set.of(JobStatus.PROCESSING, JobStatus.PAUSED))
+                                .withLimit(MAX_RUNNING_SHOWN))
+                        .items()));
+        print(spec.commandLine().getOut(), snapshot);
+        return snapshot.health().isOk() ? 0 : 1;
+    }
+
+    private void print(PrintWriter out, Snapshot snapshot) {
+        HealthModel health = snapshot.health();
+        QueueModel queue = snapshot.queue();
+        StatsModel stats = snapshot.stats();
+        out.println("daemon   " + remote.url() + "  " + health.status()
+                + (health.version() == null ? "" : ", version " + health.version())
+                + (health.uptimeSeconds() == null ? "" : ", up " + uptime(health.uptimeSeconds())));
+        if (Boolean.FALSE.equals(health.watchFolderAvailable())) {
+            out.println("warning  the watch folder is not available");
+        }
+        out.println("queue    " + (queue.paused() ? "paused (no new job starts)" : "running") + ", " + queue.running()
+                + " of " + queue.maxWorkers() + " workers busy");
+        out.println("jobs     " + stats.totalJobs() + " in all: " + stats.queued() + " queued, " + stats.inProgress()
+                + " in progress, " + stats.successful() + " completed, " + stats.failed() + " failed, "
+                + stats.cancelled() + " cancelled");
+        out.println("recent   " + stats.last24h() + " finished in the last 24 h; "
+                + String.format(Locale.ROOT, "%.1f", stats.avgDuration()) + " s average processing time");
+        if (snapshot.running().isEmpty()) {
+            out.println("running  nothing");
+            return;
+        }
+        out.println("running");
+        JobTable.render(snapshot.running()).forEach(line -> out.println("  " + line));
+    }
+
+    static String uptime(long seconds) {
+        Duration up = Duration.ofSeconds(seconds);
+        if (up.toHours() > 0) {
+            return String.format(Locale.ROOT, "%dh %02dm", up.toHours(), up.toMinutesPart());
+        }
+        return String.format(Locale.ROOT, "%dm %02ds", up.toMinutes(), up.toSecondsPart());
+    }
+}

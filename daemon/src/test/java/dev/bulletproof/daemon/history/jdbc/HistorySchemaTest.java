@@ -1,0 +1,58 @@
+package dev.bulletproof.daemon.history.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Migrations;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The statistics stay cheap with a long history: each query reads an index, never the whole table. */
+class HistorySchemaTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("bulletproof.db"));
+        Migrations.fromClasspath().apply(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private String plan(String sql, Object... params) {
+        List<String> steps = database.query("EXPLAIN QUERY PLAN " + sql, row -> row.getString("detail"), params);
+        return String.join(" / ", steps);
+    }
+
+    @Test
+    void summaryCountsFromACoveringIndexWithoutSorting() {
+        assertThat(plan(JdbcHistory.SELECT_STATUS_COUNTS))
+                .contains("USING COVERING INDEX jobs_by_status_processing")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void recentlyFinishedJobsAreFoundByCompletionTime() {
+        assertThat(plan(JdbcHistory.SELECT_FINISHED_SINCE, 0L)).contains("jobs_by_completed_at (completed_at>?)");
+    }
+
+    @Test
+    void bucketsAndTimelineReadOnlyTheRequestedRange() {
+        assertThat(plan(JdbcHistory.SELECT_BUCKETS, 0L, 3_600_000L, 0L, 1L))
+                .contains("jobs_by_completed_at (completed_at>? AND completed_at<?)");
+        assertThat(plan(JdbcHistory.SELECT_TIMELINE, 0L, 1L, 10))
+                .contains("jobs_by_completed_at (completed_at>? AND completed_at<?)")
+                .doesNotContain("TEMP B-TREE FOR ORDER BY");
+    }
+}

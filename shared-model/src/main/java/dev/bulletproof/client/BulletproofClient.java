@@ -1,0 +1,303 @@
+package dev.bulletproof.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulletproof.model.ConfigModel;
+import dev.bulletproof.model.EnqueueRequest;
+import dev.bulletproof.model.HealthModel;
+import dev.bulletproof.model.HistoryBucketModel;
+import dev.bulletproof.model.JobLogModel;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.Json;
+import dev.bulletproof.model.PriorityRequest;
+import dev.bulletproof.model.ProfileModel;
+import dev.bulletproof.model.QueueModel;
+import dev.bulletproof.model.RuleTestModel;
+import dev.bulletproof.model.RuleTestRequest;
+import dev.bulletproof.model.StatsModel;
+import dev.bulletproof.model.TimelinePointModel;
+import dev.bulletproof.model.ws.ServerMessage;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The daemon's HTTP API for Java callers: the desktop client and the remote CLI verbs. One method per
+ * endpoint; every failure arrives as an {@link ApiException} whose message says what went wrong and
+ * where, never as a bare {@link IOException}. Thread-safe; share one instance.
+ */
+public final class BulletproofClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final TypeReference<List<JobModel>> JOB_LIST = new TypeReference<>() {};
+    private static final TypeReference<List<ProfileModel>> PROFILE_LIST = new TypeReference<>() {};
+    private static final TypeReference<List<HistoryBucketModel>> BUCKET_LIST = new TypeReference<>() {};
+    private static final TypeReference<List<TimelinePointModel>> POINT_LIST = new TypeReference<>() {};
+
+    private final URI baseUrl;
+    private final String token;
+    private final HttpClient http;
+    private final ObjectMapper json = Json.mapper();
+    private final ResponseReader responses;
+
+    /**
+     * @param baseUrl such as {@code http://127.0.0.1:8000}
+     * @param token the API token; null when the daemon runs with {@code auth: none}
+     */
+    public BulletproofClient(URI baseUrl, String token) {
+        this.baseUrl = withoutTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl"));
+        this.token = token == null || token.isBlank() ? null : token.strip();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.responses = new ResponseReader(json, this.baseUrl);
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    // Jobs
+
+    public Page<JobModel> listJobs(JobQuery query) {
+        String parameters = query == null ? "" : query.toQueryString();
+        HttpResponse<String> response = send(get("/api/jobs" + (parameters.isEmpty() ? "" : "?" + parameters)));
+        List<JobModel> jobs = responses.read(response, JOB_LIST);
+        long total = response.headers()
+                .firstValue("X-Total-Count")
+                .map(value -> parseTotal(value, jobs.size()))
+                .orElse((long) jobs.size());
+        return new Page<>(jobs, total);
+    }
+
+    public JobModel job(String id) {
+        return responses.read(send(get(jobPath(id))), JobModel.class);
+    }
+
+    /** Forgets a finished job; its input and output files stay where they are. */
+    public void deleteJob(String id) {
+        responses.expectSuccess(send(request(jobPath(id)).DELETE().build()));
+    }
+
+    public JobModel pause(String id) {
+        return jobAction(id, "pause");
+    }
+
+    public JobModel resume(String id) {
+        return jobAction(id, "resume");
+    }
+
+    public JobModel cancel(String id) {
+        return jobAction(id, "cancel");
+    }
+
+    public JobModel retry(String id) {
+        return jobAction(id, "retry");
+    }
+
+    public JobModel setPriority(String id, int priority) {
+        return responses.read(send(post(jobPath(id) + "/priority", new PriorityRequest(priority))), JobModel.class);
+    }
+
+    /** The last {@code lines} lines of the job's ffmpeg log. */
+    public JobLogModel log(String id, int lines) {
+        return responses.readLog(send(get(jobPath(id) + "/log?lines=" + lines)), id);
+    }
+
+    /** Queues a file that is already on the daemon's disk (an absolute path there) with a profile. */
+    public JobModel enqueue(String path, String profile) {
+        return enqueue(new EnqueueRequest(path, profile));
+    }
+
+    /** Like {@link #enqueue(String, String)}, optionally with an output name relative to the output folder. */
+    public JobModel enqueue(EnqueueRequest request) {
+        return responses.read(send(post("/api/jobs", request)), JobModel.class);
+    }
+
+    // Statistics
+
+    public StatsModel stats() {
+        return responses.read(send(get("/api/stats")), StatsModel.class);
+    }
+
+    /** @param bucket "hour" or "day" */
+    public List<HistoryBucketModel> history(Instant from, Instant to, String bucket) {
+        return responses.read(
+                send(get("/api/stats/history?" + range(from, to) + "&bucket=" + encode(bucket))), BUCKET_LIST);
+    }
+
+    public List<TimelinePointModel> timeline(Instant from, Instant to) {
+        return responses.read(send(get("/api/stats/timeline?" + range(from, to))), POINT_LIST);
+    }
+
+    // Configuration, profiles, rules
+
+    public ConfigModel config() {
+        return responses.read(send(get("/api/config")), ConfigModel.class);
+    }
+
+    /** Validates, saves and applies the whole configuration; a refusal carries per-field messages. */
+    public ConfigModel saveConfig(ConfigModel config) {
+        return responses.read(send(post("/api/config", config)), ConfigModel.class);
+    }
+
+    public ConfigModel resetConfig() {
+        return responses.read(send(request("/api/config/reset").DELETE().build()), ConfigModel.class);
+    }
+
+    public List<ProfileModel> profiles() {
+        return responses.read(send(get("/api/profiles")), PROFILE_LIST);
+    }
+
+    /** Which rule, profile and output name a file of this name would get, and why. */
+    public RuleTestModel testRule(String filename) {
+        return responses.read(send(post("/api/rules/test", new RuleTestRequest(filename))), RuleTestModel.class);
+    }
+
+    // Queue and health
+
+    public QueueModel queue() {
+        return responses.read(send(get("/api/queue")), QueueModel.class);
+    }
+
+    /** Stops starting new jobs; running ones carry on. */
+    public QueueModel pauseQueue() {
+        return responses.read(send(post("/api/queue/pause", null)), QueueModel.class);
+    }
+
+    public QueueModel resumeQueue() {
+        return responses.read(send(post("/api/queue/resume", null)), QueueModel.class);
+    }
+
+    public HealthModel health() {
+        return responses.read(send(get("/api/health")), HealthModel.class);
+    }
+
+    // Live updates
+
+    /**
+     * Opens {@code /ws/updates} in the background and keeps it open, reconnecting after any loss until
+     * the subscription is closed. Messages arrive on the connection's thread.
+     */
+    public UpdatesSubscription subscribe(Consumer<ServerMessage> onMessage, ConnectionListener listener) {
+        UpdatesSubscription subscription = new UpdatesSubscription(
+                updatesUri(), token, onMessage, listener == null ? ConnectionListener.NONE : listener);
+        subscription.start();
+        return subscription;
+    }
+
+    URI updatesUri() {
+        String scheme = "https".equalsIgnoreCase(baseUrl.getScheme()) ? "wss" : "ws";
+        return URI.create(scheme + "://" + baseUrl.getRawAuthority() + basePath() + "/ws/updates");
+    }
+
+    private JobModel jobAction(String id, String action) {
+        return responses.read(send(post(jobPath(id) + "/" + action, null)), JobModel.class);
+    }
+
+    private static String jobPath(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a job id is required");
+        }
+        return "/api/jobs/" + encode(id.strip());
+    }
+
+    private static String range(Instant from, Instant to) {
+        return "from=" + encode(from.toString()) + "&to=" + encode(to.toString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static long parseTotal(String header, long fallback) {
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    /** Every state change goes out as JSON, even without a body: the daemon refuses other content types. */
+    private HttpRequest post(String path, Object body) {
+        String text;
+        try {
+            text = body == null ? "{}" : json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body + " as JSON: " + e.getMessage(), e);
+        }
+        return request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            throw new DaemonUnreachableException(baseUrl, "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s", e);
+        } catch (HttpTimeoutException e) {
+            throw new DaemonUnreachableException(
+                    baseUrl,
+                    "no answer to " + request.uri().getPath() + " within " + REQUEST_TIMEOUT.toSeconds() + " s",
+                    e);
+        } catch (ConnectException e) {
+            throw new DaemonUnreachableException(baseUrl, "connection refused", e);
+        } catch (IOException e) {
+            throw new DaemonUnreachableException(baseUrl, describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(
+                    ApiException.NO_RESPONSE,
+                    "interrupted",
+                    "interrupted while waiting for the daemon at " + baseUrl,
+                    null,
+                    e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private String basePath() {
+        String path = baseUrl.getRawPath();
+        return path == null ? "" : path;
+    }
+
+    private static URI withoutTrailingSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+}
