@@ -7,6 +7,7 @@ import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
+import dev.bulletproof.daemon.testing.MutableClock;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulletproof.daemon.testing.MutableClock;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class StabilityTrackerTest {
     @TempDir
     Path dir;
 
-    private final SettableClock clock = new SettableClock();
+    private final MutableClock clock = MutableClock.at("2026-03-14T10:00:00Z");
     private final RecordingListener listener = new RecordingListener();
     private final StabilityTracker tracker = new StabilityTracker(clock, STABLE, listener);
 

@@ -1,4 +1,4 @@
-package dev.bulletproof.daemon.jobs;
+package dev.bulletproof.daemon.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so retry delays are exact and need no waiting. */
+/** A clock tests move by hand, so timing (retry delays, stability, history buckets) is exact, not slept for. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
