@@ -40,6 +40,9 @@ public final class Broadcaster implements AutoCloseable {
 
     static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
     static final Duration STATS_INTERVAL = Duration.ofSeconds(1);
+    // A little under the interval: ticks published exactly every 250 ms would otherwise each miss the
+    // window by microseconds and wait for the next dispatcher round.
+    private static final long PROGRESS_GAP_NANOS = PROGRESS_INTERVAL.toNanos() * 9 / 10;
     private static final System.Logger LOG = System.getLogger(Broadcaster.class.getName());
     private static final Object WAKE = new Object();
 
@@ -174,7 +177,7 @@ public final class Broadcaster implements AutoCloseable {
         for (LiveProgress progress : List.copyOf(pendingProgress.values())) {
             long jobId = progress.jobId();
             Long last = lastProgressNanos.get(jobId);
-            if (last != null && now - last < PROGRESS_INTERVAL.toNanos()) {
+            if (last != null && now - last < PROGRESS_GAP_NANOS) {
                 continue;
             }
             pendingProgress.remove(jobId, progress);
