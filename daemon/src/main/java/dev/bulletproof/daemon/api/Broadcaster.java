@@ -51,6 +51,7 @@ public final class Broadcaster implements AutoCloseable {
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Map<Long, LiveProgress> pendingProgress = new ConcurrentHashMap<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final AtomicBoolean statsRunning = new AtomicBoolean();
     private final Set<UpdateSession> sessions = new CopyOnWriteArraySet<>();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final Map<Long, Job> activeJobs = new HashMap<>();
@@ -192,16 +193,30 @@ public final class Broadcaster implements AutoCloseable {
         }
     }
 
+    /**
+     * Statistics are computed on their own thread: a slow query over a long history must not hold up the
+     * job updates behind it. One computation at a time; changes meanwhile are picked up by the next one.
+     */
     private void emitStatsIfDue(long now) {
-        if (!statsDirty || now - lastStatsNanos < STATS_INTERVAL.toNanos()) {
+        if (!statsDirty
+                || now - lastStatsNanos < STATS_INTERVAL.toNanos()
+                || !statsRunning.compareAndSet(false, true)) {
             return;
         }
         statsDirty = false;
         lastStatsNanos = now;
-        fanOut(new UpdateSession.Outgoing(
-                "stats",
-                "stats",
-                json(new ServerMessage.StatsUpdate(history.get().summary()))));
+        Thread.ofVirtual().name("ws-stats").start(() -> {
+            try {
+                fanOut(new UpdateSession.Outgoing(
+                        "stats",
+                        "stats",
+                        json(new ServerMessage.StatsUpdate(history.get().summary()))));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot compute the statistics for WebSocket clients", e);
+            } finally {
+                statsRunning.set(false);
+            }
+        });
     }
 
     private UpdateSession.Outgoing jobUpdate(Job job, Optional<LiveProgress> live) {
