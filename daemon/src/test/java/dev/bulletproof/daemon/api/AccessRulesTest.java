@@ -30,6 +30,15 @@ class AccessRulesTest {
 
     @ParameterizedTest
     @CsvSource(textBlock = """
+            localhost:1234,         true
+            evil.example:1234,      false
+            """)
+    void anyPortIsAcceptedWhileTheBoundPortIsUnknown(String host, boolean allowed) {
+        assertThat(rules.hostAllowed(host, null, 0)).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
             http://127.0.0.1:8000,  127.0.0.1:8000,  true
             http://localhost:8000,  localhost:8000,  true
             http://localhost:8000,  127.0.0.1:8000,  false
