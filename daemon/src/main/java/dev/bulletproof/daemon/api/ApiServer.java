@@ -46,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
                     + " could control the daemon. Use auth: token, or host: 127.0.0.1");
         }
         int port = options.portOverride() != null ? options.portOverride() : settings.port();
+        requirePortFree(host, port);
         ApiToken token = authOff ? null : ApiToken.loadOrCreate(monitor.dataFolder());
         Broadcaster broadcaster = new Broadcaster(monitor, history);
         ApiContext context = new ApiContext(
@@ -59,7 +60,6 @@ public final class ApiServer implements AutoCloseable {
                 WebServer.builder().host(host).port(port).shutdownHook(false);
         AtomicInteger boundPort = new AtomicInteger(port);
         setup(builder, context, boundPort::get);
-        requirePortFree(host, port);
         broadcaster.start();
         WebServer server = builder.build().start();
         if (!server.isRunning() || server.port() <= 0) {
