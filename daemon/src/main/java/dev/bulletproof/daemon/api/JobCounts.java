@@ -4,6 +4,7 @@ import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobRepository;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,22 +14,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * changes when a job is created, changes state or is deleted, so counts are kept until the next such
  * event. Progress ticks do not touch the database and do not clear them.
  */
-final class JobCounts {
+final class JobCounts implements AutoCloseable {
 
     private static final int MAX_ENTRIES = 256;
 
     private final JobRepository jobs;
     private final Map<JobFilter, Long> counts = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final List<AutoCloseable> subscriptions;
+    private volatile boolean closed;
 
     JobCounts(JobRepository jobs, EventBus bus) {
         this.jobs = jobs;
-        bus.subscribe(JobEvent.Changed.class, changed -> invalidate());
-        bus.subscribe(JobEvent.Deleted.class, deleted -> invalidate());
+        this.subscriptions = List.of(
+                bus.subscribe(JobEvent.Changed.class, changed -> invalidate()),
+                bus.subscribe(JobEvent.Deleted.class, deleted -> invalidate()));
     }
 
     long count(JobFilter filter) {
         JobFilter key = filter.page(1, 0);
+        if (closed) {
+            return jobs.count(key);
+        }
         Long cached = counts.get(key);
         if (cached != null) {
             return cached;
@@ -43,6 +50,20 @@ final class JobCounts {
             }
         }
         return counted;
+    }
+
+    /** Stops listening to the bus; counts are then no longer cached. */
+    @Override
+    public void close() {
+        closed = true;
+        for (AutoCloseable subscription : subscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("an event bus subscription cannot fail to close", e);
+            }
+        }
+        invalidate();
     }
 
     private void invalidate() {

@@ -48,6 +48,11 @@ final class JobsService implements HttpService {
                 .get("/api/jobs/{id}/log", this::log);
     }
 
+    @Override
+    public void afterStop() {
+        counts.close();
+    }
+
     private WorkerPool pool() {
         return context.monitor().pool();
     }
