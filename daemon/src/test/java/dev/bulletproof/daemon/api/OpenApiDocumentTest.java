@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bulletproof.daemon.monitor.Monitor;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every route the server registers is described in the hand-written OpenAPI document, and nothing more. */
 class OpenApiDocumentTest {
@@ -22,9 +25,15 @@ class OpenApiDocumentTest {
 
     record Route(String method, String path) {}
 
+    @TempDir
+    Path root;
+
     @Test
     void everyRegisteredRouteIsInTheDocument() throws Exception {
-        List<Route> routes = registeredRoutes();
+        List<Route> routes;
+        try (ApiFixture api = ApiFixture.started(root)) {
+            routes = registeredRoutes(api.monitor);
+        }
         JsonNode paths = new ObjectMapper(new YAMLFactory())
                 .readTree(HealthService.resource(HealthService.OPENAPI_RESOURCE))
                 .get("paths");
@@ -56,9 +65,9 @@ class OpenApiDocumentTest {
     }
 
     /** Runs each service's routing against a recorder instead of a server. */
-    private static List<Route> registeredRoutes() {
+    private static List<Route> registeredRoutes(Monitor monitor) {
         ApiContext context = new ApiContext(
-                null,
+                monitor,
                 () -> null,
                 new AccessRules(null, "127.0.0.1"),
                 null,
