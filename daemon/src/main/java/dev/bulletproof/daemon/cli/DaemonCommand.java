@@ -3,7 +3,6 @@ package dev.bulletproof.daemon.cli;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.ApiStartException;
-import dev.bulletproof.daemon.api.RepositoryHistory;
 import dev.bulletproof.daemon.config.AppDirectories;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.events.EventBus;
@@ -74,8 +73,7 @@ final class DaemonCommand implements Callable<Integer> {
                 Monitor.start(new Monitor.Options(configFile, dataFolder, ffmpeg, null, paused), new EventBus());
         ApiServer api;
         try {
-            History history = new RepositoryHistory(monitor.jobs(), Clock.systemUTC());
-            api = ApiServer.start(monitor, () -> history, ApiOptions.defaults());
+            api = ApiServer.start(monitor, monitor::history, ApiOptions.defaults());
         } catch (ApiStartException e) {
             monitor.stop(STOP_GRACE);
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -71,8 +71,7 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture start() {
         monitor = Monitor.start(new Monitor.Options(configFile, data, null, null), new EventBus());
-        RepositoryHistory history = new RepositoryHistory(monitor.jobs(), java.time.Clock.systemUTC());
-        server = ApiServer.start(monitor, () -> history, ApiOptions.defaults().withPort(0));
+        server = ApiServer.start(monitor, monitor::history, ApiOptions.defaults().withPort(0));
         token = readToken();
         return this;
     }

@@ -2,7 +2,6 @@ package dev.bulletproof.daemon.bench;
 
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
-import dev.bulletproof.daemon.api.RepositoryHistory;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.events.EventBus;
@@ -51,9 +50,8 @@ public final class ApiLatencyBench {
 
         try (Monitor monitor = Monitor.start(new Monitor.Options(config, data, null, null), new EventBus())) {
             monitor.pool().pauseQueue();
-            RepositoryHistory history = new RepositoryHistory(monitor.jobs(), Clock.systemUTC());
             ApiServer server = ApiServer.start(
-                    monitor, () -> history, ApiOptions.defaults().withPort(0));
+                    monitor, monitor::history, ApiOptions.defaults().withPort(0));
             try {
                 String token = Files.readString(data.resolve("token")).strip();
                 String base = "http://127.0.0.1:" + server.port();

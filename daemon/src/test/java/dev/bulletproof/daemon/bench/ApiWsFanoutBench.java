@@ -3,7 +3,6 @@ package dev.bulletproof.daemon.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
-import dev.bulletproof.daemon.api.RepositoryHistory;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEvent;
@@ -52,9 +51,8 @@ public final class ApiWsFanoutBench {
 
         try (Monitor monitor = Monitor.start(new Monitor.Options(config, data, null, null), new EventBus())) {
             monitor.pool().pauseQueue();
-            RepositoryHistory history = new RepositoryHistory(monitor.jobs(), Clock.systemUTC());
             ApiServer server = ApiServer.start(
-                    monitor, () -> history, ApiOptions.defaults().withPort(0));
+                    monitor, monitor::history, ApiOptions.defaults().withPort(0));
             try {
                 String token = Files.readString(data.resolve("token")).strip();
                 List<Job> jobs = runningJobs(monitor, jobCount);
