@@ -54,16 +54,18 @@ export function JobRow({ job, onAction }: { job: Job; onAction: (job: Job, actio
       </td>
       <td data-label="Profile">{job.profile ?? '–'}</td>
       <td data-label="Time">{seconds(job.elapsed_seconds)}</td>
-      <td data-label="Actions" className="actions">
-        {actionsFor(job.status).map((action) =>
-          DESTRUCTIVE.has(action) ? (
-            <ConfirmButton key={action} label={LABELS[action]} question={`${LABELS[action]} ${job.filename}?`} onConfirm={() => onAction(job, action)} />
-          ) : (
-            <button key={action} type="button" onClick={() => onAction(job, action)}>
-              {LABELS[action]}
-            </button>
-          ),
-        )}
+      <td data-label="Actions">
+        <div className="actions">
+          {actionsFor(job.status).map((action) =>
+            DESTRUCTIVE.has(action) ? (
+              <ConfirmButton key={action} label={LABELS[action]} question={`${LABELS[action]} ${job.filename}?`} onConfirm={() => onAction(job, action)} />
+            ) : (
+              <button key={action} type="button" onClick={() => onAction(job, action)}>
+                {LABELS[action]}
+              </button>
+            ),
+          )}
+        </div>
       </td>
     </tr>
   );

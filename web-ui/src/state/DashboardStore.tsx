@@ -66,11 +66,18 @@ export function DashboardStoreProvider({ children }: { children: ReactNode }) {
       onMessage: (message) => dispatch(message),
       onOpen: () => {
         dispatch({ type: 'connection', connection: 'connected' });
-        // Loading after the socket is open means no update falls between the REST answer and the feed.
+        // Loading again once the socket is open means no update falls between the REST answer and the feed.
         void resync();
       },
-      onDown: () => dispatch({ type: 'connection', connection: 'reconnecting' }),
+      onDown: () => {
+        dispatch({ type: 'connection', connection: 'reconnecting' });
+        // A browser does not say why an upgrade failed; a REST call does, so a stale token shows the token form.
+        api.queue().catch(() => undefined);
+      },
     });
+    // Loaded at once rather than after the socket opens: the page shows data, or the token form, even when
+    // the WebSocket cannot connect.
+    void resync();
     socket.start();
     return () => {
       live = false;

@@ -5,6 +5,15 @@ import { ConfigForm, type EditableConfig } from '../components/ConfigForm';
 import { RuleTester } from '../components/RuleTester';
 import { useDashboard } from '../state/DashboardStore';
 
+/** After a refused save, the first bad field is where the eye (and the keyboard) should go. */
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  });
+}
+
 export function ConfigPage() {
   const { dispatch, reportError } = useDashboard();
   const [config, setConfig] = useState<Config | null>(null);
@@ -26,6 +35,7 @@ export function ConfigPage() {
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && Object.keys(error.fields).length > 0) {
         setErrors(error.fields);
+        focusFirstError();
       } else {
         reportError('Saving the configuration failed', error);
       }
