@@ -3,8 +3,8 @@
 // node e2e/dashboard.e2e.mjs --url http://127.0.0.1:PORT/ --token TOKEN --screenshots DIR \
 //     --watch WATCH_FOLDER --staging FOLDER_WITH_CLIPS
 //
-// The staging folder holds ready-made clips (live.mov, cancel-me.mov and one named like an HTML tag);
-// the script moves each into the watch folder when its flow needs it, the way a finished copy lands.
+// The staging folder holds ready-made clips (live.mov, cancel-me.mov, long-take.mov and one named like an
+// HTML tag); the script moves each into the watch folder when its flow needs it, the way a finished copy lands.
 // Prints one JSON object on success; exits 1 with a message (and the JSON so far) on the first failure.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -216,6 +216,20 @@ async function hostileFileNameIsText(page) {
   await gotoSection(page, 'Jobs');
 }
 
+async function activeJobShowsProgressOnTheOverview(page) {
+  await gotoSection(page, 'Overview');
+  drop('long-take.mov');
+  const card = page.locator('.active-job').filter({ has: page.getByRole('link', { name: 'long-take.mov', exact: true }) });
+  await card.waitFor({ timeout: ENCODE_MS });
+  const bar = card.getByRole('progressbar');
+  await waitFor('long-take.mov progress above 0 % on the overview', async () => Number(await bar.getAttribute('aria-valuenow').catch(() => 0)) > 0, ENCODE_MS);
+  const progress = Number(await bar.getAttribute('aria-valuenow').catch(() => 0));
+  await shot(page, 'overview-active');
+  await waitFor('long-take.mov completed', async () => (await jobNamed('long-take.mov'))?.status === 'completed', ENCODE_MS);
+  await card.waitFor({ state: 'detached', timeout: UI_MS });
+  record('active_job', { progress_percent_seen: progress });
+}
+
 async function overviewAndStats(page) {
   await gotoSection(page, 'Overview');
   await page.locator('.stat-value').first().filter({ hasText: /\d/ }).waitFor({ timeout: UI_MS });
@@ -339,6 +353,7 @@ async function main() {
     await jobDetailShowsTheJob(page);
     await cancelAndRetryChangeTheRealState(page);
     await hostileFileNameIsText(page);
+    await activeJobShowsProgressOnTheOverview(page);
     await overviewAndStats(page);
     await configRoundTripsAndShowsFieldErrors(page);
     const cookies = await context.cookies();

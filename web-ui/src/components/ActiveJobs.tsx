@@ -22,7 +22,8 @@ export function ActiveJobs({ jobs }: { jobs: Job[] }) {
           <dl className="active-figures">
             <div>
               <dt>fps</dt>
-              <dd>{number(job.fps, 0)}</dd>
+              {/* ffmpeg's first progress reports say fps=0 before it has measured anything. */}
+              <dd>{job.fps ? number(job.fps, 0) : '–'}</dd>
             </div>
             <div>
               <dt>speed</dt>

@@ -13,6 +13,8 @@ export function OverviewPage() {
   const paused = state.queue?.paused ?? false;
   const processing = state.jobs.filter((job) => job.status === 'processing' || (job.status === 'paused' && job.started_at));
   const recent = state.jobs.slice(0, 8);
+  // Counted from the live jobs: the queue's own figure is only sent when the queue itself changes.
+  const running = state.jobs.filter((job) => job.status === 'processing').length;
 
   const toggleQueue = async () => {
     setBusy(true);
@@ -32,7 +34,7 @@ export function OverviewPage() {
         <h1>Overview</h1>
         <div className="queue-control">
           <span className={`queue-state ${paused ? 'queue-paused' : 'queue-running'}`} data-queue-paused={paused}>
-            {state.queue ? (paused ? 'Queue paused: no new jobs start' : `Queue running · ${state.queue.running ?? 0}/${state.queue.max_workers} workers busy`) : 'Queue: …'}
+            {state.queue ? (paused ? 'Queue paused: no new jobs start' : `Queue running · ${running}/${state.queue.max_workers} workers busy`) : 'Queue: …'}
           </span>
           <button type="button" className={paused ? 'primary' : ''} onClick={toggleQueue} disabled={busy || !state.queue}>
             {paused ? 'Resume queue' : 'Pause queue'}

@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.daemon.api.ApiOptions;
@@ -93,9 +94,14 @@ class BrowserDashboardIT {
         TestClips.videoWithAudio(staging, "live.mov", 2);
         TestClips.videoWithAudio(staging, "cancel-me.mov", 1);
         TestClips.videoWithAudio(staging, HOSTILE_NAME, 1);
+        // Long enough that the overview shows it running, with progress, for a few seconds.
+        TestClips.videoWithAudio(staging, "long-take.mov", 20);
         Files.createDirectories(SCREENSHOTS);
 
         ScriptRun run = runScript();
+        // The script's report (checks, screenshots, console errors) lands in the test's output file.
+        System.out.println(run.stdout());
+        System.out.println(run.stderr());
 
         assertThat(run.exitCode())
                 .as("dashboard.e2e.mjs failed:%n%s%n%s", run.stderr(), run.stdout())
@@ -113,7 +119,9 @@ class BrowserDashboardIT {
         assertThat(checks.path("config").path("field_error").asText()).contains("/dev/null/incoming");
         assertThat(checks.path("xss").path("img_elements").asInt()).isZero();
         assertThat(checks.path("phone").path("horizontal_overflow_px").asInt()).isLessThanOrEqualTo(1);
-        assertThat(result.path("screenshots")).hasSize(9);
+        assertThat(checks.path("active_job").path("progress_percent_seen").asInt())
+                .isBetween(1, 100);
+        assertThat(result.path("screenshots")).hasSize(10);
         for (JsonNode screenshot : result.path("screenshots")) {
             assertThat(Path.of(screenshot.asText())).isNotEmptyFile();
         }
@@ -122,9 +130,10 @@ class BrowserDashboardIT {
         assertThat(jobs)
                 .extracting(job -> Path.of(job.inputPath()).getFileName().toString(), Job::status)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("live.mov", JobStatus.COMPLETED),
-                        org.assertj.core.groups.Tuple.tuple("cancel-me.mov", JobStatus.COMPLETED),
-                        org.assertj.core.groups.Tuple.tuple(HOSTILE_NAME, JobStatus.COMPLETED));
+                        tuple("live.mov", JobStatus.COMPLETED),
+                        tuple("cancel-me.mov", JobStatus.COMPLETED),
+                        tuple(HOSTILE_NAME, JobStatus.COMPLETED),
+                        tuple("long-take.mov", JobStatus.COMPLETED));
         assertThat(monitor.config().maxWorkers()).isEqualTo(3);
     }
 
