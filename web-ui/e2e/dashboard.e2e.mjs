@@ -336,6 +336,51 @@ async function phoneAndDarkMode(browser, cookies) {
   await dark.close();
 }
 
+/**
+ * Cuts the page's WebSocket (through a route that can refuse new connections), deletes a job over REST
+ * while the page is deaf (a delete sends no job_update), and checks that the reconnect's REST reload
+ * drops it: the indicator shows the outage and the page ends up matching the daemon again.
+ */
+async function reconnectResyncsOverRest(browser, cookies) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  watchPage(page);
+  let refuse = false;
+  let current = null;
+  let connections = 0;
+  await page.routeWebSocket(/\/ws\/updates$/, (ws) => {
+    connections += 1;
+    if (refuse) {
+      ws.close({ code: 1011, reason: 'test outage' });
+      return;
+    }
+    ws.connectToServer();
+    current = ws;
+  });
+  await page.goto(base.toString());
+  await page.locator('[data-connection="connected"]').waitFor({ timeout: UI_MS });
+  const victim = await jobNamed('cancel-me.mov');
+  await page.locator('tr.job-row').filter({ hasText: 'cancel-me.mov' }).waitFor({ timeout: UI_MS });
+
+  refuse = true;
+  await current.close({ code: 1011, reason: 'test outage' });
+  await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: UI_MS });
+  await shot(page, 'overview-reconnecting');
+  await rest(`/api/jobs/${victim.id}`, { method: 'DELETE' });
+  await waitFor('a refused reconnect attempt', async () => connections >= 2, UI_MS);
+  await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: UI_MS });
+  refuse = false;
+
+  await page.locator('[data-connection="connected"]').waitFor({ timeout: 40_000 });
+  await page.locator('tr.job-row').filter({ hasText: 'cancel-me.mov' }).waitFor({ state: 'detached', timeout: UI_MS });
+  const stats = await rest('/api/stats');
+  const total = page.locator('.stat').filter({ has: page.getByText('Total', { exact: true }) }).locator('.stat-value');
+  await waitFor('the Total card to match the daemon after the reload', async () => Number((await total.textContent()).replace(/\D/g, '')) === stats.total_jobs, UI_MS);
+  record('reconnect', { connections, deleted_while_offline: victim.id, total_after: stats.total_jobs });
+  await context.close();
+}
+
 async function main() {
   fs.mkdirSync(args.screenshots, { recursive: true });
   expect(fs.existsSync(chromiumPath), `no chromium at ${chromiumPath}: install it (apt-get install chromium fonts-dejavu-core)`);
@@ -360,6 +405,7 @@ async function main() {
     await context.close();
     await tokenForm(browser);
     await phoneAndDarkMode(browser, cookies);
+    await reconnectResyncsOverRest(browser, cookies);
     expect(result.dialogs.length === 0, `dialogs fired: ${result.dialogs.join('; ')}`);
     expect(result.page_errors.length === 0, `errors in the page: ${result.page_errors.join('; ')}`);
     result.ok = true;
