@@ -66,6 +66,11 @@ export function DashboardLayout({ path, connection, children }: { path: string; 
           </button>
         </span>
       </header>
+      {connection === 'reconnecting' && (
+        <div className="stale-banner" role="alert">
+          Lost the connection to the daemon. Retrying; the figures below may be out of date.
+        </div>
+      )}
       <main className="content">{children}</main>
     </div>
   );
