@@ -256,6 +256,14 @@ async function configRoundTripsAndShowsFieldErrors(page) {
   await workers.waitFor({ timeout: UI_MS });
   await workers.fill('3');
   await page.getByLabel('Scan every (s)').fill('1.5');
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  const rule = page.locator('[data-rule-index="0"]');
+  await rule.getByLabel('Pattern').fill('*.mxf');
+  const profileChoice = rule.getByLabel('Profile');
+  const profileNames = (await profileChoice.locator('option').allTextContents()).filter((name) => name !== 'choose…');
+  expect(profileNames.length > 0, 'the rule editor offers no profiles from GET /api/profiles');
+  await profileChoice.selectOption(profileNames[profileNames.length - 1]);
+  await rule.getByLabel('Output name').fill('{stem}-air.{ext}');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Configuration saved and applied.').waitFor({ timeout: UI_MS });
   await page.reload();
@@ -264,6 +272,15 @@ async function configRoundTripsAndShowsFieldErrors(page) {
   expect(shown === '3', `after a reload the form shows max_workers ${shown}`);
   const saved = await rest('/api/config');
   expect(saved.max_workers === 3 && saved.scan_interval_seconds === 1.5, `REST config after save: ${JSON.stringify(saved)}`);
+  const savedRule = saved.rules?.[0];
+  expect(savedRule?.pattern === '*.mxf' && savedRule.profile === profileNames[profileNames.length - 1], `REST rules after save: ${JSON.stringify(saved.rules)}`);
+  expect((await page.locator('[data-rule-index="0"]').getByLabel('Pattern').inputValue()) === '*.mxf', 'the rule is gone from the form after a reload');
+  await page.getByLabel('File name to test').fill('opener.mxf');
+  await page.getByRole('button', { name: 'Test', exact: true }).click();
+  const verdict = page.locator('.rule-result');
+  await verdict.waitFor({ timeout: UI_MS });
+  const verdictText = await verdict.textContent();
+  expect(verdictText.includes('Rule 1') && verdictText.includes(savedRule.profile), `the rule tester said: ${verdictText}`);
 
   const folderBefore = saved.monitor_folder;
   await page.getByLabel('Watch folder').fill('/dev/null/incoming');
@@ -274,7 +291,7 @@ async function configRoundTripsAndShowsFieldErrors(page) {
   expect((await page.getByLabel('Watch folder').getAttribute('aria-invalid')) === 'true', 'the watch folder input is not marked invalid');
   const unchanged = await rest('/api/config');
   expect(unchanged.monitor_folder === folderBefore, `a refused save changed the watch folder to ${unchanged.monitor_folder}`);
-  record('config', { saved_max_workers: saved.max_workers, field_error: message });
+  record('config', { saved_max_workers: saved.max_workers, saved_rule: savedRule, rule_test: verdictText, field_error: message });
   await shot(page, 'config-error');
 }
 

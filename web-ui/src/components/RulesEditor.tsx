@@ -64,7 +64,7 @@ export function RulesEditor({ rules, profiles, errors, onChange }: { rules: Rule
           <label className="field">
             <span>After success</span>
             <select value={rule.on_success ?? ''} onChange={(event) => update(index, { on_success: (event.target.value || null) as OnSuccess | null })}>
-              <option value="">as global setting</option>
+              <option value="">global setting</option>
               <option value="keep">keep source</option>
               <option value="move">move to processed</option>
               <option value="delete">delete source</option>
