@@ -36,7 +36,7 @@ public final class AccessRules {
     /**
      * @param hostHeader the request's Host header (name and optional port)
      * @param localAddress the address the connection arrived on, as text, which a client may use directly
-     * @param localPort the port the connection arrived on
+     * @param localPort the port the connection arrived on; 0 or less when unknown (then any port is accepted)
      */
     public boolean hostAllowed(String hostHeader, String localAddress, int localPort) {
         if (hostHeader == null || hostHeader.isBlank()) {
@@ -47,7 +47,7 @@ public final class AccessRules {
             return false;
         }
         HostAndPort host = parsed.get();
-        if (host.port() != -1 && host.port() != localPort) {
+        if (host.port() != -1 && localPort > 0 && host.port() != localPort) {
             return false;
         }
         String name = host.name();

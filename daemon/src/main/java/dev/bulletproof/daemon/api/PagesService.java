@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class PagesService implements HttpService {
 
-    private static final String WEB_ROOT = "web/";
+    static final String WEB_ROOT = "web/";
     private static final String NOT_BUILT_PAGE = "/api/dashboard-not-built.html";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -33,8 +33,19 @@ final class PagesService implements HttpService {
             "map", "application/json");
 
     private final ClassLoader loader = PagesService.class.getClassLoader();
-    private final boolean dashboardBuilt = loader.getResource(WEB_ROOT + "index.html") != null;
+    private final String webRoot;
+    private final boolean dashboardBuilt;
     private final byte[] notBuiltPage = HealthService.resource(NOT_BUILT_PAGE);
+
+    PagesService() {
+        this(WEB_ROOT);
+    }
+
+    /** @param webRoot the classpath folder holding index.html and its assets, ending in "/" */
+    PagesService(String webRoot) {
+        this.webRoot = webRoot;
+        this.dashboardBuilt = loader.getResource(webRoot + "index.html") != null;
+    }
 
     @Override
     public void routing(HttpRules rules) {
@@ -58,10 +69,10 @@ final class PagesService implements HttpService {
         }
         String path = request.path().path();
         String name = path.equals("/") || path.contains("..") ? "index.html" : path.substring(1);
-        byte[] file = read(WEB_ROOT + name);
+        byte[] file = read(webRoot + name);
         if (file == null) {
             name = "index.html";
-            file = read(WEB_ROOT + name);
+            file = read(webRoot + name);
         }
         send(response, extension(name), file);
     }

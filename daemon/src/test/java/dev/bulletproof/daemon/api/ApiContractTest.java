@@ -129,9 +129,12 @@ class ApiContractTest {
         Path file = TestClips.videoWithAudio(api.staging, "adhoc.mov", 1);
         String body = "{\"path\": \"" + file + "\", \"profile\": \"live-qlab\"}";
 
+        long totalBefore = totalCount();
+
         HttpResponse<String> created = api.post("/api/jobs", body);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(totalCount()).as("X-Total-Count follows new jobs").isEqualTo(totalBefore + 1);
         JsonNode job = ApiFixture.json(created);
         assertThat(job.get("status").asText()).isIn("queued", "processing", "completed");
         assertThat(job.get("output_path").asText())
@@ -237,5 +240,41 @@ class ApiContractTest {
 
         assertThat(response.headers().map().keySet())
                 .noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+    }
+
+    private static long totalCount() {
+        return Long.parseLong(api.get("/api/jobs?limit=1")
+                .headers()
+                .firstValue("X-Total-Count")
+                .orElseThrow());
+    }
+
+    @Test
+    void statsHistoryHasOneBucketPerHourAndTheTimelineOnePointPerFinishedJob() {
+        java.time.Instant now = java.time.Instant.now();
+        String range = "from=" + now.minus(java.time.Duration.ofHours(3)) + "&to=" + now.plusSeconds(60);
+
+        HttpResponse<String> history = api.get("/api/stats/history?bucket=hour&" + range);
+        HttpResponse<String> timeline = api.get("/api/stats/timeline?" + range);
+
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        JsonNode buckets = ApiFixture.json(history);
+        assertThat(buckets.size()).isBetween(3, 5);
+        JsonNode bucket = buckets.get(buckets.size() - 1);
+        for (String field :
+                List.of("start", "completed", "failed", "avg_processing_seconds", "media_seconds_processed")) {
+            assertThat(bucket.has(field)).as(field).isTrue();
+        }
+        long completed = 0;
+        for (JsonNode b : buckets) {
+            completed += b.get("completed").asLong();
+        }
+        assertThat(completed).isPositive();
+        assertThat(timeline.statusCode()).isEqualTo(200);
+        JsonNode point = ApiFixture.json(timeline).get(0);
+        assertThat(point.get("job_id").isNumber()).isTrue();
+        assertThat(point.get("status").asText()).isEqualTo("completed");
+        assertThat(point.get("processing_seconds").isNumber()).isTrue();
+        assertThat(api.get("/api/stats/history?bucket=week").statusCode()).isEqualTo(400);
     }
 }
