@@ -190,6 +190,13 @@ async function cancelAndRetryChangeTheRealState(page) {
   const retried = await jobNamed('cancel-me.mov');
   expect(retried.status === 'queued', `REST says cancel-me.mov is ${retried.status} after retry`);
 
+  await row(page, 'cancel-me.mov').getByRole('link', { name: 'cancel-me.mov', exact: true }).click();
+  await page.getByRole('heading', { name: 'cancel-me.mov', exact: true }).waitFor({ timeout: UI_MS });
+  await page.getByLabel('Priority', { exact: true }).fill('7');
+  await page.getByRole('button', { name: 'Set priority' }).click();
+  await waitFor('priority 7 over REST', async () => (await jobNamed('cancel-me.mov')).priority === 7, UI_MS);
+  await gotoSection(page, 'Jobs');
+
   await gotoSection(page, 'Overview');
   await page.getByRole('button', { name: 'Resume queue' }).click();
   await page.locator('[data-queue-paused="false"]').waitFor({ timeout: UI_MS });
@@ -197,7 +204,7 @@ async function cancelAndRetryChangeTheRealState(page) {
   await waitFor('cancel-me.mov completed after retry', async () => (await statusOf(page, 'cancel-me.mov')) === 'completed', ENCODE_MS);
   const done = await jobNamed('cancel-me.mov');
   expect(done.status === 'completed', `REST says cancel-me.mov is ${done.status} after resuming`);
-  record('cancel_retry', { after_cancel: cancelled.status, after_retry: retried.status, finally: done.status, attempts: done.attempts });
+  record('cancel_retry', { after_cancel: cancelled.status, after_retry: retried.status, priority_set: done.priority, finally: done.status, attempts: done.attempts });
 }
 
 async function hostileFileNameIsText(page) {

@@ -97,6 +97,7 @@ export const api = {
   },
   job: (id: string) => json<Job>(`/api/jobs/${encodeURIComponent(id)}`),
   jobAction: (id: string, action: JobAction) => send<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/${action}`),
+  setPriority: (id: string, priority: number) => send<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/priority`, { priority }),
   async deleteJob(id: string): Promise<void> {
     await request(`/api/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
   },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Job } from '../api/types';
 import { actionsFor, ProgressBar, StatusBadge, type RowAction } from '../components/JobRow';
@@ -9,6 +9,29 @@ import { useDashboard } from '../state/DashboardStore';
 import { useJobActions } from './useJobActions';
 
 const LOG_REFRESH_MS = 2000;
+
+/** Higher runs first; only worth changing while the job still waits for a worker. */
+function PriorityControl({ job }: { job: Job }) {
+  const { dispatch, reportError } = useDashboard();
+  const [value, setValue] = useState(String(job.priority ?? 0));
+  useEffect(() => setValue(String(job.priority ?? 0)), [job.priority]);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      dispatch({ type: 'job_update', job: await api.setPriority(job.id, Number(value)) });
+    } catch (error) {
+      reportError('Could not change the priority', error);
+    }
+  };
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <input type="number" step="1" aria-label="Priority" value={value} onChange={(event) => setValue(event.target.value)} className="narrow-input" />
+      <button type="submit" disabled={value === '' || Number(value) === (job.priority ?? 0)}>
+        Set priority
+      </button>
+    </form>
+  );
+}
 
 export function JobDetailPage({ id }: { id: string }) {
   const { state, reportError } = useDashboard();
@@ -98,8 +121,8 @@ export function JobDetailPage({ id }: { id: string }) {
           <h2>Processing</h2>
           <dt>Attempts</dt>
           <dd>{job.attempts ?? '–'}</dd>
-          <dt>Priority</dt>
-          <dd>{job.priority ?? '–'}</dd>
+          <dt>Priority (higher runs first)</dt>
+          <dd>{job.status === 'queued' || job.status === 'waiting' || job.status === 'paused' ? <PriorityControl job={job} /> : (job.priority ?? '–')}</dd>
           <dt>Verified</dt>
           <dd>{job.verified === null || job.verified === undefined ? 'not yet' : job.verified ? 'yes, output checked' : 'no: output failed verification'}</dd>
           <dt>Created · started · finished</dt>

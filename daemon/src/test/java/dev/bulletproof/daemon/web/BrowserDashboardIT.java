@@ -116,6 +116,7 @@ class BrowserDashboardIT {
         assertThat(checks.path("live_progress").path("statuses_seen").size()).isGreaterThanOrEqualTo(2);
         assertThat(checks.path("cancel_retry").path("after_cancel").asText()).isEqualTo("cancelled");
         assertThat(checks.path("cancel_retry").path("after_retry").asText()).isEqualTo("queued");
+        assertThat(checks.path("cancel_retry").path("priority_set").asInt()).isEqualTo(7);
         assertThat(checks.path("config").path("field_error").asText()).contains("/dev/null/incoming");
         assertThat(checks.path("xss").path("img_elements").asInt()).isZero();
         assertThat(checks.path("phone").path("horizontal_overflow_px").asInt()).isLessThanOrEqualTo(1);
