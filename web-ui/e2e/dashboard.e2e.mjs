@@ -1,0 +1,451 @@
+// End-to-end test of the dashboard against a running daemon, in Debian's chromium.
+//
+// node e2e/dashboard.e2e.mjs --url http://127.0.0.1:PORT/ --token TOKEN --screenshots DIR \
+//     --watch WATCH_FOLDER --staging FOLDER_WITH_CLIPS
+//
+// The staging folder holds ready-made clips (live.mov, cancel-me.mov, long-take.mov and one named like an
+// HTML tag); the script moves each into the watch folder when its flow needs it, the way a finished copy lands.
+// Prints one JSON object on success; exits 1 with a message (and the JSON so far) on the first failure.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const HOSTILE_NAME = '<img src=x onerror=alert(1)>.mov';
+const ENCODE_MS = 90_000;
+const UI_MS = 15_000;
+
+function parseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) {
+      throw new Error(`expected --name value pairs, got ${argv[i]}`);
+    }
+    args[argv[i].slice(2)] = argv[i + 1];
+  }
+  for (const required of ['url', 'token', 'screenshots', 'watch', 'staging']) {
+    if (!args[required]) {
+      throw new Error(`missing --${required}`);
+    }
+  }
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const base = new URL(args.url);
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const result = { ok: false, checks: {}, screenshots: [], dialogs: [], page_errors: [], console_errors: [] };
+
+function record(name, value) {
+  result.checks[name] = value;
+}
+
+function expect(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+async function rest(pathname, init = {}) {
+  const response = await fetch(new URL(pathname, base), {
+    ...init,
+    headers: { Authorization: `Bearer ${args.token}`, ...(init.headers ?? {}) },
+  });
+  const text = await response.text();
+  expect(response.ok, `${init.method ?? 'GET'} ${pathname} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function jobNamed(filename) {
+  const jobs = await rest(`/api/jobs?q=${encodeURIComponent(filename)}`);
+  return jobs.find((job) => job.filename === filename) ?? null;
+}
+
+async function waitFor(what, condition, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) {
+      return value;
+    }
+    expect(Date.now() < deadline, `timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function drop(name) {
+  fs.renameSync(path.join(args.staging, name), path.join(args.watch, name));
+}
+
+async function shot(page, name) {
+  const file = path.join(args.screenshots, `${name}.png`);
+  // A full-page shot taken while scrolled paints the sticky header over the middle of the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file, fullPage: true });
+  result.screenshots.push(file);
+}
+
+function watchPage(page) {
+  page.on('dialog', async (dialog) => {
+    result.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  page.on('pageerror', (error) => result.page_errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) {
+      result.console_errors.push(message.text());
+    }
+  });
+}
+
+/** The jobs-table row of a file, found by its literal name. */
+function row(page, filename) {
+  return page.locator('tr.job-row').filter({ has: page.getByRole('link', { name: filename, exact: true }) });
+}
+
+async function statusOf(page, filename) {
+  const badge = row(page, filename).locator('.badge');
+  return (await badge.count()) > 0 ? (await badge.first().textContent()).trim() : null;
+}
+
+async function gotoSection(page, label) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+async function cookieLoginLoadsTheDashboard(page) {
+  const tokenUrl = new URL(base);
+  tokenUrl.searchParams.set('token', args.token);
+  await page.goto(tokenUrl.toString());
+  await page.locator('[data-connection="connected"]').waitFor({ timeout: UI_MS });
+  expect(!page.url().includes('token='), `the token stayed in the address bar: ${page.url()}`);
+  const cookies = await page.context().cookies();
+  const cookie = cookies.find((candidate) => candidate.name === 'bulletproof_token');
+  expect(cookie && cookie.httpOnly, 'no HttpOnly bulletproof_token cookie after opening the token URL');
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+  record('cookie_login', { url: page.url(), http_only_cookie: true });
+}
+
+async function droppedFileProgressesLive(page) {
+  await gotoSection(page, 'Jobs');
+  await page.getByRole('heading', { name: 'Jobs' }).waitFor();
+  // Records every status the row shows, from the moment it appears, without polling gaps.
+  await page.evaluate((filename) => {
+    window.__seenStatuses = [];
+    const note = () => {
+      for (const link of document.querySelectorAll('tr.job-row .filename a')) {
+        if (link.textContent === filename) {
+          const status = link.closest('tr').querySelector('.badge')?.textContent;
+          const progress = link.closest('tr').querySelector('[role=progressbar]')?.getAttribute('aria-valuenow');
+          const entry = `${status}:${progress}`;
+          if (window.__seenStatuses.at(-1) !== entry) {
+            window.__seenStatuses.push(entry);
+          }
+        }
+      }
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, 'live.mov');
+  drop('live.mov');
+  await row(page, 'live.mov').waitFor({ timeout: ENCODE_MS });
+  await waitFor('live.mov completed in the table', async () => (await statusOf(page, 'live.mov')) === 'completed', ENCODE_MS);
+  const seen = await page.evaluate(() => window.__seenStatuses);
+  const sameDocument = await page.evaluate(() => window.__sameDocument === true);
+  expect(sameDocument, 'the page reloaded while waiting for the job');
+  expect(seen.length >= 2, `the row changed only once (${seen.join(' → ')}): no live progress was shown`);
+  const job = await jobNamed('live.mov');
+  expect(job && job.status === 'completed', `REST says live.mov is ${job?.status}`);
+  record('live_progress', { statuses_seen: seen, rest_status: job.status });
+  await shot(page, 'jobs');
+}
+
+async function jobDetailShowsTheJob(page) {
+  await row(page, 'live.mov').getByRole('link', { name: 'live.mov', exact: true }).click();
+  await page.getByRole('heading', { name: 'live.mov', exact: true }).waitFor({ timeout: UI_MS });
+  await page.locator('pre.log').filter({ hasText: /\S/ }).waitFor({ timeout: UI_MS });
+  const output = await page.locator('dd.path').nth(1).textContent();
+  expect(output && output.includes('live'), `the detail view shows no output path: ${output}`);
+  const log = await page.locator('pre.log').textContent();
+  record('job_detail', { output_path: output, log_chars: log.length });
+  await shot(page, 'job-detail');
+}
+
+async function cancelAndRetryChangeTheRealState(page) {
+  await gotoSection(page, 'Overview');
+  await page.getByRole('button', { name: 'Pause queue' }).click();
+  await page.locator('[data-queue-paused="true"]').waitFor({ timeout: UI_MS });
+  expect((await rest('/api/queue')).paused === true, 'the queue is not paused over REST after the UI paused it');
+
+  await gotoSection(page, 'Jobs');
+  drop('cancel-me.mov');
+  await waitFor('cancel-me.mov queued in the table', async () => (await statusOf(page, 'cancel-me.mov')) === 'queued', ENCODE_MS);
+  await row(page, 'cancel-me.mov').getByRole('button', { name: 'Cancel', exact: true }).click();
+  await row(page, 'cancel-me.mov').getByRole('button', { name: 'Yes, cancel' }).click();
+  await waitFor('cancel-me.mov cancelled in the table', async () => (await statusOf(page, 'cancel-me.mov')) === 'cancelled', UI_MS);
+  const cancelled = await jobNamed('cancel-me.mov');
+  expect(cancelled.status === 'cancelled', `REST says cancel-me.mov is ${cancelled.status} after cancel`);
+
+  await row(page, 'cancel-me.mov').getByRole('button', { name: 'Retry', exact: true }).click();
+  await waitFor('cancel-me.mov queued again', async () => (await statusOf(page, 'cancel-me.mov')) === 'queued', UI_MS);
+  const retried = await jobNamed('cancel-me.mov');
+  expect(retried.status === 'queued', `REST says cancel-me.mov is ${retried.status} after retry`);
+
+  await row(page, 'cancel-me.mov').getByRole('link', { name: 'cancel-me.mov', exact: true }).click();
+  await page.getByRole('heading', { name: 'cancel-me.mov', exact: true }).waitFor({ timeout: UI_MS });
+  await page.getByLabel('Priority', { exact: true }).fill('7');
+  await page.getByRole('button', { name: 'Set priority' }).click();
+  await waitFor('priority 7 over REST', async () => (await jobNamed('cancel-me.mov')).priority === 7, UI_MS);
+  await gotoSection(page, 'Jobs');
+
+  await gotoSection(page, 'Overview');
+  await page.getByRole('button', { name: 'Resume queue' }).click();
+  await page.locator('[data-queue-paused="false"]').waitFor({ timeout: UI_MS });
+  await gotoSection(page, 'Jobs');
+  await waitFor('cancel-me.mov completed after retry', async () => (await statusOf(page, 'cancel-me.mov')) === 'completed', ENCODE_MS);
+  const done = await jobNamed('cancel-me.mov');
+  expect(done.status === 'completed', `REST says cancel-me.mov is ${done.status} after resuming`);
+  record('cancel_retry', { after_cancel: cancelled.status, after_retry: retried.status, priority_set: done.priority, finally: done.status, attempts: done.attempts });
+}
+
+async function hostileFileNameIsText(page) {
+  drop(HOSTILE_NAME);
+  await row(page, HOSTILE_NAME).waitFor({ timeout: ENCODE_MS });
+  await waitFor('the hostile file completed', async () => (await statusOf(page, HOSTILE_NAME)) === 'completed', ENCODE_MS);
+  const injected = await page.evaluate(() => document.querySelectorAll('img').length);
+  const text = await page.locator('tr.job-row .filename a').allTextContents();
+  expect(injected === 0, `${injected} <img> elements appeared in the page`);
+  expect(text.includes(HOSTILE_NAME), `the literal file name is not in the table: ${JSON.stringify(text)}`);
+  await row(page, HOSTILE_NAME).getByRole('link', { name: HOSTILE_NAME, exact: true }).click();
+  await page.getByRole('heading', { name: HOSTILE_NAME, exact: true }).waitFor({ timeout: UI_MS });
+  expect((await page.evaluate(() => document.querySelectorAll('img').length)) === 0, 'an <img> appeared in the detail view');
+  expect(result.dialogs.length === 0, `dialogs fired: ${result.dialogs.join('; ')}`);
+  record('xss', { rendered_as_text: true, img_elements: 0, dialogs: result.dialogs.length });
+  await gotoSection(page, 'Jobs');
+}
+
+async function activeJobShowsProgressOnTheOverview(page) {
+  await gotoSection(page, 'Overview');
+  drop('long-take.mov');
+  const card = page.locator('.active-job').filter({ has: page.getByRole('link', { name: 'long-take.mov', exact: true }) });
+  await card.waitFor({ timeout: ENCODE_MS });
+  const bar = card.getByRole('progressbar');
+  await waitFor('long-take.mov progress above 0 % on the overview', async () => Number(await bar.getAttribute('aria-valuenow').catch(() => 0)) > 0, ENCODE_MS);
+  const progress = Number(await bar.getAttribute('aria-valuenow').catch(() => 0));
+  await shot(page, 'overview-active');
+  await waitFor('long-take.mov completed', async () => (await jobNamed('long-take.mov'))?.status === 'completed', ENCODE_MS);
+  await card.waitFor({ state: 'detached', timeout: UI_MS });
+  record('active_job', { progress_percent_seen: progress });
+}
+
+async function overviewAndStats(page) {
+  await gotoSection(page, 'Overview');
+  await page.locator('.stat-value').first().filter({ hasText: /\d/ }).waitFor({ timeout: UI_MS });
+  const stats = await rest('/api/stats');
+  const card = (label) => page.locator('.stat').filter({ has: page.getByText(label, { exact: true }) }).locator('.stat-value');
+  await waitFor(
+    'the overview cards to match GET /api/stats',
+    async () => Number((await card('Total').textContent()).replace(/\D/g, '')) === stats.total_jobs && Number((await card('Successful').textContent()).replace(/\D/g, '')) === stats.successful,
+    UI_MS,
+  );
+  record('overview', { total_jobs: stats.total_jobs });
+  await shot(page, 'overview');
+
+  await gotoSection(page, 'Stats');
+  await waitFor('two charts on the stats page', async () => (await page.locator('canvas').count()) === 2, UI_MS);
+  await page.waitForTimeout(300);
+  record('stats', { charts: 2 });
+  await shot(page, 'stats');
+}
+
+async function configRoundTripsAndShowsFieldErrors(page) {
+  await gotoSection(page, 'Config');
+  const workers = page.getByLabel('Parallel jobs');
+  await workers.waitFor({ timeout: UI_MS });
+  await workers.fill('3');
+  await page.getByLabel('Scan every (s)').fill('1.5');
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  const rule = page.locator('[data-rule-index="0"]');
+  await rule.getByLabel('Pattern').fill('*.mxf');
+  const profileChoice = rule.getByLabel('Profile');
+  const profileNames = (await profileChoice.locator('option').allTextContents()).filter((name) => name !== 'choose…');
+  expect(profileNames.length > 0, 'the rule editor offers no profiles from GET /api/profiles');
+  await profileChoice.selectOption(profileNames[profileNames.length - 1]);
+  await rule.getByLabel('Output name').fill('{stem}-air.{ext}');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Configuration saved and applied.').waitFor({ timeout: UI_MS });
+  await page.reload();
+  await page.getByLabel('Parallel jobs').waitFor({ timeout: UI_MS });
+  const shown = await page.getByLabel('Parallel jobs').inputValue();
+  expect(shown === '3', `after a reload the form shows max_workers ${shown}`);
+  const saved = await rest('/api/config');
+  expect(saved.max_workers === 3 && saved.scan_interval_seconds === 1.5, `REST config after save: ${JSON.stringify(saved)}`);
+  const savedRule = saved.rules?.[0];
+  expect(savedRule?.pattern === '*.mxf' && savedRule.profile === profileNames[profileNames.length - 1], `REST rules after save: ${JSON.stringify(saved.rules)}`);
+  expect((await page.locator('[data-rule-index="0"]').getByLabel('Pattern').inputValue()) === '*.mxf', 'the rule is gone from the form after a reload');
+  await page.getByLabel('File name to test').fill('opener.mxf');
+  await page.getByRole('button', { name: 'Test', exact: true }).click();
+  const verdict = page.locator('.rule-result');
+  await verdict.waitFor({ timeout: UI_MS });
+  const verdictText = await verdict.textContent();
+  expect(verdictText.includes('Rule 1') && verdictText.includes(savedRule.profile), `the rule tester said: ${verdictText}`);
+
+  const folderBefore = saved.monitor_folder;
+  await page.getByLabel('Watch folder').fill('/dev/null/incoming');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const fieldError = page.locator('[data-field="monitor_folder"] .field-error');
+  await fieldError.waitFor({ timeout: UI_MS });
+  const message = await fieldError.textContent();
+  expect((await page.getByLabel('Watch folder').getAttribute('aria-invalid')) === 'true', 'the watch folder input is not marked invalid');
+  const unchanged = await rest('/api/config');
+  expect(unchanged.monitor_folder === folderBefore, `a refused save changed the watch folder to ${unchanged.monitor_folder}`);
+  record('config', { saved_max_workers: saved.max_workers, saved_rule: savedRule, rule_test: verdictText, field_error: message });
+  await shot(page, 'config-error');
+}
+
+async function tokenForm(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  watchPage(page);
+  await page.goto(base.toString());
+  const input = page.getByLabel('Token');
+  await input.waitFor({ timeout: UI_MS });
+  await shot(page, 'token-form');
+  await input.fill('not-the-token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('The daemon did not accept this token.').waitFor({ timeout: UI_MS });
+  await input.fill(args.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('[data-connection="connected"]').waitFor({ timeout: UI_MS });
+  expect(!page.url().includes('token='), 'the token stayed in the address bar after signing in');
+  record('token_form', { rejected_wrong_token: true, signed_in: true });
+  await context.close();
+}
+
+async function phoneAndDarkMode(browser, cookies) {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  await phone.addCookies(cookies);
+  const page = await phone.newPage();
+  watchPage(page);
+  await page.goto(new URL('/jobs', base).toString());
+  await page.locator('tr.job-row').first().waitFor({ timeout: UI_MS });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 1, `the phone view scrolls sideways by ${overflow} px`);
+  record('phone', { horizontal_overflow_px: overflow });
+  await shot(page, 'phone-jobs');
+  await phone.close();
+
+  const dark = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await dark.addCookies(cookies);
+  const darkPage = await dark.newPage();
+  watchPage(darkPage);
+  await darkPage.goto(base.toString());
+  await darkPage.locator('[data-connection="connected"]').waitFor({ timeout: UI_MS });
+  await darkPage.locator('.stat-value').first().filter({ hasText: /\d/ }).waitFor({ timeout: UI_MS });
+  const background = await darkPage.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g).map(Number);
+  expect(r + g + b < 150, `dark mode background is ${background}`);
+  await shot(darkPage, 'overview-dark');
+  // The toggle overrides the system preference: Auto → Dark → Light.
+  await darkPage.getByRole('button', { name: /^Theme:/ }).click();
+  await darkPage.getByRole('button', { name: /^Theme:/ }).click();
+  const light = await darkPage.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const sum = light.match(/\d+/g).map(Number).reduce((a, c) => a + c, 0);
+  expect(sum > 600, `the light theme toggle left the background at ${light}`);
+  await darkPage.getByRole('button', { name: /^Theme:/ }).click();
+  await gotoSection(darkPage, 'Stats');
+  await waitFor('charts in dark mode', async () => (await darkPage.locator('canvas').count()) === 2, UI_MS);
+  await darkPage.waitForTimeout(300);
+  await shot(darkPage, 'stats-dark');
+  record('dark_mode', { background, toggled_light: light });
+  await dark.close();
+}
+
+/**
+ * Cuts the page's WebSocket (through a route that can refuse new connections), deletes a job over REST
+ * while the page is deaf (a delete sends no job_update), and checks that the reconnect's REST reload
+ * drops it: the indicator shows the outage and the page ends up matching the daemon again.
+ */
+async function reconnectResyncsOverRest(browser, cookies) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  watchPage(page);
+  let refuse = false;
+  let current = null;
+  let connections = 0;
+  await page.routeWebSocket(/\/ws\/updates$/, (ws) => {
+    connections += 1;
+    if (refuse) {
+      ws.close({ code: 1011, reason: 'test outage' });
+      return;
+    }
+    ws.connectToServer();
+    current = ws;
+  });
+  await page.goto(base.toString());
+  await page.locator('[data-connection="connected"]').waitFor({ timeout: UI_MS });
+  const victim = await jobNamed('cancel-me.mov');
+  await page.locator('tr.job-row').filter({ hasText: 'cancel-me.mov' }).waitFor({ timeout: UI_MS });
+
+  refuse = true;
+  await current.close({ code: 1011, reason: 'test outage' });
+  await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: UI_MS });
+  await shot(page, 'overview-reconnecting');
+  await rest(`/api/jobs/${victim.id}`, { method: 'DELETE' });
+  await waitFor('a refused reconnect attempt', async () => connections >= 2, UI_MS);
+  await page.locator('[data-connection="reconnecting"]').waitFor({ timeout: UI_MS });
+  refuse = false;
+
+  await page.locator('[data-connection="connected"]').waitFor({ timeout: 40_000 });
+  await page.locator('tr.job-row').filter({ hasText: 'cancel-me.mov' }).waitFor({ state: 'detached', timeout: UI_MS });
+  const stats = await rest('/api/stats');
+  const total = page.locator('.stat').filter({ has: page.getByText('Total', { exact: true }) }).locator('.stat-value');
+  await waitFor('the Total card to match the daemon after the reload', async () => Number((await total.textContent()).replace(/\D/g, '')) === stats.total_jobs, UI_MS);
+  record('reconnect', { connections, deleted_while_offline: victim.id, total_after: stats.total_jobs });
+  await context.close();
+}
+
+async function main() {
+  fs.mkdirSync(args.screenshots, { recursive: true });
+  expect(fs.existsSync(chromiumPath), `no chromium at ${chromiumPath}: install it (apt-get install chromium fonts-dejavu-core)`);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    watchPage(page);
+    await cookieLoginLoadsTheDashboard(page);
+    await droppedFileProgressesLive(page);
+    await jobDetailShowsTheJob(page);
+    await cancelAndRetryChangeTheRealState(page);
+    await hostileFileNameIsText(page);
+    await activeJobShowsProgressOnTheOverview(page);
+    await overviewAndStats(page);
+    await configRoundTripsAndShowsFieldErrors(page);
+    const cookies = await context.cookies();
+    await context.close();
+    await tokenForm(browser);
+    await phoneAndDarkMode(browser, cookies);
+    await reconnectResyncsOverRest(browser, cookies);
+    expect(result.dialogs.length === 0, `dialogs fired: ${result.dialogs.join('; ')}`);
+    expect(result.page_errors.length === 0, `errors in the page: ${result.page_errors.join('; ')}`);
+    result.ok = true;
+  } finally {
+    await browser.close();
+  }
+}
+
+main().then(
+  () => {
+    console.log(JSON.stringify(result));
+  },
+  (error) => {
+    result.error = error instanceof Error ? error.message : String(error);
+    console.error(`dashboard e2e failed: ${result.error}`);
+    console.log(JSON.stringify(result));
+    process.exit(1);
+  },
+);

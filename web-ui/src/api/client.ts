@@ -1,0 +1,125 @@
+import type { Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Stats, TimelinePoint } from './types';
+
+/** A refusal from the daemon, with its stable code and, for 422, the message of each bad field. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+}
+
+type UnauthorizedListener = () => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** The app shows the token form whenever any call is refused for want of a token. */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  // The session is the HttpOnly cookie the daemon set when the page was opened with ?token=...
+  const response = await fetch(path, { credentials: 'same-origin', ...init });
+  if (response.ok) {
+    return response;
+  }
+  let body: { error?: string; message?: string; fields?: Record<string, string> } = {};
+  try {
+    body = await response.json();
+  } catch {
+    body = { message: `${response.status} ${response.statusText}` };
+  }
+  const error = new ApiError(
+    response.status,
+    body.error ?? 'http_' + response.status,
+    body.message ?? `${response.status} ${response.statusText}`,
+    body.fields ?? {},
+  );
+  if (error.unauthorized) {
+    unauthorizedListeners.forEach((listener) => listener());
+  }
+  throw error;
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await request(path, init);
+  return (await response.json()) as T;
+}
+
+function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return json<T>(path, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export interface JobQuery {
+  status?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface JobPage {
+  jobs: Job[];
+  total: number;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  Object.entries(params).forEach(([key, value]) => {
+    if (value !== undefined && value !== '') {
+      search.set(key, String(value));
+    }
+  });
+  const text = search.toString();
+  return text ? '?' + text : '';
+}
+
+export type JobAction = 'pause' | 'resume' | 'cancel' | 'retry';
+
+export const api = {
+  async jobs(filter: JobQuery = {}): Promise<JobPage> {
+    const response = await request('/api/jobs' + query({ ...filter }));
+    const jobs = (await response.json()) as Job[];
+    const total = Number(response.headers.get('X-Total-Count') ?? jobs.length);
+    return { jobs, total: Number.isFinite(total) ? total : jobs.length };
+  },
+  job: (id: string) => json<Job>(`/api/jobs/${encodeURIComponent(id)}`),
+  jobAction: (id: string, action: JobAction) => send<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/${action}`),
+  setPriority: (id: string, priority: number) => send<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/priority`, { priority }),
+  async deleteJob(id: string): Promise<void> {
+    await request(`/api/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  },
+  async jobLog(id: string, lines = 200): Promise<string> {
+    const response = await request(`/api/jobs/${encodeURIComponent(id)}/log?lines=${lines}`);
+    return response.text();
+  },
+  stats: () => json<Stats>('/api/stats'),
+  history: (from: string, to: string, bucket: 'hour' | 'day') =>
+    json<HistoryBucket[]>('/api/stats/history' + query({ from, to, bucket })),
+  timeline: (from: string, to: string) => json<TimelinePoint[]>('/api/stats/timeline' + query({ from, to })),
+  queue: () => json<QueueState>('/api/queue'),
+  pauseQueue: () => send<QueueState>('POST', '/api/queue/pause'),
+  resumeQueue: () => send<QueueState>('POST', '/api/queue/resume'),
+  config: () => json<Config>('/api/config'),
+  saveConfig: (config: Partial<Config>) => send<Config>('POST', '/api/config', config),
+  resetConfig: () => send<Config>('DELETE', '/api/config/reset'),
+  profiles: () => json<Profile[]>('/api/profiles'),
+  testRule: (filename: string) => send<RuleTestResult>('POST', '/api/rules/test', { filename }),
+  /** Checks a token without storing it, so a typo is reported in the form instead of by a JSON error page. */
+  async tokenAccepted(token: string): Promise<boolean> {
+    const response = await fetch('/api/queue', { headers: { Authorization: 'Bearer ' + token } });
+    return response.ok;
+  },
+};

@@ -1,0 +1,120 @@
+export type JobStatus = 'waiting' | 'queued' | 'processing' | 'paused' | 'completed' | 'failed' | 'cancelled';
+
+export const JOB_STATUSES: JobStatus[] = ['waiting', 'queued', 'processing', 'paused', 'completed', 'failed', 'cancelled'];
+
+export interface Job {
+  id: string;
+  filename: string;
+  status: JobStatus;
+  progress: number;
+  started_at: string | null;
+  completed_at: string | null;
+  error: string | null;
+  profile: string | null;
+  duration: number | null;
+  bitrate?: number | null;
+  resolution?: string | null;
+  input_path?: string;
+  output_path?: string | null;
+  priority?: number;
+  attempts?: number;
+  created_at?: string;
+  elapsed_seconds?: number | null;
+  fps?: number | null;
+  speed?: number | null;
+  eta_seconds?: number | null;
+  verified?: boolean | null;
+  status_reason?: string | null;
+}
+
+export interface Stats {
+  total_jobs: number;
+  successful: number;
+  failed: number;
+  avg_duration: number;
+  in_progress: number;
+  queued: number;
+  cancelled?: number;
+  last_24h?: number;
+}
+
+export interface QueueState {
+  paused: boolean;
+  max_workers: number;
+  running?: number;
+}
+
+export type OnSuccess = 'keep' | 'move' | 'delete';
+export type PatternType = 'glob' | 'regex' | 'exact';
+
+export interface Rule {
+  pattern: string;
+  pattern_type: PatternType;
+  profile: string;
+  output_pattern: string;
+  priority: number;
+  on_success: OnSuccess | null;
+}
+
+export interface Config {
+  monitor_folder: string;
+  output_folder: string;
+  max_workers: number;
+  recursive: boolean;
+  stable_seconds: number;
+  scan_interval_seconds: number;
+  on_success: OnSuccess;
+  processed_folder: string;
+  max_attempts: number;
+  stall_timeout_seconds: number;
+  ffmpeg_path?: string | null;
+  rules: Rule[];
+  [other: string]: unknown;
+}
+
+export interface Profile {
+  name: string;
+  description: string;
+  extension: string;
+  ffmpeg_args: string[];
+  builtin: boolean;
+}
+
+export interface RuleTestResult {
+  filename: string;
+  matched: boolean;
+  rule_index: number | null;
+  profile: string | null;
+  output: string | null;
+  on_success: string | null;
+  explanation: string[];
+}
+
+export interface HistoryBucket {
+  start: string;
+  completed: number;
+  failed: number;
+  avg_processing_seconds: number | null;
+  media_seconds_processed: number | null;
+}
+
+export interface TimelinePoint {
+  job_id: number;
+  filename: string;
+  profile: string;
+  status: string;
+  completed_at: string;
+  processing_seconds: number | null;
+  media_seconds: number | null;
+}
+
+export type AlertLevel = 'error' | 'warning' | 'info' | 'success';
+
+/** Messages the daemon pushes over /ws/updates. */
+export type ServerMessage =
+  | { type: 'job_update'; job: Job }
+  | { type: 'stats_update'; stats: Stats }
+  | { type: 'queue_update'; paused: boolean; max_workers: number; running?: number }
+  | { type: 'config_update'; config: Config }
+  | { type: 'alert'; level: AlertLevel; message: string; job_id: string | null }
+  | { type: 'pong' };

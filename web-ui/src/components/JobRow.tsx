@@ -1,0 +1,72 @@
+import type { JobAction } from '../api/client';
+import type { Job, JobStatus } from '../api/types';
+import { percent, seconds } from '../format';
+import { Link } from '../router';
+import { ConfirmButton } from './ConfirmButton';
+
+export type RowAction = JobAction | 'delete';
+
+/** Which controls make sense in each state; the daemon refuses the others with 409 anyway. */
+export function actionsFor(status: JobStatus): RowAction[] {
+  switch (status) {
+    case 'waiting':
+    case 'queued':
+    case 'processing':
+      return ['pause', 'cancel'];
+    case 'paused':
+      return ['resume', 'cancel'];
+    case 'completed':
+    case 'failed':
+    case 'cancelled':
+      return ['retry', 'delete'];
+  }
+}
+
+const LABELS: Record<RowAction, string> = { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', retry: 'Retry', delete: 'Delete' };
+const DESTRUCTIVE: ReadonlySet<RowAction> = new Set(['cancel', 'delete']);
+
+export function StatusBadge({ status }: { status: JobStatus }) {
+  return <span className={`badge status-${status}`}>{status}</span>;
+}
+
+export function ProgressBar({ progress, status }: { progress: number; status: JobStatus }) {
+  const value = status === 'completed' ? 1 : progress;
+  return (
+    <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(value * 100)}>
+      <div className={`progress-fill status-${status}`} style={{ width: percent(value).replace(' ', '') }} />
+      <span className="progress-label">{percent(value)}</span>
+    </div>
+  );
+}
+
+export function JobRow({ job, onAction }: { job: Job; onAction: (job: Job, action: RowAction) => void }) {
+  return (
+    <tr className={`job-row status-${job.status}`} data-job-id={job.id}>
+      <td data-label="File" className="filename">
+        <Link to={`/jobs/${encodeURIComponent(job.id)}`}>{job.filename}</Link>
+        {job.error && <div className="row-error">{job.error}</div>}
+      </td>
+      <td data-label="Status">
+        <StatusBadge status={job.status} />
+      </td>
+      <td data-label="Progress">
+        <ProgressBar progress={job.progress} status={job.status} />
+      </td>
+      <td data-label="Profile">{job.profile ?? '–'}</td>
+      <td data-label="Time">{seconds(job.elapsed_seconds)}</td>
+      <td data-label="Actions">
+        <div className="actions">
+          {actionsFor(job.status).map((action) =>
+            DESTRUCTIVE.has(action) ? (
+              <ConfirmButton key={action} label={LABELS[action]} question={`${LABELS[action]} ${job.filename}?`} onConfirm={() => onAction(job, action)} />
+            ) : (
+              <button key={action} type="button" onClick={() => onAction(job, action)}>
+                {LABELS[action]}
+              </button>
+            ),
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { Job } from '../api/types';
+import { actionsFor, ProgressBar, StatusBadge, type RowAction } from '../components/JobRow';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { bitrate, dateTime, number, seconds } from '../format';
+import { Link, navigate } from '../router';
+import { useDashboard } from '../state/DashboardStore';
+import { useJobActions } from './useJobActions';
+
+const LOG_REFRESH_MS = 2000;
+
+/** Higher runs first; only worth changing while the job still waits for a worker. */
+function PriorityControl({ job }: { job: Job }) {
+  const { dispatch, reportError } = useDashboard();
+  const [value, setValue] = useState(String(job.priority ?? 0));
+  useEffect(() => setValue(String(job.priority ?? 0)), [job.priority]);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      dispatch({ type: 'job_update', job: await api.setPriority(job.id, Number(value)) });
+    } catch (error) {
+      reportError('Could not change the priority', error);
+    }
+  };
+  return (
+    <form className="inline-form" onSubmit={submit}>
+      <input type="number" step="1" aria-label="Priority" value={value} onChange={(event) => setValue(event.target.value)} className="narrow-input" />
+      <button type="submit" disabled={value === '' || Number(value) === (job.priority ?? 0)}>
+        Set priority
+      </button>
+    </form>
+  );
+}
+
+export function JobDetailPage({ id }: { id: string }) {
+  const { state, reportError } = useDashboard();
+  const [loaded, setLoaded] = useState<Job | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [log, setLog] = useState('');
+  const job = state.jobs.find((candidate) => candidate.id === id) ?? loaded;
+  const running = job?.status === 'processing';
+  const onAction = useJobActions(() => navigate('/jobs'));
+
+  useEffect(() => {
+    api.job(id).then(setLoaded, (error) => {
+      setMissing(true);
+      reportError('Loading the job failed', error);
+    });
+  }, [id, reportError]);
+
+  useEffect(() => {
+    let live = true;
+    const fetchLog = () =>
+      api.jobLog(id).then(
+        (text) => live && setLog(text),
+        () => undefined,
+      );
+    void fetchLog();
+    // The log grows while ffmpeg runs; poll it then, and read it once more when the job settles.
+    const timer = running ? setInterval(fetchLog, LOG_REFRESH_MS) : undefined;
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [id, running, job?.status]);
+
+  if (!job) {
+    return <p className="empty">{missing ? 'This job does not exist (any more).' : 'Loading…'}</p>;
+  }
+  const act = (action: RowAction) => onAction(job, action);
+  return (
+    <article className="job-detail">
+      <p>
+        <Link to="/jobs">← All jobs</Link>
+      </p>
+      <div className="page-head">
+        <h1 className="filename">{job.filename}</h1>
+        <StatusBadge status={job.status} />
+      </div>
+      <ProgressBar progress={job.progress} status={job.status} />
+      <div className="actions detail-actions">
+        {actionsFor(job.status).map((action) =>
+          action === 'cancel' || action === 'delete' ? (
+            <ConfirmButton key={action} label={action === 'cancel' ? 'Cancel' : 'Delete'} question={`${action === 'cancel' ? 'Cancel' : 'Delete'} this job?`} onConfirm={() => act(action)} />
+          ) : (
+            <button key={action} type="button" onClick={() => act(action)}>
+              {action[0].toUpperCase() + action.slice(1)}
+            </button>
+          ),
+        )}
+      </div>
+      {job.error && (
+        <section className="card error-box" role="alert">
+          <h2>Error</h2>
+          <p>{job.error}</p>
+        </section>
+      )}
+      <section className="detail-grid">
+        <dl className="card">
+          <h2>Files</h2>
+          <dt>Input</dt>
+          <dd className="path">{job.input_path ?? '–'}</dd>
+          <dt>Output</dt>
+          <dd className="path">{job.output_path ?? '–'}</dd>
+          <dt>Profile</dt>
+          <dd>{job.profile ?? '–'}</dd>
+          <dt>State</dt>
+          <dd>{job.status_reason ?? job.status}</dd>
+        </dl>
+        <dl className="card">
+          <h2>Media</h2>
+          <dt>Duration</dt>
+          <dd>{seconds(job.duration)}</dd>
+          <dt>Resolution</dt>
+          <dd>{job.resolution ?? '–'}</dd>
+          <dt>Bitrate</dt>
+          <dd>{bitrate(job.bitrate)}</dd>
+        </dl>
+        <dl className="card">
+          <h2>Processing</h2>
+          <dt>Attempts</dt>
+          <dd>{job.attempts ?? '–'}</dd>
+          <dt>Priority (higher runs first)</dt>
+          <dd>{job.status === 'queued' || job.status === 'waiting' || job.status === 'paused' ? <PriorityControl job={job} /> : (job.priority ?? '–')}</dd>
+          <dt>Verified</dt>
+          <dd>{job.verified === null || job.verified === undefined ? 'not yet' : job.verified ? 'yes, output checked' : 'no: output failed verification'}</dd>
+          <dt>Created · started · finished</dt>
+          <dd>
+            {dateTime(job.created_at)} · {dateTime(job.started_at)} · {dateTime(job.completed_at)}
+          </dd>
+          <dt>Elapsed · fps · speed · ETA</dt>
+          <dd>
+            {seconds(job.elapsed_seconds)} · {number(job.fps, 0)} · {job.speed ? number(job.speed, 2) + '×' : '–'} · {seconds(job.eta_seconds)}
+          </dd>
+        </dl>
+      </section>
+      <section>
+        <h2>ffmpeg log (end)</h2>
+        <pre className="log">{log || 'No log yet: the job has not run.'}</pre>
+      </section>
+    </article>
+  );
+}

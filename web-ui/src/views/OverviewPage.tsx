@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ActiveJobs } from '../components/ActiveJobs';
+import { JobsTable } from '../components/JobsTable';
+import { StatsCards } from '../components/StatsCards';
+import { useDashboard } from '../state/DashboardStore';
+import { useJobActions } from './useJobActions';
+
+export function OverviewPage() {
+  const { state, dispatch, reportError } = useDashboard();
+  const onAction = useJobActions();
+  const [busy, setBusy] = useState(false);
+  const paused = state.queue?.paused ?? false;
+  const processing = state.jobs.filter((job) => job.status === 'processing' || (job.status === 'paused' && job.started_at));
+  const recent = state.jobs.slice(0, 8);
+  // Counted from the live jobs: the queue's own figure is only sent when the queue itself changes.
+  const running = state.jobs.filter((job) => job.status === 'processing').length;
+
+  const toggleQueue = async () => {
+    setBusy(true);
+    try {
+      const queue = paused ? await api.resumeQueue() : await api.pauseQueue();
+      dispatch({ type: 'queue_update', paused: queue.paused, max_workers: queue.max_workers, running: queue.running });
+    } catch (error) {
+      reportError(paused ? 'Could not resume the queue' : 'Could not pause the queue', error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Overview</h1>
+        <div className="queue-control">
+          <span className={`queue-state ${paused ? 'queue-paused' : 'queue-running'}`} data-queue-paused={paused}>
+            {state.queue ? (paused ? 'Queue paused: no new jobs start' : `Queue running · ${running}/${state.queue.max_workers} workers busy`) : 'Queue: …'}
+          </span>
+          <button type="button" className={paused ? 'primary' : ''} onClick={toggleQueue} disabled={busy || !state.queue}>
+            {paused ? 'Resume queue' : 'Pause queue'}
+          </button>
+        </div>
+      </div>
+      <StatsCards stats={state.stats} />
+      <h2>Active</h2>
+      <ActiveJobs jobs={processing} />
+      <h2>Latest jobs</h2>
+      <JobsTable jobs={recent} onAction={onAction} />
+    </>
+  );
+}
