@@ -219,9 +219,15 @@ public final class Broadcaster implements AutoCloseable {
         });
     }
 
+    /**
+     * Keyed by job and status: a newer progress tick replaces an unsent older one, but a state change is
+     * never merged away, so every client sees each job go through queued, processing and completed.
+     */
     private UpdateSession.Outgoing jobUpdate(Job job, Optional<LiveProgress> live) {
         return new UpdateSession.Outgoing(
-                "jobs", "job:" + job.id(), json(new ServerMessage.JobUpdate(JobViews.of(job, live))));
+                "jobs",
+                "job:" + job.id() + ":" + job.status().wireName(),
+                json(new ServerMessage.JobUpdate(JobViews.of(job, live))));
     }
 
     /** Offers a message to every session; one that overflows is dropped, the others never wait for it. */

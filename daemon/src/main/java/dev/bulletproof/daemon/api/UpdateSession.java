@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One WebSocket client: a bounded outbox drained by its own virtual thread, so a client that stops
- * reading only ever blocks that thread. A newer message with the same key (the same job's update, the
- * latest stats) replaces the queued older one in place; when the outbox is full even so, the client is
+ * reading only ever blocks that thread. A newer message with the same key (the same job's progress in the
+ * same state, the latest stats) replaces the queued older one and moves to the end; when the outbox is full even so, the client is
  * too far behind to be useful and is disconnected (it reloads over REST when it reconnects).
  */
 final class UpdateSession {
@@ -63,6 +63,10 @@ final class UpdateSession {
                 dropTooSlow();
                 return false;
             }
+            // Remove first, so the replacement goes to the end: the newest message about anything is
+            // always the last one a client applies (a job paused and resumed before it was sent ends
+            // on "processing", not on the older "paused").
+            outbox.remove(message.key());
             outbox.put(message.key(), message.json());
             notifyAll();
             return true;

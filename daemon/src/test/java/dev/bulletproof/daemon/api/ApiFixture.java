@@ -71,7 +71,8 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture start() {
         monitor = Monitor.start(new Monitor.Options(configFile, data, null, null), new EventBus());
-        server = ApiServer.start(monitor, monitor::history, ApiOptions.defaults().withPort(0));
+        server =
+                ApiServer.start(monitor, monitor::history, ApiOptions.defaults().withPort(0));
         token = readToken();
         return this;
     }

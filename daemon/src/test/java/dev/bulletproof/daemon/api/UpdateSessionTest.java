@@ -68,7 +68,7 @@ class UpdateSessionTest {
     }
 
     @Test
-    void newerUpdateOfTheSameJobReplacesTheQueuedOneInPlace() throws Exception {
+    void newerUpdateOfTheSameKeyReplacesTheQueuedOneAndGoesLast() throws Exception {
         StuckSocket socket = new StuckSocket();
         UpdateSession session = new UpdateSession(socket, 10);
         session.start();
@@ -81,7 +81,7 @@ class UpdateSessionTest {
         socket.release.countDown();
 
         ApiFixture.await("all sent", Duration.ofSeconds(5), () -> socket.sent.size() == 3);
-        assertThat(socket.sent).containsExactly("first, being sent", "job 1 at 20%", "job 2 at 10%");
+        assertThat(socket.sent).containsExactly("first, being sent", "job 2 at 10%", "job 1 at 20%");
         session.close();
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.ApiToken;
-import dev.bulletproof.daemon.api.RepositoryHistory;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +63,8 @@ class BrowserDashboardIT {
                 max_attempts: 2
                 """);
         monitor = Monitor.start(new Monitor.Options(config, root.resolve("data"), null, null), new EventBus());
-        RepositoryHistory history = new RepositoryHistory(monitor.jobs(), Clock.systemUTC());
-        server = ApiServer.start(monitor, () -> history, ApiOptions.defaults().withPort(0));
+        server =
+                ApiServer.start(monitor, monitor::history, ApiOptions.defaults().withPort(0));
     }
 
     @AfterEach
