@@ -114,6 +114,11 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().select(tabIndex);
     }
 
+    /** The jobs table, for tests and for focus handling. */
+    public javafx.scene.control.TableView<dev.bulletproof.model.JobModel> lookupJobsTable() {
+        return jobsView.table();
+    }
+
     public TabPane tabs() {
         return tabs;
     }

@@ -1,0 +1,278 @@
+package dev.bulletproof.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulletproof.client.BulletproofClient;
+import dev.bulletproof.desktop.connection.ConnectionState;
+import dev.bulletproof.desktop.testing.DaemonProcess;
+import dev.bulletproof.desktop.testing.DesktopWindow;
+import dev.bulletproof.desktop.testing.TestClips;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import io.fair_acc.dataset.DataSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The desktop client's window, headless, against a real daemon started from its jar: every button is
+ * checked against the daemon's real state over REST. One daemon serves the whole class to keep it quick.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DesktopAgainstDaemonTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String QUICK_PROFILE = "live-qlab";
+    private static final String SLOW_PROFILE = "live-linux-hevc-mkv";
+
+    @TempDir
+    static Path root;
+
+    private static DaemonProcess daemon;
+    private static DesktopWindow window;
+    private static BulletproofClient rest;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() {
+        daemon = new DaemonProcess(root.resolve("daemon"));
+        rest = daemon.client();
+        window = new DesktopWindow(root.resolve("client"), daemon);
+        DesktopWindow.until(
+                "connected",
+                WAIT,
+                () -> window.model.connection().stateProperty().get() == ConnectionState.CONNECTED);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void jobsTableShowsAJobProgressingToCompleted() {
+        Set<JobStatus> seen = ConcurrentHashMap.newKeySet();
+        DesktopWindow.onFx(() -> {
+            window.model.jobs().jobs().addListener((ListChangeListener<JobModel>)
+                    change -> change.getList().forEach(job -> seen.add(job.status())));
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        DesktopWindow.until(
+                "the jobs tab is shown",
+                WAIT,
+                () -> window.view.tabs().getSelectionModel().getSelectedIndex() == 1);
+
+        Path clip = TestClips.small(daemon.staging, "interview take 1.mov", 2);
+        JobModel job = rest.enqueue(clip.toString(), QUICK_PROFILE);
+
+        DesktopWindow.until(
+                "the table shows the job completed",
+                WAIT,
+                () -> tableRow(job.id()) != null && tableRow(job.id()).status() == JobStatus.COMPLETED);
+        assertThat(seen).as("the row went through the queue before completing").contains(JobStatus.COMPLETED);
+        assertThat(seen).containsAnyOf(JobStatus.QUEUED, JobStatus.PROCESSING);
+        assertThat(rest.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(DesktopWindow.onFx(() -> ((Label) window.scene().lookup("#job-count")).getText()))
+                .isEqualTo("Showing 1 of 1");
+
+        DesktopWindow.onFx(() -> {
+            window.model.jobs().selectedProperty().set(tableRow(job.id()));
+            return null;
+        });
+        DesktopWindow.until(
+                "the log tail of the job is shown",
+                WAIT,
+                () -> !window.model.jobs().logTail().isEmpty());
+        window.screenshot("jobs-completed");
+    }
+
+    @Test
+    @Order(2)
+    void historyChartsHaveDataAfterJobsCompleteAndGrowLive() {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        robot.clickOn("#history-show");
+        DesktopWindow.until(
+                "the chart counts the completed job",
+                WAIT,
+                () -> sum(window.model.history().completed()) >= 1);
+        assertThat(DesktopWindow.onFx(
+                        () -> window.model.history().processingTimes().getDataCount()))
+                .isPositive();
+
+        JobModel second =
+                rest.enqueue(TestClips.small(daemon.staging, "b-roll.mov", 1).toString(), QUICK_PROFILE);
+        daemon.awaitJob(second.id(), "the second job completes", j -> j.status() == JobStatus.COMPLETED);
+        DesktopWindow.until(
+                "the chart adds the live job",
+                WAIT,
+                () -> sum(window.model.history().completed()) >= 2);
+        assertThat(DesktopWindow.onFx(() -> sum(window.model.history().mediaHours())))
+                .isPositive();
+        window.screenshot("history-charts");
+    }
+
+    @Test
+    @Order(3)
+    void pauseResumeCancelAndRetryButtonsChangeTheRealJob() {
+        DesktopWindow.onFx(() -> {
+            window.view.show(1);
+            return null;
+        });
+        Path clip = TestClips.hd(daemon.staging, "long show open.mkv", 8);
+        JobModel job = rest.enqueue(clip.toString(), SLOW_PROFILE);
+        daemon.awaitJob(job.id(), "the encode starts", j -> j.status() == JobStatus.PROCESSING);
+        DesktopWindow.until(
+                "the row is processing",
+                WAIT,
+                () -> tableRow(job.id()) != null && tableRow(job.id()).status() == JobStatus.PROCESSING);
+        DesktopWindow.onFx(() -> {
+            TableView<JobModel> table = window.view.lookupJobsTable();
+            table.getSelectionModel().select(tableRow(job.id()));
+            return null;
+        });
+
+        click("#job-pause");
+        daemon.awaitJob(job.id(), "paused", j -> j.status() == JobStatus.PAUSED);
+        window.screenshot("jobs-paused");
+
+        click("#job-resume");
+        daemon.awaitJob(job.id(), "resumed", j -> j.status() == JobStatus.PROCESSING);
+
+        click("#job-cancel");
+        confirmDialog();
+        daemon.awaitJob(job.id(), "cancelled", j -> j.status() == JobStatus.CANCELLED);
+
+        click("#job-retry");
+        JobModel retried =
+                daemon.awaitJob(job.id(), "queued again", j -> !j.status().isFinished());
+        assertThat(retried.status()).isIn(JobStatus.QUEUED, JobStatus.PROCESSING, JobStatus.WAITING);
+        window.screenshot("jobs-retried");
+        rest.cancel(job.id());
+        daemon.awaitJob(job.id(), "cleaned up", j -> j.status().isFinished());
+    }
+
+    @Test
+    @Order(4)
+    void dashboardShowsTheStatsAndPausesTheQueue() {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        long total = rest.stats().totalJobs();
+        DesktopWindow.until(
+                "the total card matches the daemon",
+                WAIT,
+                () -> text("#card-total").equals(Long.toString(total)));
+
+        click("#queue-pause");
+        Poll.until("the daemon's queue is paused", WAIT, () -> rest.queue().paused());
+        DesktopWindow.until(
+                "the button offers to resume",
+                WAIT,
+                () -> ((Button) window.scene().lookup("#queue-pause")).getText().equals("Resume queue"));
+        window.screenshot("dashboard-queue-paused");
+        click("#queue-pause");
+        Poll.until("the daemon's queue runs again", WAIT, () -> !rest.queue().paused());
+    }
+
+    @Test
+    @Order(5)
+    void configFormSavesAndShowsTheDaemonsMessageNextToAFolderThatCannotExist() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        DesktopWindow.until(
+                "the form is loaded",
+                WAIT,
+                () -> !field("#max_workers").getText().isBlank());
+
+        DesktopWindow.onFx(() -> {
+            field("#max_workers").setText("2");
+            return null;
+        });
+        click("#config-save");
+        Poll.until("the daemon took two workers", WAIT, () -> rest.config().maxWorkers() == 2);
+
+        Path file = Files.writeString(root.resolve("not-a-folder.txt"), "x");
+        String impossible = file.resolve("out").toString();
+        String before = rest.config().outputFolder();
+        DesktopWindow.onFx(() -> {
+            field("#output_folder").setText(impossible);
+            return null;
+        });
+        click("#config-save");
+        DesktopWindow.until("the field shows the daemon's message", WAIT, () -> {
+            Label error = (Label) window.scene().lookup("#error-output_folder");
+            return error.isVisible() && error.getText().contains("does not exist");
+        });
+        assertThat(rest.config().outputFolder()).isEqualTo(before);
+        window.screenshot("config-field-error");
+    }
+
+    private void click(String id) {
+        DesktopWindow.until(id + " is enabled", WAIT, () -> {
+            Node node = window.scene().lookup(id);
+            return node != null && !node.isDisabled() && node.isVisible();
+        });
+        robot.clickOn(id);
+    }
+
+    private void confirmDialog() {
+        DesktopWindow.until(
+                "a confirmation is shown",
+                WAIT,
+                () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        Button ok = DesktopWindow.onFx(() ->
+                (Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+        robot.clickOn(ok);
+    }
+
+    private static JobModel tableRow(String id) {
+        List<JobModel> rows = window.view.lookupJobsTable().getItems();
+        return rows.stream().filter(job -> job.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static TextField field(String id) {
+        return (TextField) window.scene().lookup(id);
+    }
+
+    private static String text(String id) {
+        return DesktopWindow.onFx(() -> ((Label) window.scene().lookup(id)).getText());
+    }
+
+    private static double sum(DataSet data) {
+        double total = 0;
+        for (int i = 0; i < data.getDataCount(); i++) {
+            total += data.get(DataSet.DIM_Y, i);
+        }
+        return total;
+    }
+
+    private static final class Poll {
+        static void until(String what, Duration limit, java.util.function.BooleanSupplier condition) {
+            dev.bulletproof.desktop.testing.Poll.until(what, limit, condition);
+        }
+    }
+}
