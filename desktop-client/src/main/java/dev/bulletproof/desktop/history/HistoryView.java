@@ -4,6 +4,7 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.css.ColorPalette;
 import io.fair_acc.dataset.DataSet;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -78,8 +79,13 @@ public final class HistoryView extends BorderPane {
         DefaultNumericAxis y = new DefaultNumericAxis(yName);
         y.setForceZeroInRange(true);
         y.setAutoRangePadding(0.1);
+        if (!timeAxis) {
+            x.setForceZeroInRange(true);
+        }
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
+        // Light blue and red stay readable on both themes' backgrounds.
+        chart.setColorPalette(ColorPalette.MISC);
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setPolyLineStyle(LineStyle.NONE);
         renderer.setDrawBars(true);

@@ -156,12 +156,8 @@ public final class HistoryViewModel {
         failed.set(x, bad);
         mediaHours.set(x, hours);
         publishDistribution();
-        summary.set(String.format(
-                java.util.Locale.ROOT,
-                "%d completed, %d failed, %.2f media hours in the range",
-                total,
-                totalFailed,
-                mediaSeconds / 3600.0));
+        summary.set(total + " completed, " + totalFailed + " failed, "
+                + dev.bulletproof.desktop.JobFormat.duration(mediaSeconds) + " of media processed in the range");
     }
 
     /** Processing times in about a dozen equal bins, from 0 to the longest. */

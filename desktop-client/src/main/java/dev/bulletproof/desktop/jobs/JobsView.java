@@ -39,7 +39,7 @@ import javafx.util.StringConverter;
 public final class JobsView extends BorderPane {
 
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final int LOAD_AHEAD_ROWS = 20;
 
     private final JobsViewModel model;
@@ -209,12 +209,13 @@ public final class JobsView extends BorderPane {
                 cell -> new SimpleObjectProperty<>(parseId(cell.getValue().id())));
         id.setPrefWidth(70);
         table.getColumns().add(id);
-        table.getColumns().add(text("File", JobModel::filename, 280));
+        table.getColumns().add(text("File", JobModel::filename, 260));
         TableColumn<JobModel, JobStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(
                 cell -> new SimpleObjectProperty<>(cell.getValue().status()));
         status.setCellFactory(column -> new BadgeCell());
-        status.setPrefWidth(130);
+        status.setPrefWidth(150);
+        status.setMinWidth(140);
         table.getColumns().add(status);
         table.getColumns().add(text("Profile", JobModel::profile, 130));
         TableColumn<JobModel, JobModel> progress = new TableColumn<>("Progress");
@@ -276,6 +277,13 @@ public final class JobsView extends BorderPane {
         grid.setHgap(10);
         grid.setVgap(6);
         grid.getStyleClass().add("detail-grid");
+        // Long paths wrap inside the pane instead of running off its edge.
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(110);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        grid.getColumnConstraints().setAll(names, values);
         Label title = new Label("Select a job to see its details.");
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
@@ -295,6 +303,8 @@ public final class JobsView extends BorderPane {
                 name.getStyleClass().add("detail-name");
                 Label value = new Label(line[1]);
                 value.setWrapText(true);
+                value.setMinWidth(0);
+                value.setMaxWidth(Double.MAX_VALUE);
                 value.getStyleClass().add("detail-value");
                 grid.addRow(row++, name, value);
             }

@@ -308,7 +308,7 @@ public final class JobsViewModel {
                 },
                 new String[] {"Attempts", Integer.toString(job.attempts())},
                 new String[] {"Verified", job.verified() == null ? "not yet" : job.verified() ? "passed" : "FAILED"},
-                new String[] {"Processing time", dev.bulletproof.desktop.JobFormat.duration(job.elapsedSeconds())},
+                new String[] {"Run time", dev.bulletproof.desktop.JobFormat.duration(job.elapsedSeconds())},
                 new String[] {"Error", text.apply(job.error())});
     }
 
