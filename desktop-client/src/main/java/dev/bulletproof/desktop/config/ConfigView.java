@@ -163,7 +163,7 @@ public final class ConfigView extends ScrollPane {
         TableView<RuleRow> table = new TableView<>(model.rules());
         table.setId("rules-table");
         table.setEditable(true);
-        table.setPrefHeight(220);
+        table.setPrefHeight(180);
         table.setPlaceholder(new Label("No rules: every file gets the default profile."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
@@ -210,7 +210,7 @@ public final class ConfigView extends ScrollPane {
     private VBox tester() {
         TextField name = new TextField();
         name.setId("rule-test-name");
-        name.setPromptText("interview_take3.mov");
+        name.setPromptText("a file name, such as interview_take3.mov");
         name.textProperty().bindBidirectional(model.testFileNameProperty());
         name.setOnAction(event -> model.testRule());
         HBox.setHgrow(name, Priority.ALWAYS);
