@@ -40,6 +40,9 @@ public final class Broadcaster implements AutoCloseable {
 
     static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
     static final Duration STATS_INTERVAL = Duration.ofSeconds(1);
+    // A little under the interval: ticks published exactly every 250 ms would otherwise each miss the
+    // window by microseconds and wait for the next dispatcher round.
+    private static final long PROGRESS_GAP_NANOS = PROGRESS_INTERVAL.toNanos() * 9 / 10;
     private static final System.Logger LOG = System.getLogger(Broadcaster.class.getName());
     private static final Object WAKE = new Object();
 
@@ -48,6 +51,7 @@ public final class Broadcaster implements AutoCloseable {
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Map<Long, LiveProgress> pendingProgress = new ConcurrentHashMap<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final AtomicBoolean statsRunning = new AtomicBoolean();
     private final Set<UpdateSession> sessions = new CopyOnWriteArraySet<>();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final Map<Long, Job> activeJobs = new HashMap<>();
@@ -174,7 +178,7 @@ public final class Broadcaster implements AutoCloseable {
         for (LiveProgress progress : List.copyOf(pendingProgress.values())) {
             long jobId = progress.jobId();
             Long last = lastProgressNanos.get(jobId);
-            if (last != null && now - last < PROGRESS_INTERVAL.toNanos()) {
+            if (last != null && now - last < PROGRESS_GAP_NANOS) {
                 continue;
             }
             pendingProgress.remove(jobId, progress);
@@ -189,16 +193,30 @@ public final class Broadcaster implements AutoCloseable {
         }
     }
 
+    /**
+     * Statistics are computed on their own thread: a slow query over a long history must not hold up the
+     * job updates behind it. One computation at a time; changes meanwhile are picked up by the next one.
+     */
     private void emitStatsIfDue(long now) {
-        if (!statsDirty || now - lastStatsNanos < STATS_INTERVAL.toNanos()) {
+        if (!statsDirty
+                || now - lastStatsNanos < STATS_INTERVAL.toNanos()
+                || !statsRunning.compareAndSet(false, true)) {
             return;
         }
         statsDirty = false;
         lastStatsNanos = now;
-        fanOut(new UpdateSession.Outgoing(
-                "stats",
-                "stats",
-                json(new ServerMessage.StatsUpdate(history.get().summary()))));
+        Thread.ofVirtual().name("ws-stats").start(() -> {
+            try {
+                fanOut(new UpdateSession.Outgoing(
+                        "stats",
+                        "stats",
+                        json(new ServerMessage.StatsUpdate(history.get().summary()))));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot compute the statistics for WebSocket clients", e);
+            } finally {
+                statsRunning.set(false);
+            }
+        });
     }
 
     private UpdateSession.Outgoing jobUpdate(Job job, Optional<LiveProgress> live) {

@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulletproof.model.ConfigModel;
 import io.helidon.webserver.http.HttpRules;
@@ -15,6 +16,11 @@ import java.util.stream.Collectors;
  * rules, profiles and everything else to their defaults.
  */
 final class ConfigService implements HttpService {
+
+    private static final java.util.Set<String> KNOWN_KEYS = java.util.Arrays.stream(
+                    ConfigModel.class.getRecordComponents())
+            .map(component -> PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(component.getName()))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ApiContext context;
 
@@ -32,12 +38,31 @@ final class ConfigService implements HttpService {
     }
 
     private void update(ServerRequest request, ServerResponse response) {
-        ConfigModel merged = merged(context.bodies().object(request));
+        ObjectNode changes = context.bodies().object(request);
+        rejectUnknownKeys(changes);
+        if (changes.isEmpty()) {
+            get(request, response);
+            return;
+        }
+        ConfigModel merged = merged(changes);
         JsonBodies.send(response, context.monitor().applyConfig(merged).toModel());
     }
 
     private void reset(ServerRequest request, ServerResponse response) {
         JsonBodies.send(response, context.monitor().resetConfig().toModel());
+    }
+
+    /** A misspelt key would otherwise be ignored silently and the user would think it was saved. */
+    private static void rejectUnknownKeys(ObjectNode changes) {
+        Map<String, String> unknown = new java.util.LinkedHashMap<>();
+        changes.fieldNames().forEachRemaining(name -> {
+            if (!KNOWN_KEYS.contains(name)) {
+                unknown.put(name, "unknown setting");
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ApiException(422, "invalid_config", "unknown settings: " + unknown.keySet(), unknown);
+        }
     }
 
     /** The file's current keys (relative paths kept as written) with the body's keys laid over them. */

@@ -25,11 +25,13 @@ final class JobsService implements HttpService {
     private final ApiContext context;
     private final AdHocJobs adHoc;
     private final JobLogs logs;
+    private final JobCounts counts;
 
     JobsService(ApiContext context) {
         this.context = context;
         this.adHoc = new AdHocJobs(context.monitor(), context.clock());
         this.logs = new JobLogs(context.monitor());
+        this.counts = new JobCounts(context.monitor().jobs(), context.monitor().bus());
     }
 
     @Override
@@ -53,7 +55,7 @@ final class JobsService implements HttpService {
     private void list(ServerRequest request, ServerResponse response) {
         JobFilter filter = filterOf(request);
         List<Job> jobs = context.monitor().jobs().list(filter);
-        response.header("X-Total-Count", Long.toString(context.monitor().jobs().count(filter)));
+        response.header("X-Total-Count", Long.toString(counts.count(filter)));
         JsonBodies.send(response, JobViews.of(jobs, pool()));
     }
 

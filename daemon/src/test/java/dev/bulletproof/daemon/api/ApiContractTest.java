@@ -129,9 +129,12 @@ class ApiContractTest {
         Path file = TestClips.videoWithAudio(api.staging, "adhoc.mov", 1);
         String body = "{\"path\": \"" + file + "\", \"profile\": \"live-qlab\"}";
 
+        long totalBefore = totalCount();
+
         HttpResponse<String> created = api.post("/api/jobs", body);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(totalCount()).as("X-Total-Count follows new jobs").isEqualTo(totalBefore + 1);
         JsonNode job = ApiFixture.json(created);
         assertThat(job.get("status").asText()).isIn("queued", "processing", "completed");
         assertThat(job.get("output_path").asText())
@@ -237,5 +240,12 @@ class ApiContractTest {
 
         assertThat(response.headers().map().keySet())
                 .noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+    }
+
+    private static long totalCount() {
+        return Long.parseLong(api.get("/api/jobs?limit=1")
+                .headers()
+                .firstValue("X-Total-Count")
+                .orElseThrow());
     }
 }

@@ -1,0 +1,156 @@
+package dev.bulletproof.daemon.bench;
+
+import dev.bulletproof.daemon.api.ApiOptions;
+import dev.bulletproof.daemon.api.ApiServer;
+import dev.bulletproof.daemon.api.RepositoryHistory;
+import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.jobs.JobPlan;
+import dev.bulletproof.daemon.jobs.NewFile;
+import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
+import dev.bulletproof.daemon.monitor.Monitor;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Prints p50/p99 latency and requests per second of GET /api/jobs?limit=50 and GET /api/stats with a large
+ * history, under concurrent clients, against the real daemon on a real SQLite file.
+ *
+ * <p>Arguments: {@code [jobs] [threads] [requests per thread per endpoint]}; defaults 100000, 8, 250.
+ */
+public final class ApiLatencyBench {
+
+    private ApiLatencyBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+        Path root = Files.createTempDirectory("bulletproof-api-bench");
+        Path data = Files.createDirectories(root.resolve("data"));
+        Path config = root.resolve("bulletproof.yaml");
+        Files.writeString(config, "monitor_folder: ./in\noutput_folder: ./out\nscan_interval_seconds: 60\n");
+        long fill = System.nanoTime();
+        fillHistory(data.resolve("bulletproof.db"), jobs);
+        System.out.printf(Locale.ROOT, "history: %d jobs inserted in %.1f s%n", jobs, (System.nanoTime() - fill) / 1e9);
+
+        try (Monitor monitor = Monitor.start(new Monitor.Options(config, data, null, null), new EventBus())) {
+            monitor.pool().pauseQueue();
+            RepositoryHistory history = new RepositoryHistory(monitor.jobs(), Clock.systemUTC());
+            ApiServer server = ApiServer.start(
+                    monitor, () -> history, ApiOptions.defaults().withPort(0));
+            try {
+                String token = Files.readString(data.resolve("token")).strip();
+                String base = "http://127.0.0.1:" + server.port();
+                measure(base + "/api/queue", token, threads, requests);
+                measure(base + "/api/jobs?limit=50", token, threads, requests);
+                measure(base + "/api/stats", token, threads, Math.max(1, requests / 10));
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    /** Queued jobs registered in batches, then spread over every status with SQL, as years of use would. */
+    private static void fillHistory(Path file, int count) {
+        try (Database database = Database.open(file)) {
+            Migrations.fromClasspath().apply(database);
+            JdbcJobRepository repository = new JdbcJobRepository(database, Clock.systemUTC());
+            for (int start = 0; start < count; start += 1000) {
+                List<NewFile> batch = new ArrayList<>();
+                for (int i = start; i < Math.min(count, start + 1000); i++) {
+                    batch.add(NewFile.ready(
+                            "/media/in/clip-" + i + ".mov",
+                            1000 + i,
+                            i,
+                            JobPlan.of("live-qlab", "/media/out/clip-" + i + ".mov", 0)));
+                }
+                repository.registerFiles(batch);
+            }
+            long now = System.currentTimeMillis();
+            database.update(
+                    "UPDATE jobs SET status = 'COMPLETED', started_at = ? - (id * 60000), completed_at = ? - (id * 60000) + 30000,"
+                            + " processing_seconds = 30 + (id % 50), verified = 1 WHERE id % 10 < 8",
+                    now, now);
+            database.update(
+                    "UPDATE jobs SET status = 'FAILED', completed_at = ? - (id * 60000), error = 'ffmpeg exited with 1' WHERE id % 10 = 8",
+                    now);
+            database.update(
+                    "UPDATE jobs SET status = 'CANCELLED', completed_at = ? - (id * 60000) WHERE id % 20 = 9", now);
+        }
+    }
+
+    private static void measure(String url, String token, int threads, int requestsPerThread) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60))
+                .build();
+        for (int i = 0; i < 20; i++) {
+            client.send(request, HttpResponse.BodyHandlers.discarding());
+        }
+        long start = System.nanoTime();
+        List<Future<long[]>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> run(client, request, requestsPerThread)));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] all = results.stream()
+                .flatMapToLong(f -> Arrays.stream(join(f)))
+                .sorted()
+                .toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d requests by %d threads in %.1f s = %.0f req/s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                URI.create(url).getPath()
+                        + (URI.create(url).getQuery() == null
+                                ? ""
+                                : "?" + URI.create(url).getQuery()),
+                all.length,
+                threads,
+                seconds,
+                all.length / seconds,
+                all[all.length / 2] / 1e6,
+                all[(int) (all.length * 0.99)] / 1e6,
+                all[all.length - 1] / 1e6);
+    }
+
+    private static long[] run(HttpClient client, HttpRequest request, int count)
+            throws IOException, InterruptedException {
+        long[] latencies = new long[count];
+        for (int i = 0; i < count; i++) {
+            long before = System.nanoTime();
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            latencies[i] = System.nanoTime() - before;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+            }
+        }
+        return latencies;
+    }
+
+    private static long[] join(Future<long[]> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
