@@ -141,8 +141,14 @@ public final class BulletproofClient {
                 send(get("/api/stats/history?" + range(from, to) + "&bucket=" + encode(bucket))), BUCKET_LIST);
     }
 
+    /** Finished jobs in the range, oldest first, as many as the daemon sends by default. */
     public List<TimelinePointModel> timeline(Instant from, Instant to) {
         return responses.read(send(get("/api/stats/timeline?" + range(from, to))), POINT_LIST);
+    }
+
+    /** Finished jobs in the range, oldest first, at most {@code limit}. */
+    public List<TimelinePointModel> timeline(Instant from, Instant to, int limit) {
+        return responses.read(send(get("/api/stats/timeline?" + range(from, to) + "&limit=" + limit)), POINT_LIST);
     }
 
     // Configuration, profiles, rules

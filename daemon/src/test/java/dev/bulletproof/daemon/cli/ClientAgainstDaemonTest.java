@@ -93,6 +93,7 @@ class ClientAgainstDaemonTest {
             assertThat(point.status()).isEqualTo("completed");
             assertThat(point.processingSeconds()).isPositive();
         });
+        assertThat(client.timeline(before, after, 1)).hasSize(1);
         assertThat(client.log(done.id(), 20).lines()).isNotEmpty();
 
         client.deleteJob(done.id());

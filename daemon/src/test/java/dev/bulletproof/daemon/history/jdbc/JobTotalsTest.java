@@ -1,0 +1,144 @@
+package dev.bulletproof.daemon.history.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.jobs.ExecutionResult;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobPlan;
+import dev.bulletproof.daemon.jobs.MutableClock;
+import dev.bulletproof.daemon.jobs.NewFile;
+import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
+import dev.bulletproof.model.StatsModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The per-status totals the triggers keep always equal a count over the jobs table itself. */
+class JobTotalsTest {
+
+    private static final String RECOUNT = "SELECT"
+            + " COUNT(*),"
+            + " SUM(status = 'COMPLETED'),"
+            + " SUM(status = 'FAILED'),"
+            + " COALESCE((SELECT AVG(processing_seconds) FROM jobs WHERE status = 'COMPLETED'), 0),"
+            + " SUM(status IN ('PROCESSING', 'PAUSED')),"
+            + " SUM(status IN ('QUEUED', 'WAITING')),"
+            + " SUM(status = 'CANCELLED')"
+            + " FROM jobs";
+
+    @TempDir
+    Path folder;
+
+    private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
+    private Database database;
+    private JdbcJobRepository jobs;
+    private int files;
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void open(Migrations migrations) {
+        database = Database.open(folder.resolve("bulletproof.db"));
+        migrations.apply(database);
+        jobs = new JdbcJobRepository(database, clock);
+    }
+
+    private Job queue() {
+        files++;
+        clock.advance(Duration.ofSeconds(1));
+        return jobs.registerFile(NewFile.ready(
+                        "/in/" + files + ".mov", files, files, JobPlan.of("live-qlab", "/out/" + files + ".mov", 0)))
+                .job();
+    }
+
+    private Job run() {
+        queue();
+        return jobs.claimNext(clock.instant()).orElseThrow();
+    }
+
+    private StatsModel recount() {
+        return database.queryOne(
+                        RECOUNT,
+                        row -> new StatsModel(
+                                row.getLong(1),
+                                row.getLong(2),
+                                row.getLong(3),
+                                row.getDouble(4),
+                                row.getLong(5),
+                                row.getLong(6),
+                                row.getLong(7),
+                                0))
+                .orElseThrow();
+    }
+
+    private static StatsModel withoutLastDay(StatsModel stats) {
+        return new StatsModel(
+                stats.totalJobs(),
+                stats.successful(),
+                stats.failed(),
+                stats.avgDuration(),
+                stats.inProgress(),
+                stats.queued(),
+                stats.cancelled(),
+                0);
+    }
+
+    @Test
+    void totalsFollowEveryKindOfChange() {
+        open(Migrations.fromClasspath());
+        JdbcHistory history = new JdbcHistory(database, clock);
+
+        Job completed = run();
+        jobs.markCompleted(completed.id(), ExecutionResult.succeeded("/out/a.mov", true, 4.0));
+        Job retriedAfterFailure = run();
+        jobs.markFailed(retriedAfterFailure.id(), "exit 1", 9.0);
+        jobs.retry(retriedAfterFailure.id());
+        Job failed = run();
+        jobs.markFailed(failed.id(), "exit 1", 2.0);
+        Job paused = run();
+        jobs.pause(paused.id());
+        Job cancelled = queue();
+        jobs.cancel(cancelled.id(), "not needed");
+        Job deleted = run();
+        jobs.markCompleted(deleted.id(), ExecutionResult.succeeded("/out/d.mov", true, 100.0));
+        jobs.delete(deleted.id());
+        jobs.registerFile(NewFile.settling("/in/settling.mov", 1, 1, "settling"));
+
+        StatsModel summary = history.summary();
+        assertThat(withoutLastDay(summary)).isEqualTo(recount());
+        assertThat(summary.avgDuration()).isEqualTo(4.0);
+        assertThat(summary.totalJobs()).isEqualTo(6);
+    }
+
+    @Test
+    void theMigrationCountsJobsThatExistedBeforeIt() throws IOException {
+        open(new Migrations(List.of(new Migrations.Migration(1, "jobs", script("V001__jobs.sql")))));
+        Job completed = run();
+        jobs.markCompleted(completed.id(), ExecutionResult.succeeded("/out/a.mov", true, 6.0));
+        Job failed = run();
+        jobs.markFailed(failed.id(), "exit 1", 1.0);
+        queue();
+
+        assertThat(Migrations.fromClasspath().apply(database)).containsExactly(2);
+
+        StatsModel summary = new JdbcHistory(database, clock).summary();
+        assertThat(withoutLastDay(summary)).isEqualTo(recount());
+        assertThat(summary).isEqualTo(new StatsModel(3, 1, 1, 6.0, 0, 1, 0, 2));
+    }
+
+    private static String script(String name) throws IOException {
+        try (InputStream in = JobTotalsTest.class.getResourceAsStream("/db/migration/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
