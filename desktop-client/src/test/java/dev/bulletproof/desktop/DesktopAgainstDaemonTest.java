@@ -111,6 +111,12 @@ class DesktopAgainstDaemonTest {
                 WAIT,
                 () -> !window.model.jobs().logTail().isEmpty());
         window.screenshot("jobs-completed");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        DesktopWindow.until(
+                "Ctrl+F puts the cursor in the search box",
+                WAIT,
+                () -> window.scene().lookup("#job-search").isFocused());
     }
 
     @Test
