@@ -2,6 +2,7 @@ package dev.bulletproof.desktop.history;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.css.ColorPalette;
@@ -75,8 +76,11 @@ public final class HistoryView extends BorderPane {
     private static XYChart barChart(String title, String xName, String yName, boolean timeAxis, DataSet... data) {
         DefaultNumericAxis x = new DefaultNumericAxis(xName);
         x.setTimeAxis(timeAxis);
+        // No unit brackets: the names already say what is counted.
+        x.setUnit(null);
         x.setAutoRangePadding(0.05);
         DefaultNumericAxis y = new DefaultNumericAxis(yName);
+        y.setUnit(null);
         y.setForceZeroInRange(true);
         y.setAutoRangePadding(0.1);
         if (!timeAxis) {
@@ -89,7 +93,8 @@ public final class HistoryView extends BorderPane {
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setPolyLineStyle(LineStyle.NONE);
         renderer.setDrawBars(true);
-        renderer.setDrawMarker(true);
+        renderer.setDrawMarker(false);
+        renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDynamicBarWidth(true);
         renderer.setBarWidthPercentage(60);
         renderer.getDatasets().addAll(data);

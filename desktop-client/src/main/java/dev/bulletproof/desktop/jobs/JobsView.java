@@ -291,6 +291,12 @@ public final class JobsView extends BorderPane {
         log.setId("job-log");
         log.getStyleClass().add("log-view");
         log.setPlaceholder(new Label("No log yet."));
+        // A tail is read from its end.
+        model.logTail().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            if (!log.getItems().isEmpty()) {
+                log.scrollTo(log.getItems().size() - 1);
+            }
+        });
         model.selectedProperty().addListener((o, before, job) -> {
             grid.getChildren().clear();
             title.setText(job == null ? "Select a job to see its details." : job.filename());
@@ -305,6 +311,9 @@ public final class JobsView extends BorderPane {
                 value.setWrapText(true);
                 value.setMinWidth(0);
                 value.setMaxWidth(Double.MAX_VALUE);
+                // The end of a path (the file name) matters most when it does not fit.
+                value.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                value.setTooltip(new javafx.scene.control.Tooltip(line[1]));
                 value.getStyleClass().add("detail-value");
                 grid.addRow(row++, name, value);
             }

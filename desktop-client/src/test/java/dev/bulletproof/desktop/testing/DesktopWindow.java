@@ -41,6 +41,11 @@ public final class DesktopWindow implements AutoCloseable {
     private final Stage stage;
 
     public DesktopWindow(Path clientHome, DaemonProcess daemon) {
+        this(clientHome, daemon.url(), daemon.data);
+    }
+
+    /** A window aimed at any address, such as one where no daemon runs. */
+    public DesktopWindow(Path clientHome, java.net.URI url, Path dataFolder) {
         try {
             stage = FxToolkit.registerPrimaryStage();
         } catch (TimeoutException e) {
@@ -60,7 +65,7 @@ public final class DesktopWindow implements AutoCloseable {
         };
         ConnectionViewModel connection = new ConnectionViewModel(
                 calls,
-                new LocalDaemon(clientHome.resolve("config"), daemon.data),
+                new LocalDaemon(clientHome.resolve("config"), dataFolder),
                 RecentDaemons.inConfigFolder(clientHome.resolve("config")),
                 new DaemonStarter(null, Path.of(System.getProperty("java.home"), "bin", "java")),
                 Clock.systemUTC());
@@ -76,7 +81,7 @@ public final class DesktopWindow implements AutoCloseable {
         });
         // A local URL and no token: the client reads the token from the daemon's data folder itself.
         onFx(() -> {
-            connection.connect(new DaemonAddress(daemon.url(), null));
+            connection.connect(new DaemonAddress(url, null));
             return null;
         });
     }
