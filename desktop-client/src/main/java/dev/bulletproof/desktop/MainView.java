@@ -50,6 +50,11 @@ public final class MainView extends BorderPane {
                         tab("History", "tab-history", new HistoryView(model.history())));
         setTop(header());
         setCenter(tabs);
+        // Without a daemon the screens show what was last known; greyed out, nobody mistakes it for live.
+        tabs.disableProperty()
+                .bind(model.connection()
+                        .stateProperty()
+                        .isNotEqualTo(dev.bulletproof.desktop.connection.ConnectionState.CONNECTED));
         Label messages = new Label();
         messages.setId("main-message");
         messages.textProperty().bind(model.messageProperty());
