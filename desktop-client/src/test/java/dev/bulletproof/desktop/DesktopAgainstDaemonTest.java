@@ -237,6 +237,46 @@ class DesktopAgainstDaemonTest {
         window.screenshot("config-field-error");
     }
 
+    @Test
+    @Order(6)
+    void aRuleAddedInTheTableIsSavedAndTheTesterExplainsWhichRuleTakesAFile() {
+        click("#config-revert");
+        DesktopWindow.until(
+                "the edits are discarded",
+                WAIT,
+                () -> ((Label) window.scene().lookup("#error-output_folder")).isVisible()
+                        || !field("#output_folder").getText().contains("not-a-folder"));
+        DesktopWindow.onFx(() -> {
+            window.model.config().addRule();
+            var row = window.model.config().rules().getLast();
+            row.patternProperty().set("*.mkv");
+            row.profileProperty().set(SLOW_PROFILE);
+            return null;
+        });
+        click("#config-save");
+        Poll.until(
+                "the daemon has the rule",
+                WAIT,
+                () -> rest.config().rules().stream()
+                        .anyMatch(rule ->
+                                rule.pattern().equals("*.mkv") && rule.profile().equals(SLOW_PROFILE)));
+
+        DesktopWindow.onFx(() -> {
+            field("#rule-test-name").setText("concert.mkv");
+            return null;
+        });
+        click("#rule-test");
+        DesktopWindow.until(
+                "the tester names the profile",
+                WAIT,
+                () -> text("#rule-test-result").startsWith("concert.mkv → " + SLOW_PROFILE + " (rule 1)"));
+        assertThat(DesktopWindow.onFx(() -> ((TableView<?>) window.scene().lookup("#rules-table"))
+                        .getItems()
+                        .size()))
+                .isEqualTo(1);
+        window.screenshot("config-rules");
+    }
+
     private void click(String id) {
         DesktopWindow.until(id + " is enabled", WAIT, () -> {
             Node node = window.scene().lookup(id);
