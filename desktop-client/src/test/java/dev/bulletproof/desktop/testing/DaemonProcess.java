@@ -26,9 +26,16 @@ public final class DaemonProcess implements AutoCloseable {
     public final Path data;
     public final Path configFile;
     private final int port;
+    private final List<String> extraArguments;
     private Process process;
 
     public DaemonProcess(Path root) {
+        this(root, List.of());
+    }
+
+    /** @param extraArguments more arguments of the daemon verb, such as {@code --paused} */
+    public DaemonProcess(Path root, List<String> extraArguments) {
+        this.extraArguments = List.copyOf(extraArguments);
         this.root = root;
         this.in = root.resolve("in");
         this.out = root.resolve("out");
@@ -72,7 +79,7 @@ public final class DaemonProcess implements AutoCloseable {
     public void start() {
         Path jar = daemonJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 java,
                 "--enable-native-access=ALL-UNNAMED",
                 "-Xshare:auto",
@@ -82,7 +89,8 @@ public final class DaemonProcess implements AutoCloseable {
                 "--config",
                 configFile.toString(),
                 "--data-dir",
-                data.toString());
+                data.toString()));
+        command.addAll(extraArguments);
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
