@@ -1,7 +1,9 @@
 package dev.bulletproof.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulletproof.client.ApiException;
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.desktop.connection.ConnectionState;
 import dev.bulletproof.desktop.testing.DaemonProcess;
@@ -181,7 +183,32 @@ class DesktopAgainstDaemonTest {
         assertThat(retried.status()).isIn(JobStatus.QUEUED, JobStatus.PROCESSING, JobStatus.WAITING);
         window.screenshot("jobs-retried");
         rest.cancel(job.id());
-        daemon.awaitJob(job.id(), "cleaned up", j -> j.status().isFinished());
+        daemon.awaitJob(job.id(), "cancelled again", j -> j.status() == JobStatus.CANCELLED);
+        DesktopWindow.until("the row shows it", WAIT, () -> tableRow(job.id()).status() == JobStatus.CANCELLED);
+
+        // The same actions from the keyboard: Ctrl+R retries, Delete cancels after asking.
+        DesktopWindow.onFx(() -> {
+            window.view.lookupJobsTable().requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        daemon.awaitJob(job.id(), "Ctrl+R queued it again", j -> !j.status().isFinished());
+        DesktopWindow.until(
+                "the row shows it", WAIT, () -> !tableRow(job.id()).status().isFinished());
+        DesktopWindow.onFx(() -> {
+            window.view.lookupJobsTable().requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+        confirmDialog();
+        daemon.awaitJob(job.id(), "Delete cancelled it", j -> j.status() == JobStatus.CANCELLED);
+
+        click("#job-delete");
+        confirmDialog();
+        DesktopWindow.until("the row is gone", WAIT, () -> tableRow(job.id()) == null);
+        assertThatThrownBy(() -> rest.job(job.id()))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
