@@ -3,6 +3,7 @@ package dev.bulletproof.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulletproof.desktop.connection.ConnectionState;
+import dev.bulletproof.desktop.connection.DaemonAddress;
 import dev.bulletproof.desktop.testing.DaemonProcess;
 import dev.bulletproof.desktop.testing.DesktopWindow;
 import java.nio.file.Path;
@@ -49,6 +50,22 @@ class ReconnectTest {
                     "the form was reloaded", WAIT, () -> workers(window).equals("3"));
             assertThat(status(window)).isEqualTo("Connected");
             window.screenshot("reconnected-config-light");
+
+            DesktopWindow.onFx(() -> {
+                window.model.connection().connect(new DaemonAddress(daemon.url(), "not-the-token"));
+                return null;
+            });
+            DesktopWindow.until(
+                    "a refused token is named as such",
+                    WAIT,
+                    () -> ((Label) window.scene().lookup("#connection-problem"))
+                            .getText()
+                            .contains("refused the token"));
+            assertThat(DesktopWindow.onFx(
+                            () -> window.scene().lookup("#start-daemon").isVisible()))
+                    .as("another daemon would not help")
+                    .isFalse();
+            window.screenshot("refused-token-light");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bulletproof.desktop.connection;
 
+import dev.bulletproof.client.ApiException;
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.client.ConnectionListener;
 import dev.bulletproof.client.UpdatesSubscription;
@@ -94,7 +95,12 @@ public final class ConnectionViewModel implements AutoCloseable {
         show(ConnectionState.CONNECTING, "Connecting to " + address.url() + " ...");
         BulletproofClient probe = client;
         calls.run(
-                probe::health,
+                () -> {
+                    HealthModel health = probe.health();
+                    // The health check needs no token; this call tells whether ours is accepted.
+                    probe.queue();
+                    return health;
+                },
                 health -> {
                     if (current == generation) {
                         answered(address, health);
@@ -102,7 +108,7 @@ public final class ConnectionViewModel implements AutoCloseable {
                 },
                 failure -> {
                     if (current == generation) {
-                        unanswered(address, BackgroundCalls.describe(failure));
+                        unanswered(address, failure);
                     }
                 });
         subscription = probe.subscribe(message -> calls.onUi(() -> deliver(current, message)), listener(current));
@@ -145,9 +151,15 @@ public final class ConnectionViewModel implements AutoCloseable {
         }
     }
 
-    private void unanswered(DaemonAddress address, String reason) {
-        noDaemonAnswers.set(true);
-        problem.set("No daemon answers at " + address.url() + " (" + reason + ").");
+    private void unanswered(DaemonAddress address, Exception failure) {
+        if (failure instanceof ApiException api && (api.status() == 401 || api.status() == 403)) {
+            // A daemon answers but refuses us: starting another one would not help, a token would.
+            problem.set("The daemon at " + address.url() + " refused the token. Use Connect… to enter the right one"
+                    + (address.isLocal() ? " (it is in the daemon's data folder, file \"token\")." : "."));
+        } else {
+            noDaemonAnswers.set(true);
+            problem.set("No daemon answers at " + address.url() + " (" + BackgroundCalls.describe(failure) + ").");
+        }
         lost();
     }
 
@@ -167,6 +179,9 @@ public final class ConnectionViewModel implements AutoCloseable {
             public void disconnected(String reason) {
                 calls.onUi(() -> {
                     if (current == generation) {
+                        if (problem.get().isEmpty()) {
+                            problem.set("Live updates from " + url.get() + " stopped: " + reason + ".");
+                        }
                         lost();
                     }
                 });
