@@ -2,22 +2,28 @@ package dev.bulletproof.desktop;
 
 import dev.bulletproof.desktop.config.ConfigView;
 import dev.bulletproof.desktop.connection.ConnectDialog;
+import dev.bulletproof.desktop.connection.ConnectionState;
 import dev.bulletproof.desktop.connection.StatusBar;
 import dev.bulletproof.desktop.dashboard.DashboardView;
 import dev.bulletproof.desktop.history.HistoryView;
 import dev.bulletproof.desktop.jobs.JobsView;
+import dev.bulletproof.model.JobModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -51,10 +57,7 @@ public final class MainView extends BorderPane {
         setTop(header());
         setCenter(tabs);
         // Without a daemon the screens show what was last known; greyed out, nobody mistakes it for live.
-        tabs.disableProperty()
-                .bind(model.connection()
-                        .stateProperty()
-                        .isNotEqualTo(dev.bulletproof.desktop.connection.ConnectionState.CONNECTED));
+        tabs.disableProperty().bind(model.connection().stateProperty().isNotEqualTo(ConnectionState.CONNECTED));
         Label messages = new Label();
         messages.setId("main-message");
         messages.textProperty().bind(model.messageProperty());
@@ -77,7 +80,7 @@ public final class MainView extends BorderPane {
         return header;
     }
 
-    private static Tab tab(String title, String id, javafx.scene.Node content) {
+    private static Tab tab(String title, String id, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         return tab;
@@ -99,7 +102,7 @@ public final class MainView extends BorderPane {
         shortcut(scene, new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
         // Space and Delete act on the selected job only while the jobs table has the focus, so they never
         // fire while someone types in a field.
-        jobsView.table().setOnKeyPressed(event -> {
+        jobsView.table().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.SPACE) {
                 model.jobs().togglePauseSelected();
                 event.consume();
@@ -120,7 +123,7 @@ public final class MainView extends BorderPane {
     }
 
     /** The jobs table, for tests and for focus handling. */
-    public javafx.scene.control.TableView<dev.bulletproof.model.JobModel> lookupJobsTable() {
+    public TableView<JobModel> lookupJobsTable() {
         return jobsView.table();
     }
 
@@ -176,11 +179,11 @@ public final class MainView extends BorderPane {
         });
     }
 
-    private java.util.Optional<String> askProfile(int count) {
+    private Optional<String> askProfile(int count) {
         List<String> profiles = model.jobs().profiles();
         if (profiles.isEmpty()) {
             model.messageProperty().set("No profiles known yet: is the daemon connected?");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ChoiceDialog<String> dialog = new ChoiceDialog<>(profiles.getFirst(), profiles);
         dialog.initOwner(getScene().getWindow());

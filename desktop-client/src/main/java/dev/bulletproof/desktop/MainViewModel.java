@@ -8,6 +8,7 @@ import dev.bulletproof.desktop.history.HistoryViewModel;
 import dev.bulletproof.desktop.jobs.JobsViewModel;
 import dev.bulletproof.desktop.notify.Notices;
 import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.StatsModel;
 import dev.bulletproof.model.ws.ServerMessage;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ public final class MainViewModel implements AutoCloseable {
             case ServerMessage.Alert alert -> message.set(alert.message());
             case ServerMessage.StatsUpdate stats -> noticeDrain(stats.stats());
             case ServerMessage.JobUpdate job
-            when job.job().status() == dev.bulletproof.model.JobStatus.FAILED ->
+            when job.job().status() == JobStatus.FAILED ->
                 notices.error(
                         "Job failed",
                         job.job().filename() + ": " + String.valueOf(job.job().error()));

@@ -2,9 +2,12 @@ package dev.bulletproof.desktop.dashboard;
 
 import dev.bulletproof.desktop.JobFormat;
 import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.StatsModel;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,6 +19,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
@@ -91,7 +95,7 @@ public final class DashboardView extends BorderPane {
         table.getColumns().add(text("Profile", JobModel::profile, 140));
         TableColumn<JobModel, JobModel> progress = new TableColumn<>("Progress");
         progress.setPrefWidth(220);
-        progress.setCellValueFactory(cell -> new javafx.beans.property.SimpleObjectProperty<>(cell.getValue()));
+        progress.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
         progress.setCellFactory(column -> new ProgressCell());
         table.getColumns().add(progress);
         table.getColumns().add(text("FPS", job -> JobFormat.fps(job.fps()), 90));
@@ -104,8 +108,7 @@ public final class DashboardView extends BorderPane {
     static TableColumn<JobModel, String> text(String title, Function<JobModel, String> value, double width) {
         TableColumn<JobModel, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setCellValueFactory(
-                cell -> new javafx.beans.property.SimpleStringProperty(value.apply(cell.getValue())));
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         return column;
     }
 
@@ -113,7 +116,7 @@ public final class DashboardView extends BorderPane {
     public static final class ProgressCell extends TableCell<JobModel, JobModel> {
         private final ProgressBar bar = new ProgressBar(0);
         private final Label label = new Label();
-        private final javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(bar, label);
+        private final StackPane pane = new StackPane(bar, label);
 
         public ProgressCell() {
             bar.setMaxWidth(Double.MAX_VALUE);
@@ -127,10 +130,8 @@ public final class DashboardView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            bar.setProgress(
-                    job.status().isFinished() && job.status() == dev.bulletproof.model.JobStatus.COMPLETED
-                            ? 1
-                            : job.progress());
+            // A completed job shows full even when its last progress report said 99 %.
+            bar.setProgress(job.status() == JobStatus.COMPLETED ? 1 : job.progress());
             label.setText(JobFormat.percent(bar.getProgress()));
             setGraphic(pane);
         }

@@ -1,6 +1,7 @@
 package dev.bulletproof.desktop.dashboard;
 
 import dev.bulletproof.client.BulletproofClient;
+import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.desktop.BackgroundCalls;
 import dev.bulletproof.desktop.JobFormat;
 import dev.bulletproof.model.JobModel;
@@ -9,6 +10,7 @@ import dev.bulletproof.model.QueueModel;
 import dev.bulletproof.model.StatsModel;
 import dev.bulletproof.model.ws.ServerMessage;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -42,8 +44,8 @@ public final class DashboardViewModel {
         calls.run(() -> client.get().queue(), this::queueIs, this::failed);
         calls.run(
                 () -> client.get()
-                        .listJobs(dev.bulletproof.client.JobQuery.all()
-                                .withStatuses(java.util.Set.of(JobStatus.PROCESSING, JobStatus.PAUSED))
+                        .listJobs(JobQuery.all()
+                                .withStatuses(Set.of(JobStatus.PROCESSING, JobStatus.PAUSED))
                                 .withLimit(100))
                         .items(),
                 jobs -> {

@@ -2,6 +2,7 @@ package dev.bulletproof.desktop.history;
 
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.desktop.JobFormat;
 import dev.bulletproof.model.HistoryBucketModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
@@ -156,8 +157,8 @@ public final class HistoryViewModel {
         failed.set(x, bad);
         mediaHours.set(x, hours);
         publishDistribution();
-        summary.set(total + " completed, " + totalFailed + " failed, "
-                + dev.bulletproof.desktop.JobFormat.duration(mediaSeconds) + " of media processed in the range");
+        summary.set(total + " completed, " + totalFailed + " failed, " + JobFormat.duration(mediaSeconds)
+                + " of media processed in the range");
     }
 
     /** Processing times in about a dozen equal bins, from 0 to the longest. */

@@ -4,6 +4,7 @@ import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.client.Page;
 import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.desktop.JobFormat;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.ProfileModel;
@@ -302,13 +303,13 @@ public final class JobsViewModel {
                 },
                 new String[] {
                     "Media",
-                    dev.bulletproof.desktop.JobFormat.duration(job.duration())
+                    JobFormat.duration(job.duration())
                             + (job.resolution() == null ? "" : ", " + job.resolution())
                             + (job.bitrate() == null ? "" : ", " + job.bitrate() / 1000 + " kb/s")
                 },
                 new String[] {"Attempts", Integer.toString(job.attempts())},
                 new String[] {"Verified", job.verified() == null ? "not yet" : job.verified() ? "passed" : "FAILED"},
-                new String[] {"Run time", dev.bulletproof.desktop.JobFormat.duration(job.elapsedSeconds())},
+                new String[] {"Run time", JobFormat.duration(job.elapsedSeconds())},
                 new String[] {"Error", text.apply(job.error())});
     }
 
