@@ -169,6 +169,20 @@ class DesktopAgainstDaemonTest {
         click("#job-pause");
         daemon.awaitJob(job.id(), "paused", j -> j.status() == JobStatus.PAUSED);
         window.screenshot("jobs-paused");
+        DesktopWindow.onFx(() -> {
+            window.view.show(0);
+            return null;
+        });
+        DesktopWindow.until(
+                "the dashboard lists the paused job as active",
+                WAIT,
+                () -> window.model.dashboard().activeJobs().stream()
+                        .anyMatch(active -> active.id().equals(job.id()) && active.status() == JobStatus.PAUSED));
+        window.screenshot("dashboard-active-job");
+        DesktopWindow.onFx(() -> {
+            window.view.show(1);
+            return null;
+        });
 
         click("#job-resume");
         daemon.awaitJob(job.id(), "resumed", j -> j.status() == JobStatus.PROCESSING);
