@@ -22,6 +22,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -316,6 +317,30 @@ class DesktopAgainstDaemonTest {
                         .size()))
                 .isEqualTo(1);
         window.screenshot("config-rules");
+    }
+
+    @Test
+    @Order(7)
+    void theConnectDialogOffersTheRememberedDaemonAndReconnectsToIt() {
+        click("#open-connect");
+        DesktopWindow.until(
+                "the dialog is shown",
+                WAIT,
+                () -> !robot.lookup("#connect-url").queryAll().isEmpty());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> url = (ComboBox<String>) robot.lookup("#connect-url").query();
+        assertThat(DesktopWindow.onFx(url::getValue)).isEqualTo(daemon.url().toString());
+        assertThat(DesktopWindow.onFx(() -> List.copyOf(url.getItems())))
+                .contains(daemon.url().toString());
+        DesktopWindow.screenshot(robot.lookup(".dialog-pane").query().getScene(), "connect-dialog");
+
+        confirmDialog();
+
+        DesktopWindow.until(
+                "connected again",
+                WAIT,
+                () -> window.model.connection().stateProperty().get() == ConnectionState.CONNECTED);
+        assertThat(text("#connection-url")).isEqualTo(daemon.url().toString());
     }
 
     private void click(String id) {

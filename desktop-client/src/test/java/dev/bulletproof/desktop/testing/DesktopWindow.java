@@ -108,8 +108,13 @@ public final class DesktopWindow implements AutoCloseable {
 
     /** Saves what the window shows as target/screenshots/NAME.png. */
     public Path screenshot(String name) {
+        return screenshot(stage.getScene(), name);
+    }
+
+    /** Saves what a scene (the window's, or a dialog's) shows as target/screenshots/NAME.png. */
+    public static Path screenshot(Scene scene, String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
+        WritableImage image = onFx(() -> scene.snapshot(null));
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
         Path folder = Path.of(System.getProperty("bulletproof.screenshots", "target/screenshots"));
         try {
