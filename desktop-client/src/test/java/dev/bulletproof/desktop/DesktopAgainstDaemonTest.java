@@ -154,7 +154,7 @@ class DesktopAgainstDaemonTest {
             window.view.show(1);
             return null;
         });
-        Path clip = TestClips.hd(daemon.staging, "long show open.mkv", 8);
+        Path clip = TestClips.hd(daemon.staging, "long show open.mkv", 12);
         JobModel job = rest.enqueue(clip.toString(), SLOW_PROFILE);
         daemon.awaitJob(job.id(), "the encode starts", j -> j.status() == JobStatus.PROCESSING);
         DesktopWindow.until(
