@@ -293,9 +293,12 @@ public final class JobsView extends BorderPane {
         log.setPlaceholder(new Label("No log yet."));
         // A tail is read from its end.
         model.logTail().addListener((javafx.collections.ListChangeListener<String>) change -> {
-            if (!log.getItems().isEmpty()) {
-                log.scrollTo(log.getItems().size() - 1);
-            }
+            // After the list has laid out its new lines, or the scroll is lost.
+            javafx.application.Platform.runLater(() -> {
+                if (!log.getItems().isEmpty()) {
+                    log.scrollTo(log.getItems().size() - 1);
+                }
+            });
         });
         model.selectedProperty().addListener((o, before, job) -> {
             grid.getChildren().clear();
