@@ -1,0 +1,314 @@
+package dev.bulletproof.desktop.config;
+
+import dev.bulletproof.client.ApiException;
+import dev.bulletproof.client.BulletproofClient;
+import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.model.ConfigModel;
+import dev.bulletproof.model.OnSuccess;
+import dev.bulletproof.model.ProfileModel;
+import dev.bulletproof.model.RuleModel;
+import dev.bulletproof.model.RuleTestModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+/**
+ * The configuration form. Numbers are edited as text so a half-typed value is an error next to its field,
+ * not an exception; the daemon validates the whole config again and its per-field messages land in
+ * {@link #fieldErrors()} under the same keys ({@code monitor_folder}, {@code rules[2].pattern}).
+ */
+public final class ConfigViewModel {
+
+    private final Supplier<BulletproofClient> client;
+    private final BackgroundCalls calls;
+
+    private final StringProperty monitorFolder = new SimpleStringProperty("");
+    private final StringProperty outputFolder = new SimpleStringProperty("");
+    private final StringProperty processedFolder = new SimpleStringProperty("");
+    private final StringProperty maxWorkers = new SimpleStringProperty("");
+    private final StringProperty stableSeconds = new SimpleStringProperty("");
+    private final StringProperty maxAttempts = new SimpleStringProperty("");
+    private final StringProperty stallTimeoutSeconds = new SimpleStringProperty("");
+    private final BooleanProperty recursive = new SimpleBooleanProperty(false);
+    private final ObjectProperty<OnSuccess> onSuccess = new SimpleObjectProperty<>(OnSuccess.KEEP);
+    private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ObservableList<String> profiles = FXCollections.observableArrayList();
+    private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty testFileName = new SimpleStringProperty("");
+    private final StringProperty testResult = new SimpleStringProperty("");
+    private final BooleanProperty saving = new SimpleBooleanProperty(false);
+    private ConfigModel loaded;
+
+    public ConfigViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls) {
+        this.client = client;
+        this.calls = calls;
+    }
+
+    /** Loads the daemon's configuration into the form, discarding edits. */
+    public void refresh() {
+        calls.run(() -> client.get().config(), this::show, this::failed);
+        calls.run(
+                () -> client.get().profiles().stream().map(ProfileModel::name).toList(),
+                profiles::setAll,
+                this::failed);
+    }
+
+    void show(ConfigModel config) {
+        loaded = config;
+        monitorFolder.set(text(config.monitorFolder()));
+        outputFolder.set(text(config.outputFolder()));
+        processedFolder.set(text(config.processedFolder()));
+        maxWorkers.set(text(config.maxWorkers()));
+        stableSeconds.set(number(config.stableSeconds()));
+        maxAttempts.set(text(config.maxAttempts()));
+        stallTimeoutSeconds.set(number(config.stallTimeoutSeconds()));
+        recursive.set(Boolean.TRUE.equals(config.recursive()));
+        onSuccess.set(config.onSuccess() == null ? OnSuccess.KEEP : config.onSuccess());
+        List<RuleModel> sorted = new ArrayList<>(config.rules() == null ? List.of() : config.rules());
+        // The daemon tries higher priorities first; the table shows them in that order.
+        sorted.sort(Comparator.comparingInt(RuleModel::priority).reversed());
+        rules.setAll(sorted.stream().map(RuleRow::of).toList());
+        fieldErrors.clear();
+    }
+
+    /** Saves the form; the daemon applies it live or refuses it whole with per-field messages. */
+    public void save() {
+        Map<String, String> local = new LinkedHashMap<>();
+        ConfigModel config = toModel(local);
+        fieldErrors.clear();
+        if (!local.isEmpty()) {
+            fieldErrors.putAll(local);
+            message.set("Fix the marked fields first.");
+            return;
+        }
+        saving.set(true);
+        calls.run(
+                () -> client.get().saveConfig(config),
+                saved -> {
+                    saving.set(false);
+                    show(saved);
+                    message.set("Saved and applied.");
+                },
+                this::failed);
+    }
+
+    /** Puts the daemon back on its default configuration. */
+    public void resetToDefaults() {
+        calls.run(
+                () -> client.get().resetConfig(),
+                config -> {
+                    show(config);
+                    message.set("Reset to the defaults.");
+                },
+                this::failed);
+    }
+
+    /** Discards the edits. */
+    public void revert() {
+        if (loaded != null) {
+            show(loaded);
+            message.set("");
+        }
+    }
+
+    public void testRule() {
+        String name = testFileName.get();
+        if (name == null || name.isBlank()) {
+            testResult.set("Type a file name to see which rule takes it.");
+            return;
+        }
+        calls.run(() -> client.get().testRule(name.strip()), result -> testResult.set(describe(result)), e -> {
+            testResult.set(BackgroundCalls.describe(e));
+        });
+    }
+
+    static String describe(RuleTestModel result) {
+        if (!result.matched()) {
+            return "No rule matches " + result.filename() + ": it would not be processed.";
+        }
+        String rule = result.ruleIndex() == null || result.ruleIndex() < 0
+                ? "the default rule"
+                : "rule " + (result.ruleIndex() + 1);
+        return result.filename() + " → " + result.profile() + " (" + rule + "), output " + result.output();
+    }
+
+    public void addRule() {
+        RuleRow row = new RuleRow();
+        row.patternProperty().set("*.mov");
+        if (!profiles.isEmpty()) {
+            row.profileProperty().set(profiles.getFirst());
+        }
+        rules.add(row);
+    }
+
+    public void removeRule(int index) {
+        if (index >= 0 && index < rules.size()) {
+            rules.remove(index);
+        }
+    }
+
+    /** Moves a rule up (negative) or down (positive) in the order rules are tried. */
+    public int moveRule(int index, int by) {
+        int target = index + by;
+        if (index < 0 || index >= rules.size() || target < 0 || target >= rules.size()) {
+            return index;
+        }
+        RuleRow row = rules.remove(index);
+        rules.add(target, row);
+        return target;
+    }
+
+    ConfigModel toModel(Map<String, String> problems) {
+        ConfigModel base = loaded == null
+                ? new ConfigModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : loaded;
+        List<RuleModel> ruleModels = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            // The first row is tried first, so it gets the highest priority.
+            ruleModels.add(rules.get(i).toModel((rules.size() - i) * 10));
+        }
+        return new ConfigModel(
+                blankToNull(monitorFolder.get()),
+                blankToNull(outputFolder.get()),
+                integer("max_workers", maxWorkers.get(), problems),
+                recursive.get(),
+                decimal("stable_seconds", stableSeconds.get(), problems),
+                base.scanIntervalSeconds(),
+                onSuccess.get(),
+                blankToNull(processedFolder.get()),
+                integer("max_attempts", maxAttempts.get(), problems),
+                decimal("stall_timeout_seconds", stallTimeoutSeconds.get(), problems),
+                base.ffmpegPath(),
+                base.server(),
+                base.profiles(),
+                ruleModels);
+    }
+
+    private void failed(Exception e) {
+        saving.set(false);
+        if (e instanceof ApiException api && !api.fields().isEmpty()) {
+            fieldErrors.clear();
+            fieldErrors.putAll(api.fields());
+            message.set("The daemon refused the configuration: fix the marked fields.");
+        } else {
+            message.set(BackgroundCalls.describe(e));
+        }
+    }
+
+    private static Integer integer(String field, String text, Map<String, String> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            problems.put(field, "must be a whole number");
+            return null;
+        }
+    }
+
+    private static Double decimal(String field, String text, Map<String, String> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.put(field, "must be a number");
+            return null;
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "";
+        }
+        return value == Math.rint(value) ? Long.toString(value.longValue()) : String.format(Locale.ROOT, "%s", value);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    public StringProperty monitorFolderProperty() {
+        return monitorFolder;
+    }
+
+    public StringProperty outputFolderProperty() {
+        return outputFolder;
+    }
+
+    public StringProperty processedFolderProperty() {
+        return processedFolder;
+    }
+
+    public StringProperty maxWorkersProperty() {
+        return maxWorkers;
+    }
+
+    public StringProperty stableSecondsProperty() {
+        return stableSeconds;
+    }
+
+    public StringProperty maxAttemptsProperty() {
+        return maxAttempts;
+    }
+
+    public StringProperty stallTimeoutSecondsProperty() {
+        return stallTimeoutSeconds;
+    }
+
+    public BooleanProperty recursiveProperty() {
+        return recursive;
+    }
+
+    public ObjectProperty<OnSuccess> onSuccessProperty() {
+        return onSuccess;
+    }
+
+    public ObservableList<RuleRow> rules() {
+        return rules;
+    }
+
+    public ObservableList<String> profiles() {
+        return profiles;
+    }
+
+    public ObservableMap<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty testFileNameProperty() {
+        return testFileName;
+    }
+
+    public StringProperty testResultProperty() {
+        return testResult;
+    }
+
+    public BooleanProperty savingProperty() {
+        return saving;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.bulletproof.desktop.config;
+
+import dev.bulletproof.model.OnSuccess;
+import dev.bulletproof.model.PatternType;
+import dev.bulletproof.model.RuleModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One editable line of the rules table. Its priority is its position, given when the config is saved. */
+public final class RuleRow {
+
+    private final StringProperty pattern = new SimpleStringProperty("");
+    private final ObjectProperty<PatternType> patternType = new SimpleObjectProperty<>(PatternType.GLOB);
+    private final StringProperty profile = new SimpleStringProperty("");
+    private final StringProperty outputPattern = new SimpleStringProperty("");
+    private final ObjectProperty<OnSuccess> onSuccess = new SimpleObjectProperty<>();
+
+    public static RuleRow of(RuleModel rule) {
+        RuleRow row = new RuleRow();
+        row.pattern.set(rule.pattern());
+        row.patternType.set(rule.patternType() == null ? PatternType.GLOB : rule.patternType());
+        row.profile.set(rule.profile());
+        row.outputPattern.set(rule.outputPattern() == null ? "" : rule.outputPattern());
+        row.onSuccess.set(rule.onSuccess());
+        return row;
+    }
+
+    RuleModel toModel(int priority) {
+        String output = outputPattern.get() == null || outputPattern.get().isBlank() ? null : outputPattern.get();
+        return new RuleModel(pattern.get(), patternType.get(), profile.get(), output, priority, onSuccess.get());
+    }
+
+    public StringProperty patternProperty() {
+        return pattern;
+    }
+
+    public ObjectProperty<PatternType> patternTypeProperty() {
+        return patternType;
+    }
+
+    public StringProperty profileProperty() {
+        return profile;
+    }
+
+    public StringProperty outputPatternProperty() {
+        return outputPattern;
+    }
+
+    public ObjectProperty<OnSuccess> onSuccessProperty() {
+        return onSuccess;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.bulletproof.desktop.dashboard;
+
+import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.StatsModel;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/** The dashboard: statistics cards on top, the running jobs below. */
+public final class DashboardView extends BorderPane {
+
+    public DashboardView(DashboardViewModel model) {
+        getStyleClass().add("dashboard");
+        TilePane cards = new TilePane(12, 12);
+        cards.setPrefColumns(6);
+        cards.getChildren()
+                .addAll(
+                        card("Total", model, s -> Long.toString(s.totalJobs()), "card-total"),
+                        card("Successful", model, s -> Long.toString(s.successful()), "card-ok"),
+                        card("Failed", model, s -> Long.toString(s.failed()), "card-failed"),
+                        card("In progress", model, s -> Long.toString(s.inProgress()), "card-active"),
+                        card("Queued", model, s -> Long.toString(s.queued()), "card-queued"),
+                        card("Average time", model, DashboardViewModel::averageText, "card-avg"));
+
+        Button pause = new Button();
+        pause.setId("queue-pause");
+        pause.textProperty()
+                .bind(Bindings.when(model.queuePausedProperty())
+                        .then("Resume queue")
+                        .otherwise("Pause queue"));
+        pause.setOnAction(event -> model.togglePause());
+        Label queueState = new Label();
+        queueState.getStyleClass().add("queue-state");
+        queueState
+                .textProperty()
+                .bind(Bindings.when(model.queuePausedProperty())
+                        .then("Queue paused: no new job starts")
+                        .otherwise("Queue running"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label title = new Label("Active jobs");
+        title.getStyleClass().add("section-title");
+        HBox header = new HBox(12, title, spacer, queueState, pause);
+        header.getStyleClass().add("section-header");
+
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(model.messageProperty());
+
+        VBox top = new VBox(12, cards, error, header);
+        top.setPadding(new Insets(0, 0, 12, 0));
+        setTop(top);
+        setCenter(activeTable(model));
+        setPadding(new Insets(16));
+    }
+
+    private static VBox card(String title, DashboardViewModel model, Function<StatsModel, String> value, String id) {
+        Label name = new Label(title);
+        name.getStyleClass().add("card-title");
+        Label number = new Label();
+        number.setId(id);
+        number.getStyleClass().add("card-value");
+        number.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> value.apply(model.statsProperty().get()), model.statsProperty()));
+        VBox card = new VBox(4, name, number);
+        card.getStyleClass().add("card");
+        card.setPrefWidth(170);
+        return card;
+    }
+
+    private static TableView<JobModel> activeTable(DashboardViewModel model) {
+        TableView<JobModel> table = new TableView<>(model.activeJobs());
+        table.setId("active-jobs");
+        table.setPlaceholder(new Label("No job is running."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(text("File", JobModel::filename, 320));
+        table.getColumns().add(text("Profile", JobModel::profile, 140));
+        TableColumn<JobModel, JobModel> progress = new TableColumn<>("Progress");
+        progress.setPrefWidth(220);
+        progress.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
+        progress.setCellFactory(column -> new ProgressCell());
+        table.getColumns().add(progress);
+        table.getColumns().add(text("FPS", job -> JobFormat.fps(job.fps()), 90));
+        table.getColumns().add(text("Speed", job -> JobFormat.speed(job.speed()), 90));
+        table.getColumns().add(text("ETA", job -> JobFormat.duration(job.etaSeconds()), 90));
+        table.getColumns().add(text("Status", job -> job.status().wireName(), 110));
+        return table;
+    }
+
+    static TableColumn<JobModel, String> text(String title, Function<JobModel, String> value, double width) {
+        TableColumn<JobModel, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** A progress bar with the percentage written over it. */
+    public static final class ProgressCell extends TableCell<JobModel, JobModel> {
+        private final ProgressBar bar = new ProgressBar(0);
+        private final Label label = new Label();
+        private final StackPane pane = new StackPane(bar, label);
+
+        public ProgressCell() {
+            bar.setMaxWidth(Double.MAX_VALUE);
+            label.getStyleClass().add("progress-label");
+        }
+
+        @Override
+        protected void updateItem(JobModel job, boolean empty) {
+            super.updateItem(job, empty);
+            if (empty || job == null) {
+                setGraphic(null);
+                return;
+            }
+            // A completed job shows full even when its last progress report said 99 %.
+            bar.setProgress(job.status() == JobStatus.COMPLETED ? 1 : job.progress());
+            label.setText(JobFormat.percent(bar.getProgress()));
+            setGraphic(pane);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.bulletproof.desktop.history;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.css.ColorPalette;
+import io.fair_acc.dataset.DataSet;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** History charts over a chosen range. The charts are built once; the view model's data sets feed them. */
+public final class HistoryView extends BorderPane {
+
+    public HistoryView(HistoryViewModel model) {
+        getStyleClass().add("history");
+        DatePicker from = new DatePicker();
+        from.setId("history-from");
+        from.valueProperty().bindBidirectional(model.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("history-to");
+        to.valueProperty().bindBidirectional(model.toProperty());
+        ComboBox<String> bucket =
+                new ComboBox<>(FXCollections.observableArrayList(HistoryViewModel.HOUR, HistoryViewModel.DAY));
+        bucket.setId("history-bucket");
+        bucket.valueProperty().bindBidirectional(model.bucketProperty());
+        Button show = new Button("Show");
+        show.setId("history-show");
+        show.setOnAction(event -> model.refresh());
+        Label summary = new Label();
+        summary.setId("history-summary");
+        summary.textProperty().bind(model.summaryProperty());
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(model.messageProperty());
+        HBox controls = new HBox(
+                8, new Label("From"), from, new Label("to"), to, new Label("per"), bucket, show, summary, error);
+        controls.getStyleClass().add("tool-bar-row");
+
+        XYChart perBucket = barChart("Jobs finished", "time", "jobs", true, model.completed(), model.failed());
+        perBucket.setId("chart-finished");
+        XYChart media = barChart("Media hours processed", "time", "hours", true, model.mediaHours());
+        media.setId("chart-media");
+        XYChart distribution = barChart("Processing time", "seconds", "jobs", false, model.processingTimes());
+        distribution.setId("chart-distribution");
+
+        GridPane charts = new GridPane();
+        charts.setHgap(12);
+        charts.setVgap(12);
+        charts.add(perBucket, 0, 0, 2, 1);
+        charts.add(distribution, 0, 1);
+        charts.add(media, 1, 1);
+        for (XYChart chart : new XYChart[] {perBucket, distribution, media}) {
+            GridPane.setHgrow(chart, Priority.ALWAYS);
+            GridPane.setVgrow(chart, Priority.ALWAYS);
+            chart.setMinSize(200, 160);
+            chart.setPrefSize(400, 260);
+        }
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        setTop(controls);
+        setCenter(charts);
+        BorderPane.setMargin(charts, new Insets(12, 0, 0, 0));
+        setPadding(new Insets(16));
+    }
+
+    private static XYChart barChart(String title, String xName, String yName, boolean timeAxis, DataSet... data) {
+        DefaultNumericAxis x = new DefaultNumericAxis(xName);
+        x.setTimeAxis(timeAxis);
+        // No unit brackets: the names already say what is counted.
+        x.setUnit(null);
+        x.setAutoRangePadding(0.05);
+        DefaultNumericAxis y = new DefaultNumericAxis(yName);
+        y.setUnit(null);
+        y.setForceZeroInRange(true);
+        y.setAutoRangePadding(0.1);
+        if (!timeAxis) {
+            x.setForceZeroInRange(true);
+        }
+        XYChart chart = new XYChart(x, y);
+        chart.setTitle(title);
+        // Light blue and red stay readable on both themes' backgrounds.
+        chart.setColorPalette(ColorPalette.MISC);
+        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        renderer.setPolyLineStyle(LineStyle.NONE);
+        renderer.setDrawBars(true);
+        renderer.setDrawMarker(false);
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDynamicBarWidth(true);
+        renderer.setBarWidthPercentage(60);
+        renderer.getDatasets().addAll(data);
+        chart.getRenderers().setAll(renderer);
+        chart.getStyleClass().add("history-chart");
+        return chart;
+    }
+}

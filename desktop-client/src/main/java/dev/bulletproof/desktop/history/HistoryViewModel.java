@@ -1,0 +1,238 @@
+package dev.bulletproof.desktop.history;
+
+import dev.bulletproof.client.BulletproofClient;
+import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.model.HistoryBucketModel;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.TimelinePointModel;
+import dev.bulletproof.model.ws.ServerMessage;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The history charts' data. The view model owns the ChartFX data sets: a reload refills them, a job that
+ * finishes while the range is shown is added to them, and the charts only redraw.
+ */
+public final class HistoryViewModel {
+
+    public static final String HOUR = "hour";
+    public static final String DAY = "day";
+
+    private final Supplier<BulletproofClient> client;
+    private final BackgroundCalls calls;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty bucket = new SimpleStringProperty(HOUR);
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+
+    private final DoubleDataSet completed = new DoubleDataSet("Completed");
+    private final DoubleDataSet failed = new DoubleDataSet("Failed");
+    private final DoubleDataSet mediaHours = new DoubleDataSet("Media hours processed");
+    private final DoubleDataSet processingTimes = new DoubleDataSet("Jobs");
+
+    /** Per bucket start (epoch seconds): completed, failed, media seconds. */
+    private final TreeMap<Long, double[]> buckets = new TreeMap<>();
+
+    private final List<Double> durations = new ArrayList<>();
+    private final Set<String> counted = new HashSet<>();
+
+    public HistoryViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls, Clock clock, ZoneId zone) {
+        this.client = client;
+        this.calls = calls;
+        this.clock = clock;
+        this.zone = zone;
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        from.set(today.minusDays(1));
+        to.set(today);
+    }
+
+    /** Reloads the charts for the chosen range and bucket. */
+    public void refresh() {
+        Instant start = rangeStart();
+        Instant end = rangeEnd();
+        String size = bucket.get();
+        calls.run(
+                () -> new Loaded(
+                        client.get().history(start, end, size), client.get().timeline(start, end)),
+                this::show,
+                e -> message.set(BackgroundCalls.describe(e)));
+    }
+
+    private record Loaded(List<HistoryBucketModel> buckets, List<TimelinePointModel> points) {}
+
+    private void show(Loaded loaded) {
+        buckets.clear();
+        durations.clear();
+        counted.clear();
+        for (HistoryBucketModel b : loaded.buckets()) {
+            buckets.put(
+                    b.start().getEpochSecond(), new double[] {b.completed(), b.failed(), b.mediaSecondsProcessed()});
+        }
+        for (TimelinePointModel point : loaded.points()) {
+            counted.add(point.jobId());
+            if ("completed".equals(point.status()) && point.processingSeconds() != null) {
+                durations.add(point.processingSeconds());
+            }
+        }
+        message.set("");
+        publish();
+    }
+
+    /** Adds a job that just finished, once, when it falls in the shown range. */
+    public void apply(ServerMessage message) {
+        if (message instanceof ServerMessage.JobUpdate update) {
+            jobFinished(update.job());
+        }
+    }
+
+    void jobFinished(JobModel job) {
+        boolean done = job.status() == JobStatus.COMPLETED || job.status() == JobStatus.FAILED;
+        if (!done || job.completedAt() == null || !counted.add(job.id())) {
+            return;
+        }
+        Instant at = job.completedAt();
+        if (at.isBefore(rangeStart()) || !at.isBefore(rangeEnd())) {
+            return;
+        }
+        long size = bucketSeconds();
+        long start = Math.floorDiv(at.getEpochSecond(), size) * size;
+        Long known = buckets.floorKey(at.getEpochSecond());
+        if (known != null && at.getEpochSecond() < known + size) {
+            start = known;
+        }
+        double[] counts = buckets.computeIfAbsent(start, key -> new double[3]);
+        if (job.status() == JobStatus.COMPLETED) {
+            counts[0]++;
+            counts[2] += job.duration() == null ? 0 : job.duration();
+            if (job.elapsedSeconds() != null) {
+                durations.add(job.elapsedSeconds());
+            }
+        } else {
+            counts[1]++;
+        }
+        publish();
+    }
+
+    private void publish() {
+        int n = buckets.size();
+        double[] x = new double[n];
+        double[] done = new double[n];
+        double[] bad = new double[n];
+        double[] hours = new double[n];
+        int i = 0;
+        long total = 0;
+        long totalFailed = 0;
+        double mediaSeconds = 0;
+        for (var entry : buckets.entrySet()) {
+            x[i] = entry.getKey();
+            done[i] = entry.getValue()[0];
+            bad[i] = entry.getValue()[1];
+            hours[i] = entry.getValue()[2] / 3600.0;
+            total += (long) done[i];
+            totalFailed += (long) bad[i];
+            mediaSeconds += entry.getValue()[2];
+            i++;
+        }
+        completed.set(x, done);
+        failed.set(x, bad);
+        mediaHours.set(x, hours);
+        publishDistribution();
+        summary.set(total + " completed, " + totalFailed + " failed, " + JobFormat.duration(mediaSeconds)
+                + " of media processed in the range");
+    }
+
+    /** Processing times in about a dozen equal bins, from 0 to the longest. */
+    private void publishDistribution() {
+        if (durations.isEmpty()) {
+            processingTimes.set(new double[0], new double[0]);
+            return;
+        }
+        double longest =
+                durations.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double width = Math.max(1, Math.ceil(longest / 12));
+        int bins = (int) Math.floor(longest / width) + 1;
+        double[] centers = new double[bins];
+        double[] counts = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centers[b] = b * width + width / 2;
+        }
+        for (double seconds : durations) {
+            counts[Math.min(bins - 1, (int) Math.floor(seconds / width))]++;
+        }
+        processingTimes.set(centers, counts);
+    }
+
+    Instant rangeStart() {
+        return from.get().atStartOfDay(zone).toInstant();
+    }
+
+    Instant rangeEnd() {
+        return to.get().plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    long bucketSeconds() {
+        return DAY.equals(bucket.get())
+                ? Duration.ofDays(1).toSeconds()
+                : Duration.ofHours(1).toSeconds();
+    }
+
+    public DoubleDataSet completed() {
+        return completed;
+    }
+
+    public DoubleDataSet failed() {
+        return failed;
+    }
+
+    public DoubleDataSet mediaHours() {
+        return mediaHours;
+    }
+
+    public DoubleDataSet processingTimes() {
+        return processingTimes;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public StringProperty bucketProperty() {
+        return bucket;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

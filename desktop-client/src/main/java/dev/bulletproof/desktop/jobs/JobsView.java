@@ -1,0 +1,357 @@
+package dev.bulletproof.desktop.jobs;
+
+import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.desktop.dashboard.DashboardView;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** All jobs: filters, the paged table, actions on the selected job and its details. */
+public final class JobsView extends BorderPane {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final int LOAD_AHEAD_ROWS = 20;
+
+    private final JobsViewModel model;
+    private final TextField search = new TextField();
+    private final TableView<JobModel> table = new TableView<>();
+
+    public JobsView(JobsViewModel model) {
+        this.model = model;
+        getStyleClass().add("jobs");
+        setTop(new VBox(8, filters(), actions()));
+        SplitPane split = new SplitPane(buildTable(), detail());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.64);
+        setCenter(split);
+        setPadding(new Insets(16));
+    }
+
+    /** Ctrl+F lands here. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public TableView<JobModel> table() {
+        return table;
+    }
+
+    private HBox filters() {
+        search.setId("job-search");
+        search.setPromptText("Search file names (Ctrl+F)");
+        search.setPrefColumnCount(24);
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.setOnAction(event -> model.refresh());
+
+        ComboBox<JobStatus> status = new ComboBox<>(FXCollections.observableArrayList(JobStatus.values()));
+        status.getItems().addFirst(null);
+        status.setId("status-filter");
+        status.setPromptText("Any status");
+        status.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(JobStatus value) {
+                return value == null ? "Any status" : value.wireName();
+            }
+
+            @Override
+            public JobStatus fromString(String text) {
+                return null;
+            }
+        });
+        status.valueProperty().bindBidirectional(model.statusFilterProperty());
+        status.setOnAction(event -> model.refresh());
+
+        ComboBox<String> profile = new ComboBox<>();
+        profile.setId("profile-filter");
+        profile.setPromptText("Any profile");
+        profile.setItems(model.profiles());
+        profile.valueProperty().addListener((o, before, now) -> {
+            model.profileFilterProperty().set(now == null ? "" : now);
+            model.refresh();
+        });
+        Button clear = new Button("Clear filters");
+        clear.setOnAction(event -> {
+            profile.setValue(null);
+            status.setValue(null);
+            search.clear();
+            model.refresh();
+        });
+
+        Label count = new Label();
+        count.setId("job-count");
+        count.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Showing " + model.jobs().size() + " of "
+                                + model.totalProperty().get(),
+                        model.jobs(),
+                        model.totalProperty()));
+        Button more = new Button("Load more");
+        more.setId("load-more");
+        more.disableProperty()
+                .bind(Bindings.createBooleanBinding(() -> !model.hasMore(), model.jobs(), model.totalProperty()));
+        more.setOnAction(event -> model.loadMore());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, search, status, profile, clear, spacer, count, more);
+        bar.getStyleClass().add("tool-bar-row");
+        return bar;
+    }
+
+    private HBox actions() {
+        Button pause = action("Pause", "job-pause", model::pauseSelected);
+        Button resume = action("Resume", "job-resume", model::resumeSelected);
+        Button cancel = action("Cancel…", "job-cancel", this::confirmCancel);
+        Button retry = action("Retry", "job-retry", model::retrySelected);
+        Button delete = action("Delete…", "job-delete", this::confirmDelete);
+        var selected = model.selectedProperty();
+        pause.disableProperty()
+                .bind(Bindings.createBooleanBinding(() -> !is(selected.get(), JobStatus.PROCESSING), selected));
+        resume.disableProperty()
+                .bind(Bindings.createBooleanBinding(() -> !is(selected.get(), JobStatus.PAUSED), selected));
+        cancel.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> selected.get() == null || selected.get().status().isFinished(), selected));
+        retry.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> !is(selected.get(), JobStatus.FAILED) && !is(selected.get(), JobStatus.CANCELLED),
+                        selected));
+        delete.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> selected.get() == null || !selected.get().status().isFinished(), selected));
+        Label message = new Label();
+        message.getStyleClass().add("error-text");
+        message.textProperty().bind(model.messageProperty());
+        HBox row = new HBox(8, pause, resume, cancel, retry, delete, message);
+        row.getStyleClass().add("tool-bar-row");
+        return row;
+    }
+
+    private static boolean is(JobModel job, JobStatus status) {
+        return job != null && job.status() == status;
+    }
+
+    private static Button action(String text, String id, Runnable run) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(event -> run.run());
+        return button;
+    }
+
+    /** Delete key and the Cancel button: the running encode is thrown away, so ask first. */
+    public void confirmCancel() {
+        JobModel job = model.selectedProperty().get();
+        if (job != null
+                && !job.status().isFinished()
+                && confirm("Cancel " + job.filename() + "?", "Its partial output is discarded.")) {
+            model.cancelSelected();
+        }
+    }
+
+    private void confirmDelete() {
+        JobModel job = model.selectedProperty().get();
+        if (job != null
+                && confirm("Remove " + job.filename() + " from the history?", "Its files stay where they are.")) {
+            model.deleteSelected();
+        }
+    }
+
+    private boolean confirm(String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        alert.setHeaderText(header);
+        alert.setTitle("Bulletproof");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    private TableView<JobModel> buildTable() {
+        SortedList<JobModel> sorted = new SortedList<>(model.jobs());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setId("jobs-table");
+        table.setPlaceholder(new Label("No jobs match."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<JobModel, Long> id = new TableColumn<>("#");
+        id.setCellValueFactory(
+                cell -> new SimpleObjectProperty<>(parseId(cell.getValue().id())));
+        id.setPrefWidth(70);
+        table.getColumns().add(id);
+        table.getColumns().add(text("File", JobModel::filename, 260));
+        TableColumn<JobModel, JobStatus> status = new TableColumn<>("Status");
+        status.setCellValueFactory(
+                cell -> new SimpleObjectProperty<>(cell.getValue().status()));
+        status.setCellFactory(column -> new BadgeCell());
+        status.setPrefWidth(150);
+        status.setMinWidth(140);
+        table.getColumns().add(status);
+        table.getColumns().add(text("Profile", JobModel::profile, 130));
+        TableColumn<JobModel, JobModel> progress = new TableColumn<>("Progress");
+        progress.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
+        progress.setCellFactory(column -> new DashboardView.ProgressCell());
+        progress.setComparator(java.util.Comparator.comparingDouble(JobModel::progress));
+        progress.setPrefWidth(170);
+        table.getColumns().add(progress);
+        table.getColumns()
+                .add(text("Created", job -> job.createdAt() == null ? "" : TIME.format(job.createdAt()), 180));
+        table.getColumns().add(text("Time", job -> JobFormat.duration(job.elapsedSeconds()), 80));
+
+        // A live update replaces the row's item, which drops the table's selection: the view model keeps
+        // the selected job by id and the table follows it.
+        table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.jobs().addListener((javafx.collections.ListChangeListener<JobModel>)
+                change -> javafx.application.Platform.runLater(this::followSelection));
+        model.selectedProperty().addListener((o, before, now) -> followSelection());
+        // Rows exist only for what is on screen, so a row near the end being shown means "scrolled there".
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(JobModel job, boolean empty) {
+                super.updateItem(job, empty);
+                if (!empty && getIndex() >= table.getItems().size() - LOAD_AHEAD_ROWS) {
+                    model.loadMore();
+                }
+            }
+        });
+        return table;
+    }
+
+    private void followSelection() {
+        JobModel wanted = model.selectedProperty().get();
+        JobModel shown = table.getSelectionModel().getSelectedItem();
+        if (wanted == null) {
+            table.getSelectionModel().clearSelection();
+        } else if (shown != wanted) {
+            table.getItems().stream()
+                    .filter(job -> job.id().equals(wanted.id()))
+                    .findFirst()
+                    .ifPresent(job -> table.getSelectionModel().select(job));
+        }
+    }
+
+    private static Long parseId(String id) {
+        try {
+            return Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
+    }
+
+    private VBox detail() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        grid.getStyleClass().add("detail-grid");
+        // Long paths wrap inside the pane instead of running off its edge.
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(110);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        grid.getColumnConstraints().setAll(names, values);
+        Label title = new Label("Select a job to see its details.");
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        ListView<String> log = new ListView<>(model.logTail());
+        log.setId("job-log");
+        log.getStyleClass().add("log-view");
+        log.setPlaceholder(new Label("No log yet."));
+        // A tail is read from its end.
+        model.logTail().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            // After the list has laid out its new lines, or the scroll is lost.
+            javafx.application.Platform.runLater(() -> {
+                if (!log.getItems().isEmpty()) {
+                    log.scrollTo(log.getItems().size() - 1);
+                }
+            });
+        });
+        model.selectedProperty().addListener((o, before, job) -> {
+            grid.getChildren().clear();
+            title.setText(job == null ? "Select a job to see its details." : job.filename());
+            if (job == null) {
+                return;
+            }
+            int row = 0;
+            for (String[] line : JobsViewModel.details(job)) {
+                Label name = new Label(line[0]);
+                name.getStyleClass().add("detail-name");
+                Label value = new Label(line[1]);
+                value.setWrapText(true);
+                value.setMinWidth(0);
+                value.setMaxWidth(Double.MAX_VALUE);
+                // The end of a path (the file name) matters most when it does not fit.
+                value.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                value.setTooltip(new javafx.scene.control.Tooltip(line[1]));
+                value.getStyleClass().add("detail-value");
+                grid.addRow(row++, name, value);
+            }
+        });
+        Label logTitle = new Label("ffmpeg log (last lines)");
+        logTitle.getStyleClass().add("card-title");
+        VBox.setVgrow(log, Priority.ALWAYS);
+        VBox box = new VBox(10, title, grid, logTitle, log);
+        box.setId("job-detail");
+        box.setPadding(new Insets(0, 0, 0, 12));
+        box.setMinWidth(280);
+        return box;
+    }
+
+    private static TableColumn<JobModel, String> text(String title, Function<JobModel, String> value, double width) {
+        TableColumn<JobModel, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** The status as a coloured badge; the colour comes from the theme's "badge-STATUS" class. */
+    private static final class BadgeCell extends TableCell<JobModel, JobStatus> {
+        private final Label badge = new Label();
+
+        @Override
+        protected void updateItem(JobStatus status, boolean empty) {
+            super.updateItem(status, empty);
+            if (empty || status == null) {
+                setGraphic(null);
+                return;
+            }
+            badge.setText(JobsViewModel.badge(status));
+            badge.getStyleClass().setAll("label", "badge", "badge-" + status.wireName());
+            setGraphic(badge);
+        }
+    }
+}

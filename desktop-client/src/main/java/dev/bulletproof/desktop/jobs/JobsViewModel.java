@@ -1,0 +1,355 @@
+package dev.bulletproof.desktop.jobs;
+
+import dev.bulletproof.client.BulletproofClient;
+import dev.bulletproof.client.JobQuery;
+import dev.bulletproof.client.Page;
+import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.ProfileModel;
+import dev.bulletproof.model.ws.ServerMessage;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The jobs table: a filtered list loaded a page at a time (the history may hold 100,000 jobs), kept current
+ * by live updates, with the actions on one job and the details of the selected one.
+ */
+public final class JobsViewModel {
+
+    public static final int PAGE_SIZE = 200;
+    static final int LOG_LINES = 40;
+
+    private final Supplier<BulletproofClient> client;
+    private final BackgroundCalls calls;
+
+    private final ObservableList<JobModel> jobs = FXCollections.observableArrayList();
+    private final LongProperty total = new SimpleLongProperty(0);
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final ObjectProperty<JobStatus> statusFilter = new SimpleObjectProperty<>();
+    private final StringProperty profileFilter = new SimpleStringProperty("");
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<String> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<JobModel> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> logTail = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final Set<String> loadedIds = new HashSet<>();
+    private long generation;
+
+    public JobsViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls) {
+        this.client = client;
+        this.calls = calls;
+        selected.addListener((observable, before, now) -> {
+            if (now == null || before == null || !now.id().equals(before.id())) {
+                loadLog();
+            }
+        });
+    }
+
+    /** Reloads the first page with the current filters, and the profile names for the filter. */
+    public void refresh() {
+        long current = ++generation;
+        JobQuery query = query().withLimit(PAGE_SIZE);
+        loading.set(true);
+        calls.run(
+                () -> client.get().listJobs(query),
+                page -> {
+                    if (current == generation) {
+                        jobs.clear();
+                        loadedIds.clear();
+                        append(page);
+                        reselect();
+                    }
+                },
+                this::failed);
+        calls.run(
+                () -> client.get().profiles().stream().map(ProfileModel::name).toList(),
+                profiles::setAll,
+                this::failed);
+    }
+
+    /** Loads the next page, older than the last job shown; nothing when all are shown. */
+    public void loadMore() {
+        if (loading.get() || jobs.size() >= total.get() || jobs.isEmpty()) {
+            return;
+        }
+        long current = generation;
+        JobQuery query = query().withLimit(PAGE_SIZE).withBefore(jobs.getLast().id());
+        loading.set(true);
+        calls.run(
+                () -> client.get().listJobs(query),
+                page -> {
+                    if (current == generation) {
+                        append(page);
+                    }
+                },
+                this::failed);
+    }
+
+    public boolean hasMore() {
+        return jobs.size() < total.get();
+    }
+
+    private void append(Page<JobModel> page) {
+        loading.set(false);
+        total.set(page.total());
+        for (JobModel job : page.items()) {
+            if (loadedIds.add(job.id())) {
+                jobs.add(job);
+            }
+        }
+    }
+
+    JobQuery query() {
+        JobQuery query = JobQuery.all();
+        if (statusFilter.get() != null) {
+            query = query.withStatuses(Set.of(statusFilter.get()));
+        }
+        if (!isBlank(profileFilter.get())) {
+            query = query.withProfile(profileFilter.get().strip());
+        }
+        if (!isBlank(search.get())) {
+            query = query.withText(search.get().strip());
+        }
+        return query;
+    }
+
+    /** Applies one live update: changed jobs are replaced in place, new ones that match appear on top. */
+    public void apply(ServerMessage message) {
+        if (message instanceof ServerMessage.JobUpdate update) {
+            jobChanged(update.job());
+        }
+    }
+
+    void jobChanged(JobModel job) {
+        int index = indexOf(job.id());
+        if (index >= 0) {
+            if (matches(job)) {
+                jobs.set(index, job);
+            } else {
+                jobs.remove(index);
+                loadedIds.remove(job.id());
+                total.set(Math.max(0, total.get() - 1));
+            }
+        } else if (matches(job)) {
+            jobs.addFirst(job);
+            loadedIds.add(job.id());
+            total.set(total.get() + 1);
+        }
+        if (selected.get() != null && selected.get().id().equals(job.id())) {
+            selected.set(job);
+            if (job.status() != null && job.status().isFinished()) {
+                loadLog();
+            }
+        }
+    }
+
+    /** The same filter the daemon applies, for jobs that arrive live. */
+    boolean matches(JobModel job) {
+        if (statusFilter.get() != null && job.status() != statusFilter.get()) {
+            return false;
+        }
+        if (!isBlank(profileFilter.get()) && !profileFilter.get().strip().equals(job.profile())) {
+            return false;
+        }
+        String text = search.get();
+        return isBlank(text)
+                || (job.filename() != null
+                        && job.filename()
+                                .toLowerCase(Locale.ROOT)
+                                .contains(text.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    public void pauseSelected() {
+        act(BulletproofClient::pause);
+    }
+
+    public void resumeSelected() {
+        act(BulletproofClient::resume);
+    }
+
+    /** Space on a job: pause what runs, resume what is paused. */
+    public void togglePauseSelected() {
+        JobModel job = selected.get();
+        if (job != null && job.status() == JobStatus.PAUSED) {
+            resumeSelected();
+        } else if (job != null && job.status() == JobStatus.PROCESSING) {
+            pauseSelected();
+        }
+    }
+
+    public void cancelSelected() {
+        act(BulletproofClient::cancel);
+    }
+
+    public void retrySelected() {
+        act(BulletproofClient::retry);
+    }
+
+    /** Forgets the selected job (finished jobs only; the daemon refuses the others). */
+    public void deleteSelected() {
+        JobModel job = selected.get();
+        if (job == null) {
+            return;
+        }
+        calls.run(
+                () -> {
+                    client.get().deleteJob(job.id());
+                    return job;
+                },
+                deleted -> {
+                    int index = indexOf(deleted.id());
+                    if (index >= 0) {
+                        jobs.remove(index);
+                        loadedIds.remove(deleted.id());
+                        total.set(Math.max(0, total.get() - 1));
+                    }
+                    selected.set(null);
+                    message.set("Removed " + deleted.filename() + " from the history");
+                },
+                this::failed);
+    }
+
+    private void act(ActionCall action) {
+        JobModel job = selected.get();
+        if (job == null) {
+            return;
+        }
+        calls.run(
+                () -> action.apply(client.get(), job.id()),
+                updated -> {
+                    jobChanged(updated);
+                    message.set("");
+                },
+                this::failed);
+    }
+
+    @FunctionalInterface
+    private interface ActionCall {
+        JobModel apply(BulletproofClient client, String id);
+    }
+
+    private void loadLog() {
+        JobModel job = selected.get();
+        if (job == null) {
+            logTail.clear();
+            return;
+        }
+        calls.run(
+                () -> client.get().log(job.id(), LOG_LINES).lines(),
+                lines -> {
+                    if (selected.get() != null && selected.get().id().equals(job.id())) {
+                        logTail.setAll(lines);
+                    }
+                },
+                e -> logTail.setAll(List.of("(no log: " + BackgroundCalls.describe(e) + ")")));
+    }
+
+    private void reselect() {
+        JobModel current = selected.get();
+        if (current != null) {
+            int index = indexOf(current.id());
+            selected.set(index >= 0 ? jobs.get(index) : null);
+        }
+    }
+
+    private int indexOf(String id) {
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void failed(Exception e) {
+        loading.set(false);
+        message.set(BackgroundCalls.describe(e));
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The text of a status badge. */
+    public static String badge(JobStatus status) {
+        return status == null ? "" : status.wireName().toUpperCase(Locale.ROOT);
+    }
+
+    /** Rows for the detail pane: label and value, in reading order. */
+    public static List<String[]> details(JobModel job) {
+        Function<Object, String> text = value -> value == null ? "–" : value.toString();
+        return List.of(
+                new String[] {"Input", text.apply(job.inputPath())},
+                new String[] {"Output", text.apply(job.outputPath())},
+                new String[] {"Profile", text.apply(job.profile())},
+                new String[] {
+                    "Status", badge(job.status()) + (job.statusReason() == null ? "" : " – " + job.statusReason())
+                },
+                new String[] {
+                    "Media",
+                    JobFormat.duration(job.duration())
+                            + (job.resolution() == null ? "" : ", " + job.resolution())
+                            + (job.bitrate() == null ? "" : ", " + job.bitrate() / 1000 + " kb/s")
+                },
+                new String[] {"Attempts", Integer.toString(job.attempts())},
+                new String[] {"Verified", job.verified() == null ? "not yet" : job.verified() ? "passed" : "FAILED"},
+                new String[] {"Run time", JobFormat.duration(job.elapsedSeconds())},
+                new String[] {"Error", text.apply(job.error())});
+    }
+
+    public ObservableList<JobModel> jobs() {
+        return jobs;
+    }
+
+    public LongProperty totalProperty() {
+        return total;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ObjectProperty<JobStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public StringProperty profileFilterProperty() {
+        return profileFilter;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObservableList<String> profiles() {
+        return profiles;
+    }
+
+    public ObjectProperty<JobModel> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<String> logTail() {
+        return logTail;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}

@@ -1,0 +1,390 @@
+package dev.bulletproof.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulletproof.client.ApiException;
+import dev.bulletproof.client.BulletproofClient;
+import dev.bulletproof.desktop.connection.ConnectionState;
+import dev.bulletproof.desktop.testing.DaemonProcess;
+import dev.bulletproof.desktop.testing.DesktopWindow;
+import dev.bulletproof.desktop.testing.TestClips;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import io.fair_acc.dataset.DataSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * The desktop client's window, headless, against a real daemon started from its jar: every button is
+ * checked against the daemon's real state over REST. One daemon serves the whole class to keep it quick.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DesktopAgainstDaemonTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String QUICK_PROFILE = "live-qlab";
+    private static final String SLOW_PROFILE = "live-linux-hevc-mkv";
+
+    @TempDir
+    static Path root;
+
+    private static DaemonProcess daemon;
+    private static DesktopWindow window;
+    private static BulletproofClient rest;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() {
+        daemon = new DaemonProcess(root.resolve("daemon"));
+        rest = daemon.client();
+        window = new DesktopWindow(root.resolve("client"), daemon);
+        DesktopWindow.until(
+                "connected",
+                WAIT,
+                () -> window.model.connection().stateProperty().get() == ConnectionState.CONNECTED);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (daemon != null) {
+            daemon.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void jobsTableShowsAJobProgressingToCompleted() {
+        Set<JobStatus> seen = ConcurrentHashMap.newKeySet();
+        DesktopWindow.onFx(() -> {
+            window.model.jobs().jobs().addListener((ListChangeListener<JobModel>)
+                    change -> change.getList().forEach(job -> seen.add(job.status())));
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        DesktopWindow.until(
+                "the jobs tab is shown",
+                WAIT,
+                () -> window.view.tabs().getSelectionModel().getSelectedIndex() == 1);
+
+        Path clip = TestClips.small(daemon.staging, "interview take 1.mov", 2);
+        JobModel job = rest.enqueue(clip.toString(), QUICK_PROFILE);
+
+        DesktopWindow.until(
+                "the table shows the job completed",
+                WAIT,
+                () -> tableRow(job.id()) != null && tableRow(job.id()).status() == JobStatus.COMPLETED);
+        assertThat(seen).as("the row went through the queue before completing").contains(JobStatus.COMPLETED);
+        assertThat(seen).containsAnyOf(JobStatus.QUEUED, JobStatus.PROCESSING);
+        assertThat(rest.job(job.id()).status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(DesktopWindow.onFx(() -> ((Label) window.scene().lookup("#job-count")).getText()))
+                .isEqualTo("Showing 1 of 1");
+
+        DesktopWindow.onFx(() -> {
+            window.model.jobs().selectedProperty().set(tableRow(job.id()));
+            return null;
+        });
+        DesktopWindow.until(
+                "the log tail of the job is shown",
+                WAIT,
+                () -> !window.model.jobs().logTail().isEmpty());
+        window.screenshot("jobs-completed");
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        DesktopWindow.until(
+                "Ctrl+F puts the cursor in the search box",
+                WAIT,
+                () -> window.scene().lookup("#job-search").isFocused());
+    }
+
+    @Test
+    @Order(2)
+    void historyChartsHaveDataAfterJobsCompleteAndGrowLive() {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        robot.clickOn("#history-show");
+        DesktopWindow.until(
+                "the chart counts the completed job",
+                WAIT,
+                () -> sum(window.model.history().completed()) >= 1);
+        assertThat(DesktopWindow.onFx(
+                        () -> window.model.history().processingTimes().getDataCount()))
+                .isPositive();
+
+        JobModel second =
+                rest.enqueue(TestClips.small(daemon.staging, "b-roll.mov", 1).toString(), QUICK_PROFILE);
+        daemon.awaitJob(second.id(), "the second job completes", j -> j.status() == JobStatus.COMPLETED);
+        DesktopWindow.until(
+                "the chart adds the live job",
+                WAIT,
+                () -> sum(window.model.history().completed()) >= 2);
+        assertThat(DesktopWindow.onFx(() -> sum(window.model.history().mediaHours())))
+                .isPositive();
+        window.screenshot("history-charts");
+    }
+
+    @Test
+    @Order(3)
+    void pauseResumeCancelAndRetryButtonsChangeTheRealJob() {
+        DesktopWindow.onFx(() -> {
+            window.view.show(1);
+            return null;
+        });
+        Path clip = TestClips.hd(daemon.staging, "long show open.mkv", 12);
+        JobModel job = rest.enqueue(clip.toString(), SLOW_PROFILE);
+        daemon.awaitJob(job.id(), "the encode starts", j -> j.status() == JobStatus.PROCESSING);
+        DesktopWindow.until(
+                "the row is processing",
+                WAIT,
+                () -> tableRow(job.id()) != null && tableRow(job.id()).status() == JobStatus.PROCESSING);
+        DesktopWindow.onFx(() -> {
+            TableView<JobModel> table = window.view.lookupJobsTable();
+            table.getSelectionModel().select(tableRow(job.id()));
+            return null;
+        });
+
+        click("#job-pause");
+        daemon.awaitJob(job.id(), "paused", j -> j.status() == JobStatus.PAUSED);
+        window.screenshot("jobs-paused");
+        DesktopWindow.onFx(() -> {
+            window.view.show(0);
+            return null;
+        });
+        DesktopWindow.until(
+                "the dashboard lists the paused job as active",
+                WAIT,
+                () -> window.model.dashboard().activeJobs().stream()
+                        .anyMatch(active -> active.id().equals(job.id()) && active.status() == JobStatus.PAUSED));
+        window.screenshot("dashboard-active-job");
+        DesktopWindow.onFx(() -> {
+            window.view.show(1);
+            return null;
+        });
+
+        click("#job-resume");
+        daemon.awaitJob(job.id(), "resumed", j -> j.status() == JobStatus.PROCESSING);
+
+        click("#job-cancel");
+        confirmDialog();
+        daemon.awaitJob(job.id(), "cancelled", j -> j.status() == JobStatus.CANCELLED);
+
+        click("#job-retry");
+        JobModel retried =
+                daemon.awaitJob(job.id(), "queued again", j -> !j.status().isFinished());
+        assertThat(retried.status()).isIn(JobStatus.QUEUED, JobStatus.PROCESSING, JobStatus.WAITING);
+        window.screenshot("jobs-retried");
+        rest.cancel(job.id());
+        daemon.awaitJob(job.id(), "cancelled again", j -> j.status() == JobStatus.CANCELLED);
+        DesktopWindow.until("the row shows it", WAIT, () -> tableRow(job.id()).status() == JobStatus.CANCELLED);
+
+        // The same actions from the keyboard: Ctrl+R retries, Delete cancels after asking.
+        DesktopWindow.onFx(() -> {
+            window.view.lookupJobsTable().requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        daemon.awaitJob(job.id(), "Ctrl+R queued it again", j -> !j.status().isFinished());
+        DesktopWindow.until(
+                "the row shows it", WAIT, () -> !tableRow(job.id()).status().isFinished());
+        DesktopWindow.onFx(() -> {
+            window.view.lookupJobsTable().requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+        confirmDialog();
+        daemon.awaitJob(job.id(), "Delete cancelled it", j -> j.status() == JobStatus.CANCELLED);
+
+        click("#job-delete");
+        confirmDialog();
+        DesktopWindow.until("the row is gone", WAIT, () -> tableRow(job.id()) == null);
+        assertThatThrownBy(() -> rest.job(job.id()))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    @Order(4)
+    void dashboardShowsTheStatsAndPausesTheQueue() {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        long total = rest.stats().totalJobs();
+        DesktopWindow.until(
+                "the total card matches the daemon",
+                WAIT,
+                () -> text("#card-total").equals(Long.toString(total)));
+
+        click("#queue-pause");
+        Poll.until("the daemon's queue is paused", WAIT, () -> rest.queue().paused());
+        DesktopWindow.until(
+                "the button offers to resume",
+                WAIT,
+                () -> ((Button) window.scene().lookup("#queue-pause")).getText().equals("Resume queue"));
+        window.screenshot("dashboard-queue-paused");
+        click("#queue-pause");
+        Poll.until("the daemon's queue runs again", WAIT, () -> !rest.queue().paused());
+    }
+
+    @Test
+    @Order(5)
+    void configFormSavesAndShowsTheDaemonsMessageNextToAFolderThatCannotExist() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        DesktopWindow.until(
+                "the form is loaded",
+                WAIT,
+                () -> !field("#max_workers").getText().isBlank());
+
+        DesktopWindow.onFx(() -> {
+            field("#max_workers").setText("2");
+            return null;
+        });
+        click("#config-save");
+        Poll.until("the daemon took two workers", WAIT, () -> rest.config().maxWorkers() == 2);
+
+        Path file = Files.writeString(root.resolve("not-a-folder.txt"), "x");
+        String impossible = file.resolve("out").toString();
+        String before = rest.config().outputFolder();
+        DesktopWindow.onFx(() -> {
+            field("#output_folder").setText(impossible);
+            return null;
+        });
+        click("#config-save");
+        DesktopWindow.until("the field shows the daemon's message", WAIT, () -> {
+            Label error = (Label) window.scene().lookup("#error-output_folder");
+            return error.isVisible() && error.getText().contains("does not exist");
+        });
+        assertThat(rest.config().outputFolder()).isEqualTo(before);
+        window.screenshot("config-field-error");
+    }
+
+    @Test
+    @Order(6)
+    void aRuleAddedInTheTableIsSavedAndTheTesterExplainsWhichRuleTakesAFile() {
+        click("#config-revert");
+        DesktopWindow.until(
+                "the edits are discarded",
+                WAIT,
+                () -> ((Label) window.scene().lookup("#error-output_folder")).isVisible()
+                        || !field("#output_folder").getText().contains("not-a-folder"));
+        DesktopWindow.onFx(() -> {
+            window.model.config().addRule();
+            var row = window.model.config().rules().getLast();
+            row.patternProperty().set("*.mkv");
+            row.profileProperty().set(SLOW_PROFILE);
+            return null;
+        });
+        click("#config-save");
+        Poll.until(
+                "the daemon has the rule",
+                WAIT,
+                () -> rest.config().rules().stream()
+                        .anyMatch(rule ->
+                                rule.pattern().equals("*.mkv") && rule.profile().equals(SLOW_PROFILE)));
+
+        DesktopWindow.onFx(() -> {
+            field("#rule-test-name").setText("concert.mkv");
+            return null;
+        });
+        click("#rule-test");
+        DesktopWindow.until(
+                "the tester names the profile",
+                WAIT,
+                () -> text("#rule-test-result").startsWith("concert.mkv → " + SLOW_PROFILE + " (rule 1)"));
+        assertThat(DesktopWindow.onFx(() -> ((TableView<?>) window.scene().lookup("#rules-table"))
+                        .getItems()
+                        .size()))
+                .isEqualTo(1);
+        window.screenshot("config-rules");
+    }
+
+    @Test
+    @Order(7)
+    void theConnectDialogOffersTheRememberedDaemonAndReconnectsToIt() {
+        click("#open-connect");
+        DesktopWindow.until(
+                "the dialog is shown",
+                WAIT,
+                () -> !robot.lookup("#connect-url").queryAll().isEmpty());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> url = (ComboBox<String>) robot.lookup("#connect-url").query();
+        assertThat(DesktopWindow.onFx(url::getValue)).isEqualTo(daemon.url().toString());
+        assertThat(DesktopWindow.onFx(() -> List.copyOf(url.getItems())))
+                .contains(daemon.url().toString());
+        DesktopWindow.screenshot(robot.lookup(".dialog-pane").query().getScene(), "connect-dialog");
+
+        confirmDialog();
+
+        DesktopWindow.until(
+                "connected again",
+                WAIT,
+                () -> window.model.connection().stateProperty().get() == ConnectionState.CONNECTED);
+        assertThat(text("#connection-url")).isEqualTo(daemon.url().toString());
+    }
+
+    private void click(String id) {
+        DesktopWindow.until(id + " is enabled", WAIT, () -> {
+            Node node = window.scene().lookup(id);
+            return node != null && !node.isDisabled() && node.isVisible();
+        });
+        robot.clickOn(id);
+    }
+
+    private void confirmDialog() {
+        DesktopWindow.until(
+                "a confirmation is shown",
+                WAIT,
+                () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        Button ok = DesktopWindow.onFx(() ->
+                (Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+        robot.clickOn(ok);
+    }
+
+    private static JobModel tableRow(String id) {
+        List<JobModel> rows = window.view.lookupJobsTable().getItems();
+        return rows.stream().filter(job -> job.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static TextField field(String id) {
+        return (TextField) window.scene().lookup(id);
+    }
+
+    private static String text(String id) {
+        return DesktopWindow.onFx(() -> ((Label) window.scene().lookup(id)).getText());
+    }
+
+    private static double sum(DataSet data) {
+        double total = 0;
+        for (int i = 0; i < data.getDataCount(); i++) {
+            total += data.get(DataSet.DIM_Y, i);
+        }
+        return total;
+    }
+
+    private static final class Poll {
+        static void until(String what, Duration limit, java.util.function.BooleanSupplier condition) {
+            dev.bulletproof.desktop.testing.Poll.until(what, limit, condition);
+        }
+    }
+}

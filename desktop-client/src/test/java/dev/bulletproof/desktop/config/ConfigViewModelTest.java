@@ -1,0 +1,97 @@
+package dev.bulletproof.desktop.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulletproof.client.ApiException;
+import dev.bulletproof.client.BulletproofClient;
+import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.desktop.testing.Poll;
+import dev.bulletproof.model.ConfigModel;
+import dev.bulletproof.model.OnSuccess;
+import dev.bulletproof.model.PatternType;
+import dev.bulletproof.model.RuleModel;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConfigViewModelTest {
+
+    private final BackgroundCalls calls = new BackgroundCalls(Runnable::run);
+
+    @AfterEach
+    void close() {
+        calls.close();
+    }
+
+    private static ConfigModel config(List<RuleModel> rules) {
+        return new ConfigModel(
+                "/in", "/out", 2, false, 5.0, 1.0, OnSuccess.KEEP, null, 3, 120.0, null, null, null, rules);
+    }
+
+    @Test
+    void rulesAreShownInTheOrderTheyAreTriedAndSavedWithPrioritiesFromTheirPosition() {
+        ConfigViewModel model = new ConfigViewModel(() -> null, calls);
+        model.show(config(List.of(
+                new RuleModel("*.wav", PatternType.GLOB, "audio-wav", null, 1, null),
+                new RuleModel("*.mov", PatternType.GLOB, "live-qlab", null, 50, null))));
+        assertThat(model.rules()).extracting(row -> row.patternProperty().get()).containsExactly("*.mov", "*.wav");
+
+        model.moveRule(1, -1);
+        ConfigModel saved = model.toModel(new HashMap<>());
+
+        assertThat(saved.rules()).extracting(RuleModel::pattern).containsExactly("*.wav", "*.mov");
+        assertThat(saved.rules().get(0).priority())
+                .isGreaterThan(saved.rules().get(1).priority());
+        assertThat(saved.maxWorkers()).isEqualTo(2);
+        assertThat(saved.stableSeconds()).isEqualTo(5.0);
+    }
+
+    @Test
+    void aHalfTypedNumberIsAnErrorNextToItsFieldAndNothingIsSent() {
+        Supplier<BulletproofClient> noDaemon = () -> {
+            throw new AssertionError("must not reach the daemon");
+        };
+        ConfigViewModel model = new ConfigViewModel(noDaemon, calls);
+        model.show(config(List.of()));
+        model.maxWorkersProperty().set("2x");
+
+        model.save();
+
+        assertThat(model.fieldErrors()).containsEntry("max_workers", "must be a whole number");
+    }
+
+    @Test
+    void theDaemonsFieldMessagesLandUnderTheirKeys() {
+        Supplier<BulletproofClient> refusing = () -> {
+            throw new ApiException(
+                    422,
+                    "validation_failed",
+                    "the configuration is invalid",
+                    Map.of("output_folder", "folder does not exist and cannot be created: /x"),
+                    null);
+        };
+        ConfigViewModel model = new ConfigViewModel(refusing, calls);
+        model.show(config(List.of()));
+
+        model.save();
+
+        Poll.until(
+                "the refusal arrives",
+                Duration.ofSeconds(10),
+                () -> !model.fieldErrors().isEmpty());
+        assertThat(model.fieldErrors()).containsKey("output_folder");
+        assertThat(model.messageProperty().get()).contains("fix the marked fields");
+    }
+
+    @Test
+    void aRuleTestReadsAsOneSentence() {
+        var result = new dev.bulletproof.model.RuleTestModel(
+                "take1.mov", true, 0, "live-qlab", "take1.mov", OnSuccess.KEEP, List.of());
+
+        assertThat(ConfigViewModel.describe(result)).isEqualTo("take1.mov → live-qlab (rule 1), output take1.mov");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.bulletproof.desktop.dashboard;
+
+import static dev.bulletproof.desktop.testing.Jobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.StatsModel;
+import dev.bulletproof.model.ws.ServerMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DashboardViewModelTest {
+
+    private final BackgroundCalls calls = new BackgroundCalls(Runnable::run);
+    private final DashboardViewModel model = new DashboardViewModel(() -> null, calls);
+
+    @AfterEach
+    void close() {
+        calls.close();
+    }
+
+    @Test
+    void activeJobsAppearWhileTheyRunAndLeaveWhenTheyFinish() {
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.QUEUED, "p")));
+        assertThat(model.activeJobs()).isEmpty();
+
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.PROCESSING, "p")));
+        model.apply(new ServerMessage.JobUpdate(job("2", "b.mov", JobStatus.PAUSED, "p")));
+        assertThat(model.activeJobs()).extracting(JobModel::id).containsExactly("1", "2");
+
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.COMPLETED, "p")));
+        assertThat(model.activeJobs()).extracting(JobModel::id).containsExactly("2");
+    }
+
+    @Test
+    void statsAndQueueUpdatesFeedTheCardsAndTheSwitch() {
+        model.apply(new ServerMessage.StatsUpdate(new StatsModel(10, 7, 1, 75.4, 2, 0, 0, 8)));
+        model.apply(new ServerMessage.QueueUpdate(true, 2));
+
+        assertThat(model.statsProperty().get().totalJobs()).isEqualTo(10);
+        assertThat(DashboardViewModel.averageText(model.statsProperty().get())).isEqualTo("1:15");
+        assertThat(model.queuePausedProperty().get()).isTrue();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.bulletproof.desktop.history;
+
+import static dev.bulletproof.desktop.testing.Jobs.finished;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.model.JobStatus;
+import io.fair_acc.dataset.DataSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Jobs that finish while the charts are shown are added to the data sets the charts draw. */
+class HistoryViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:30:00Z");
+    private final BackgroundCalls calls = new BackgroundCalls(Runnable::run);
+    private final HistoryViewModel model =
+            new HistoryViewModel(() -> null, calls, Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC);
+
+    @AfterEach
+    void close() {
+        calls.close();
+    }
+
+    @Test
+    void aFinishedJobIsCountedOnceInItsHourBucket() {
+        var done = finished("1", "a.mov", JobStatus.COMPLETED, "live-qlab", NOW, 1800.0, 12.0);
+
+        model.jobFinished(done);
+        model.jobFinished(done);
+        model.jobFinished(finished("2", "b.mov", JobStatus.FAILED, "live-qlab", NOW.plusSeconds(60), null, null));
+
+        assertThat(model.completed().getDataCount()).isEqualTo(1);
+        assertThat(model.completed().get(DataSet.DIM_X, 0))
+                .isEqualTo(Instant.parse("2026-03-01T10:00:00Z").getEpochSecond());
+        assertThat(model.completed().get(DataSet.DIM_Y, 0)).isEqualTo(1);
+        assertThat(model.failed().get(DataSet.DIM_Y, 0)).isEqualTo(1);
+        assertThat(model.mediaHours().get(DataSet.DIM_Y, 0)).isEqualTo(0.5);
+        assertThat(model.processingTimes().getDataCount()).isPositive();
+        assertThat(model.summaryProperty().get()).startsWith("1 completed, 1 failed");
+    }
+
+    @Test
+    void jobsOutsideTheRangeAndUnfinishedJobsAreLeftOut() {
+        model.jobFinished(finished("1", "old.mov", JobStatus.COMPLETED, "p", NOW.minusSeconds(5 * 86400), 10.0, 1.0));
+        model.jobFinished(finished("2", "run.mov", JobStatus.PROCESSING, "p", null, 10.0, 1.0));
+
+        assertThat(model.completed().getDataCount()).isZero();
+    }
+
+    @Test
+    void dayBucketsGatherTheWholeDay() {
+        model.bucketProperty().set(HistoryViewModel.DAY);
+        model.jobFinished(finished("1", "a.mov", JobStatus.COMPLETED, "p", NOW.minusSeconds(3 * 3600), 60.0, 2.0));
+        model.jobFinished(finished("2", "b.mov", JobStatus.COMPLETED, "p", NOW, 60.0, 2.0));
+
+        assertThat(model.completed().getDataCount()).isEqualTo(1);
+        assertThat(model.completed().get(DataSet.DIM_Y, 0)).isEqualTo(2);
+    }
+}

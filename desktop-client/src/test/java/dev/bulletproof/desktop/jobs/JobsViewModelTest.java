@@ -1,0 +1,82 @@
+package dev.bulletproof.desktop.jobs;
+
+import static dev.bulletproof.desktop.testing.Jobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.ws.ServerMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The table's live behaviour, without a daemon and without a stage. */
+class JobsViewModelTest {
+
+    private final BackgroundCalls calls = new BackgroundCalls(Runnable::run);
+    private final JobsViewModel model = new JobsViewModel(() -> null, calls);
+
+    @AfterEach
+    void close() {
+        calls.close();
+    }
+
+    @Test
+    void aChangedJobIsReplacedInPlaceAndANewOneGoesOnTop() {
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.QUEUED, "live-qlab")));
+        model.apply(new ServerMessage.JobUpdate(job("2", "b.mov", JobStatus.QUEUED, "live-qlab")));
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.PROCESSING, "live-qlab")));
+
+        assertThat(model.jobs()).extracting(JobModel::id).containsExactly("2", "1");
+        assertThat(model.jobs().get(1).status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(model.totalProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aJobThatNoLongerMatchesTheStatusFilterLeavesTheTable() {
+        model.statusFilterProperty().set(JobStatus.PROCESSING);
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.PROCESSING, "live-qlab")));
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.COMPLETED, "live-qlab")));
+
+        assertThat(model.jobs()).isEmpty();
+        assertThat(model.totalProperty().get()).isZero();
+    }
+
+    @Test
+    void theSelectedJobFollowsItsUpdates() {
+        JobModel queued = job("1", "a.mov", JobStatus.PROCESSING, "live-qlab");
+        model.apply(new ServerMessage.JobUpdate(queued));
+        model.selectedProperty().set(queued);
+
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.PAUSED, "live-qlab")));
+
+        assertThat(model.selectedProperty().get().status()).isEqualTo(JobStatus.PAUSED);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            '',         '',          Interview_take1.MOV, true
+            interview,  '',          Interview_take1.MOV, true
+            broll,      '',          Interview_take1.MOV, false
+            '',         live-qlab,   Interview_take1.MOV, true
+            '',         archive,     Interview_take1.MOV, false
+            """)
+    void liveJobsAreFilteredLikeTheDaemonFiltersPages(String search, String profile, String file, boolean shown) {
+        model.searchProperty().set(search);
+        model.profileFilterProperty().set(profile);
+
+        assertThat(model.matches(job("9", file, JobStatus.QUEUED, "live-qlab"))).isEqualTo(shown);
+    }
+
+    @Test
+    void theFiltersBecomeTheDaemonsQuery() {
+        model.statusFilterProperty().set(JobStatus.FAILED);
+        model.searchProperty().set(" show open ");
+        model.profileFilterProperty().set("live-qlab");
+
+        assertThat(model.query().withLimit(JobsViewModel.PAGE_SIZE).toQueryString())
+                .isEqualTo("status=failed&q=show+open&profile=live-qlab&limit=200");
+    }
+}
