@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.LiveProgress;
+import dev.bulletproof.daemon.testing.TestClips;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class UpdatesEndpointTest {
                 WsClient client = WsClient.connect(api)) {
             client.await(WsClient.type("queue_update"), SHORT);
 
-            ApiFixture.moveInto(api.in, HdClips.hd(api.staging, "clip.mp4", 6), "clip.mp4");
+            ApiFixture.moveInto(api.in, TestClips.hd(api.staging, "clip.mp4", 6), "clip.mp4");
 
             JsonNode queued = client.await(jobStatus("queued"), ApiFixture.ENCODES);
             JsonNode processing = client.await(jobStatus("processing"), ApiFixture.ENCODES);

@@ -2,7 +2,6 @@ package dev.bulletproof.daemon.bench;
 
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.model.JobStatus;
 import java.io.IOException;
@@ -19,42 +18,6 @@ import java.util.function.BooleanSupplier;
 final class BenchSupport {
 
     private BenchSupport() {}
-
-    /** A test clip made quickly (x264 ultrafast + AAC), big enough to be a realistic job. */
-    static Path clip(MediaTools tools, Path target, double seconds, String size)
-            throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(
-                        tools.ffmpeg().toString(),
-                        "-nostdin",
-                        "-hide_banner",
-                        "-loglevel",
-                        "error",
-                        "-y",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=" + size + ":rate=25",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440:sample_rate=48000",
-                        "-t",
-                        Double.toString(seconds),
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-c:a",
-                        "aac",
-                        target.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("ffmpeg could not make " + target + ": " + output);
-        }
-        return target;
-    }
 
     /** A daemon configuration in {@code root} watching root/in and writing root/out. */
     static Path config(Path root, String yaml) throws IOException {

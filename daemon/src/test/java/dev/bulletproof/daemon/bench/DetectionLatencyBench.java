@@ -4,8 +4,8 @@ import static dev.bulletproof.daemon.bench.BenchSupport.seconds;
 
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.media.MediaToolsLocator;
 import dev.bulletproof.daemon.monitor.Monitor;
+import dev.bulletproof.daemon.testing.TestClips;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,7 @@ public final class DetectionLatencyBench {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path work = Files.createTempDirectory("bp-detection-bench");
         try {
-            byte[] clip = Files.readAllBytes(
-                    BenchSupport.clip(MediaToolsLocator.locate(null), work.resolve("source.mp4"), 1, "320x180"));
+            byte[] clip = Files.readAllBytes(TestClips.sized(work, "source.mp4", 1, "320x180"));
             Path config = BenchSupport.config(work, "");
             List<Double> latencies = new ArrayList<>();
             try (Monitor monitor = BenchSupport.start(work, config, false)) {

@@ -10,6 +10,7 @@ import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.daemon.media.TranscodeRequest;
 import dev.bulletproof.daemon.media.Transcoder;
 import dev.bulletproof.daemon.monitor.Monitor;
+import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class PipelineBench {
             Path sources = Files.createDirectories(work.resolve("sources"));
             List<Path> inputs = new ArrayList<>();
             for (int i = 0; i < clips; i++) {
-                inputs.add(BenchSupport.clip(tools, sources.resolve("clip-" + i + ".mp4"), clipSeconds, size));
+                inputs.add(TestClips.sized(sources, "clip-" + i + ".mp4", clipSeconds, size));
             }
             System.out.printf(
                     Locale.ROOT,

@@ -10,6 +10,7 @@ import dev.bulletproof.daemon.jobs.JobHistoryEntry;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.media.OutputPaths;
+import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.daemon.testing.TestMedia;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class CrashRecoveryTest {
     @Test
     void killDashNineMidEncodeThenRestartCompletesTheJobExactlyOnce() throws Exception {
         MonitorFixture folders = new MonitorFixture(root, HEVC_RULE);
-        Path input = folders.moveIn(LongClips.hd(folders.staging, "crash test.mkv", 8), "crash test.mkv");
+        Path input = folders.moveIn(TestClips.hd(folders.staging, "crash test.mkv", 8), "crash test.mkv");
         Path temp = OutputPaths.tempFor(folders.out.resolve("crash test__processed__live-linux-hevc-mkv.mkv"));
 
         long orphanPid;
@@ -91,7 +92,7 @@ class CrashRecoveryTest {
     @Test
     void sigtermMidEncodeRequeuesTheJobAndRemovesItsPartialOutput() throws Exception {
         MonitorFixture folders = new MonitorFixture(root, HEVC_RULE);
-        folders.moveIn(LongClips.hd(folders.staging, "stop.mkv", 8), "stop.mkv");
+        folders.moveIn(TestClips.hd(folders.staging, "stop.mkv", 8), "stop.mkv");
         Path temp = OutputPaths.tempFor(folders.out.resolve("stop__processed__live-linux-hevc-mkv.mkv"));
 
         try (DaemonProcess daemon = DaemonProcess.start(folders.configFile, folders.data, root.resolve("1.log"))) {

@@ -250,7 +250,7 @@ class MonitorTest {
                 """;
         try (MonitorFixture fixture = new MonitorFixture(root, rules)) {
             fixture.start();
-            Path input = fixture.moveIn(LongClips.hd(fixture.staging, "long.mkv", 8), "long.mkv");
+            Path input = fixture.moveIn(TestClips.hd(fixture.staging, "long.mkv", 8), "long.mkv");
             fixture.awaitStatus(input, JobStatus.PROCESSING, Duration.ofSeconds(30));
             long id = fixture.jobFor(input).id();
             MonitorFixture.await(

@@ -30,6 +30,23 @@ public final class TestClips {
                 seconds);
     }
 
+    /**
+     * Video with audio at {@code size} (for example "1280x720"): big enough that encoding it takes a
+     * while, for tests and benchmarks that must catch an encode in the middle.
+     */
+    public static Path sized(Path dir, String name, double seconds, String size) {
+        return generate(
+                dir.resolve(name),
+                List.of("-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=25", "-f", "lavfi", "-i", sine(440)),
+                List.of("-map", "0:v", "-map", "1:a"),
+                seconds);
+    }
+
+    /** {@link #sized} at 1280x720. */
+    public static Path hd(Path dir, String name, double seconds) {
+        return sized(dir, name, seconds, "1280x720");
+    }
+
     public static Path videoOnly(Path dir, String name, double seconds) {
         return generate(dir.resolve(name), List.of("-f", "lavfi", "-i", VIDEO), List.of("-map", "0:v"), seconds);
     }
