@@ -1,9 +1,9 @@
 package dev.bulletproof.daemon.cli;
 
+import dev.bulletproof.client.AppDirectories;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.ApiStartException;
-import dev.bulletproof.daemon.config.AppDirectories;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.monitor.Monitor;

@@ -1,10 +1,10 @@
 package dev.bulletproof.daemon.cli;
 
 import dev.bulletproof.client.ApiException;
+import dev.bulletproof.client.AppDirectories;
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.client.DaemonUnreachableException;
 import dev.bulletproof.daemon.BulletproofException;
-import dev.bulletproof.daemon.config.AppDirectories;
 import dev.bulletproof.daemon.config.ConfigStore;
 import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.model.ConfigModel;

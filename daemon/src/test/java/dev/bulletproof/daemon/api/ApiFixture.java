@@ -5,6 +5,7 @@ import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.monitor.Monitor;
+import dev.bulletproof.daemon.testing.Await;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.Json;
 import java.io.IOException;
@@ -171,18 +172,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static void await(String what, Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for: " + what, e);
-            }
-        }
+        Await.until(what, limit, condition);
     }
 
     @Override

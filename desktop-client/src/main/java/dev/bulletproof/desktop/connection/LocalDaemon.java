@@ -1,10 +1,10 @@
 package dev.bulletproof.desktop.connection;
 
+import dev.bulletproof.client.AppDirectories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,25 +15,17 @@ import java.util.Optional;
  */
 public record LocalDaemon(Path configFolder, Path dataFolder) {
 
+    /** The folders the daemon itself uses for this user (the rules live with the API client). */
     public static LocalDaemon forCurrentUser() {
-        return of(System.getProperty("os.name"), System.getenv(), Path.of(System.getProperty("user.home")));
+        return of(AppDirectories.forCurrentUser());
     }
 
     public static LocalDaemon of(String osName, Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            Path roaming = envPath(env, "APPDATA", home.resolve("AppData").resolve("Roaming"));
-            Path local = envPath(env, "LOCALAPPDATA", home.resolve("AppData").resolve("Local"));
-            return new LocalDaemon(roaming.resolve("Bulletproof"), local.resolve("Bulletproof"));
-        }
-        if (os.startsWith("mac")) {
-            Path support =
-                    home.resolve("Library").resolve("Application Support").resolve("Bulletproof");
-            return new LocalDaemon(support, support);
-        }
-        Path config = envPath(env, "XDG_CONFIG_HOME", home.resolve(".config"));
-        Path data = envPath(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share"));
-        return new LocalDaemon(config.resolve("bulletproof"), data.resolve("bulletproof"));
+        return of(AppDirectories.of(osName, env, home));
+    }
+
+    private static LocalDaemon of(AppDirectories directories) {
+        return new LocalDaemon(directories.configFolder(), directories.dataFolder());
     }
 
     /** The same folders with the data folder given on the command line, when it was. */
@@ -50,15 +42,5 @@ public record LocalDaemon(Path configFolder, Path dataFolder) {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    /** Relative XDG values must be ignored, as the daemon does. */
-    private static Path envPath(Map<String, String> env, String name, Path fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        Path path = Path.of(value);
-        return path.isAbsolute() ? path : fallback;
     }
 }

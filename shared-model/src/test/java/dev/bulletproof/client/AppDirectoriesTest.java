@@ -1,4 +1,4 @@
-package dev.bulletproof.daemon.config;
+package dev.bulletproof.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.bulletproof.daemon.config;
+package dev.bulletproof.client;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
