@@ -7,8 +7,8 @@
 # Usage: install-test.sh INSTALLER_FOLDER WORK_FOLDER
 set -euo pipefail
 
-installer_dir="$1"
-work="$2"
+installer_dir="$(realpath -m "$1")"
+work="$(realpath -m "$2")"
 started_pids=()
 
 fail() {
@@ -41,8 +41,8 @@ wait_for() {
   done
 }
 
-for tool in dpkg-deb curl python3 Xvfb xwininfo; do
-  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install dpkg curl python3 xvfb x11-utils)"
+for tool in dpkg-deb curl Xvfb xwininfo; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install dpkg curl xvfb x11-utils)"
 done
 
 deb="$(find "$installer_dir" -maxdepth 1 -name 'bulletproof_*.deb' | head -n 1)"
@@ -67,6 +67,14 @@ grep -q '^Icon=/opt/bulletproof/lib/bulletproof-desktop.png' "$desktop_entry" ||
 [ -f "$app/lib/bulletproof-desktop.png" ] || fail "icon missing"
 [ -f "$app/lib/systemd/bulletproof.service" ] || fail "systemd user unit missing"
 [ -f "$app/lib/systemd/bulletproof-system.service" ] || fail "system-wide unit missing"
+
+# Uninstalling must leave the users' configuration, history and outputs alone: the maintainer scripts
+# may touch the install folder and the menu entries, nothing in anyone's home.
+dpkg-deb -e "$deb" "$work/control"
+if grep -nE 'HOME|/home/|\.config|\.local|/root' "$work/control/preinst" "$work/control/postinst" \
+    "$work/control/prerm" "$work/control/postrm"; then
+  fail "a maintainer script refers to user folders"
+fi
 
 # A private home: the per-user config and data folders and the javacpp cache all land in the work folder.
 # Java takes user.home from the password database, not from $HOME, hence the system property as well.
@@ -96,7 +104,10 @@ published="$("$cli" transcode -p live-qlab -o "$clips/one-off.mov" "$clips/clip.
 [ -s "$published" ] || fail "transcode did not publish $published"
 echo "install-test: transcode published $published"
 
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# A port nothing listens on (bash's /dev/tcp connects only when something does).
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port=$((20000 + RANDOM % 20000))
+while port_in_use "$port"; do port=$((20000 + RANDOM % 20000)); done
 mkdir -p "$work/watch" "$work/out" "$work/data"
 cat >"$work/bulletproof.yaml" <<YAML
 monitor_folder: $work/watch
