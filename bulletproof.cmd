@@ -38,5 +38,5 @@ exit /b %ERRORLEVEL%
 
 :notbuilt
 echo Bulletproof is not built yet. Build it once with: 1>&2
-echo   mvn -DskipTests package   (with JAVA_HOME pointing at a JDK 25) 1>&2
+echo   mvn -B -DskipTests package -pl daemon,desktop-client -am   (with JAVA_HOME pointing at a JDK 25) 1>&2
 exit /b 2

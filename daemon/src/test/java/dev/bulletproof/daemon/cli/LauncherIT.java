@@ -63,6 +63,6 @@ class LauncherIT {
         Result result = run(copy, "--version");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).contains("not built yet").contains("mvn -DskipTests package");
+        assertThat(result.output()).contains("not built yet").contains("mvn -B -DskipTests package -pl daemon,desktop-client -am");
     }
 }
