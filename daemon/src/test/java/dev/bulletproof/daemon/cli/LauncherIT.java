@@ -63,6 +63,8 @@ class LauncherIT {
         Result result = run(copy, "--version");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).contains("not built yet").contains("mvn -B -DskipTests package -pl daemon,desktop-client -am");
+        assertThat(result.output())
+                .contains("not built yet")
+                .contains("mvn -B -DskipTests package -pl daemon,desktop-client -am");
     }
 }
