@@ -52,6 +52,7 @@ public final class ApiToken {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
+            // Windows: no POSIX modes; the per-user data folder's ACL already keeps the file private.
             Files.createFile(file);
         } catch (FileAlreadyExistsException raced) {
             return Files.readString(file, StandardCharsets.US_ASCII).strip();

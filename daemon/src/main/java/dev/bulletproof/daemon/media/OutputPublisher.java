@@ -37,6 +37,8 @@ final class OutputPublisher {
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (IOException | UnsupportedOperationException e) {
+            // No hard links here (FAT/exFAT drives, some network shares): a move without REPLACE_EXISTING
+            // still refuses to overwrite, it just cannot be atomic against a racing writer.
             Files.move(temp, target);
             return;
         }

@@ -63,7 +63,8 @@ class UpdateSessionTest {
 
         @Override
         public SocketContext socketContext() {
-            throw new UnsupportedOperationException();
+            // UpdateSession never asks for it; a call would mean the session grew a dependency this fake lacks.
+            throw new AssertionError("UpdateSession must not need the socket context");
         }
     }
 
