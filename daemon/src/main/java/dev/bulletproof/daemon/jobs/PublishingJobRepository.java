@@ -4,17 +4,25 @@ import dev.bulletproof.daemon.events.EventBus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Publishes {@link JobEvent.Changed} after every committed write, whoever makes it (watcher, API, worker
  * pool), so no change can reach the database without reaching the clients. Events follow the commit,
  * never precede it: a rolled-back write publishes nothing.
+ *
+ * <p>Events are delivered in commit order. Each write and the delivery of its events happen under one
+ * lock; without it, the watcher could commit "queued", the dispatcher claim the job and publish
+ * "processing", and only then the watcher publish its "queued", so a dashboard would show a running job
+ * as waiting in the queue. Subscribers run under that lock: they must be quick and must never wait for
+ * another thread that writes jobs (the worker pool's wake-up signal is lock-free for this reason).
  */
 public final class PublishingJobRepository implements JobRepository {
 
     private final JobRepository store;
     private final EventBus bus;
+    private final ReentrantLock commitOrder = new ReentrantLock();
 
     public PublishingJobRepository(JobRepository store, EventBus bus) {
         this.store = store;
@@ -23,14 +31,16 @@ public final class PublishingJobRepository implements JobRepository {
 
     @Override
     public Registration registerFile(NewFile file) {
-        return announce(store.registerFile(file));
+        return inCommitOrder(() -> announce(store.registerFile(file)));
     }
 
     @Override
     public List<Registration> registerFiles(List<NewFile> files) {
-        List<Registration> registrations = store.registerFiles(files);
-        registrations.forEach(this::announce);
-        return registrations;
+        return inCommitOrder(() -> {
+            List<Registration> registrations = store.registerFiles(files);
+            registrations.forEach(this::announce);
+            return registrations;
+        });
     }
 
     @Override
@@ -45,16 +55,20 @@ public final class PublishingJobRepository implements JobRepository {
 
     @Override
     public List<Job> markReady(List<ReadyFile> files) {
-        List<Job> changed = store.markReady(files);
-        changed.forEach(this::changed);
-        return changed;
+        return inCommitOrder(() -> {
+            List<Job> changed = store.markReady(files);
+            changed.forEach(this::changed);
+            return changed;
+        });
     }
 
     @Override
     public Optional<Job> claimNext(Instant now) {
-        Optional<Job> claimed = store.claimNext(now);
-        claimed.ifPresent(this::changed);
-        return claimed;
+        return inCommitOrder(() -> {
+            Optional<Job> claimed = store.claimNext(now);
+            claimed.ifPresent(this::changed);
+            return claimed;
+        });
     }
 
     @Override
@@ -109,8 +123,11 @@ public final class PublishingJobRepository implements JobRepository {
 
     @Override
     public void delete(long id) {
-        store.delete(id);
-        bus.publish(new JobEvent.Deleted(id));
+        inCommitOrder(() -> {
+            store.delete(id);
+            bus.publish(new JobEvent.Deleted(id));
+            return null;
+        });
     }
 
     @Override
@@ -145,9 +162,11 @@ public final class PublishingJobRepository implements JobRepository {
 
     @Override
     public List<Job> recoverAfterCrash(int maxAttempts) {
-        List<Job> recovered = store.recoverAfterCrash(maxAttempts);
-        recovered.forEach(this::changed);
-        return recovered;
+        return inCommitOrder(() -> {
+            List<Job> recovered = store.recoverAfterCrash(maxAttempts);
+            recovered.forEach(this::changed);
+            return recovered;
+        });
     }
 
     private Registration announce(Registration registration) {
@@ -158,9 +177,20 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     private Job published(Supplier<Job> write) {
-        Job job = write.get();
-        changed(job);
-        return job;
+        return inCommitOrder(() -> {
+            Job job = write.get();
+            changed(job);
+            return job;
+        });
+    }
+
+    private <T> T inCommitOrder(Supplier<T> writeAndPublish) {
+        commitOrder.lock();
+        try {
+            return writeAndPublish.get();
+        } finally {
+            commitOrder.unlock();
+        }
     }
 
     private void changed(Job job) {

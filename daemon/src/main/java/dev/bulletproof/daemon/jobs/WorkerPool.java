@@ -10,15 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Runs queued jobs, at most {@code maxWorkers} at a time. One dispatcher thread claims jobs and starts a
- * thread per running job; when it cannot start anything it sleeps on a signal (a job queued, a run
- * ended, the queue resumed) or until the earliest retry delay ends.
+ * thread per running job; when it cannot start anything it sleeps, outside the lock, on a signal (a job
+ * queued, a run ended, the queue resumed) or until the earliest retry delay ends. Raising that signal
+ * takes no lock, because it is raised from job-change events, which are delivered while the repository
+ * holds its commit-order lock; the dispatcher holds the pool lock while it claims, so a signal that
+ * needed the pool lock could deadlock the two.
  *
  * <p>Claims, control requests (pause, cancel...) and the recording of outcomes all happen under one
  * lock, so a cancel and a job finishing at the same moment resolve to exactly one of the two.
@@ -46,14 +49,15 @@ public final class WorkerPool {
     private final Clock clock;
     private final OutcomeRecorder outcomes;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
+    /** Wake-up signal for the dispatcher; permits pile up harmlessly and are drained on each wake. */
+    private final Semaphore wake = new Semaphore(0);
+
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     private final Map<Long, LiveProgress> progress = new ConcurrentHashMap<>();
 
     private volatile int maxWorkers;
     private volatile boolean queuePaused;
-    private State state = State.NEW;
-    private boolean wakeRequested;
+    private volatile State state = State.NEW;
     private Thread dispatcher;
     private AutoCloseable queuedSubscription;
 
@@ -104,7 +108,7 @@ public final class WorkerPool {
                 return;
             }
             state = State.STOPPING;
-            wake.signalAll();
+            wakeUp();
             threads.add(dispatcher);
             for (RunningJob run : running.values()) {
                 run.stop();
@@ -120,13 +124,7 @@ public final class WorkerPool {
 
     /** Wakes the dispatcher, e.g. after the clock moved or another process changed the queue. */
     public void wakeUp() {
-        lock.lock();
-        try {
-            wakeRequested = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wake.release();
     }
 
     public void setMaxWorkers(int workers) {
@@ -245,51 +243,59 @@ public final class WorkerPool {
 
     private void dispatchLoop() {
         while (true) {
+            Duration idle;
             lock.lock();
             try {
                 if (state != State.RUNNING) {
                     return;
                 }
-                dispatchOnce();
-            } catch (InterruptedException e) {
-                if (state != State.RUNNING) {
-                    return;
-                }
+                idle = dispatchOnce();
             } catch (RuntimeException e) {
                 // Typically the database (disk full, file locked); keep trying instead of dying.
                 LOG.log(System.Logger.Level.ERROR, "the dispatcher failed to claim a job; retrying", e);
-                sleepQuietly(ERROR_PAUSE);
+                idle = ERROR_PAUSE;
             } finally {
                 lock.unlock();
+            }
+            if (!idle.isZero()) {
+                awaitWake(idle);
             }
         }
     }
 
-    /** Starts one job, or waits for a reason to look again. Called with the lock held. */
-    private void dispatchOnce() throws InterruptedException {
+    /**
+     * Starts one job and returns zero, or returns how long to wait for a reason to look again. Called
+     * with the lock held.
+     */
+    private Duration dispatchOnce() {
         if (queuePaused || running.size() >= maxWorkers) {
-            awaitWake(IDLE_RECHECK);
-            return;
+            return IDLE_RECHECK;
         }
         Instant now = clock.instant();
         Optional<Job> claimed = repository.claimNext(now);
         if (claimed.isPresent()) {
             launch(claimed.get());
-            return;
+            return Duration.ZERO;
         }
-        Duration untilRetry = repository
+        return repository
                 .nextNotBefore(now)
                 .map(at -> Duration.between(now, at))
                 .filter(wait -> wait.compareTo(IDLE_RECHECK) < 0)
+                .map(wait -> wait.isNegative() || wait.isZero() ? Duration.ofNanos(1) : wait)
                 .orElse(IDLE_RECHECK);
-        awaitWake(untilRetry);
     }
 
-    private void awaitWake(Duration timeout) throws InterruptedException {
-        if (!wakeRequested) {
-            wake.await(Math.max(timeout.toNanos(), 1), TimeUnit.NANOSECONDS);
+    /**
+     * Sleeps until a wake-up or the timeout, without the lock. A signal raised while the dispatcher was
+     * still busy leaves a permit, so it is never lost.
+     */
+    private void awaitWake(Duration timeout) {
+        try {
+            wake.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            wake.drainPermits();
+        } catch (InterruptedException e) {
+            // Nothing interrupts the dispatcher on purpose; the loop re-checks the state right after.
         }
-        wakeRequested = false;
     }
 
     private void launch(Job job) {
@@ -333,8 +339,7 @@ public final class WorkerPool {
         try {
             running.remove(run.id());
             progress.remove(run.id());
-            wakeRequested = true;
-            wake.signalAll();
+            wakeUp();
             outcomes.record(run, result, failure);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "could not record how job " + run.id() + " ended", e);
@@ -392,14 +397,6 @@ public final class WorkerPool {
             return action.get();
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void sleepQuietly(Duration pause) {
-        try {
-            wake.await(pause.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            // Only stop() wakes the dispatcher early, and the loop checks the state right after.
         }
     }
 

@@ -10,6 +10,8 @@ import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.testing.MutableClock;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -75,5 +77,38 @@ class PublishingJobRepositoryTest {
         assertThatThrownBy(() -> jobs.pause(id)).isInstanceOf(IllegalTransitionException.class);
 
         assertThat(published).isEmpty();
+    }
+
+    /**
+     * The watcher commits "queued"; while that event is being delivered, the dispatcher (woken by it)
+     * claims the job on its own thread. A later subscriber must still see "queued" before "processing".
+     * The first subscriber gives the claiming thread half a second: without commit ordering it finishes
+     * and announces "processing" first; with it, it waits for the delivery to end.
+     */
+    @Test
+    void aChangeCommittedDuringAnotherChangesDeliveryIsAnnouncedAfterIt() throws Exception {
+        long id = jobs.registerFile(NewFile.settling("/in/a.mov", 1, 1, "settling"))
+                .job()
+                .id();
+        Thread[] claimer = new Thread[1];
+        bus.subscribe(JobEvent.Changed.class, changed -> {
+            if (changed.job().status() == JobStatus.QUEUED && claimer[0] == null) {
+                claimer[0] = Thread.ofPlatform().start(() -> jobs.claimNext(Instant.parse("2026-03-01T10:00:00Z")));
+                try {
+                    claimer[0].join(Duration.ofMillis(500));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        List<JobStatus> seenByALaterSubscriber = new CopyOnWriteArrayList<>();
+        bus.subscribe(
+                JobEvent.Changed.class,
+                changed -> seenByALaterSubscriber.add(changed.job().status()));
+
+        jobs.markQueued(id, JobPlan.of("p", "/out/a.mov", 0));
+        claimer[0].join();
+
+        assertThat(seenByALaterSubscriber).containsExactly(JobStatus.QUEUED, JobStatus.PROCESSING);
     }
 }
