@@ -30,7 +30,7 @@ import java.util.concurrent.Future;
  * Prints p50/p99 latency and requests per second of GET /api/jobs?limit=50 and GET /api/stats with a large
  * history, under concurrent clients, against the real daemon on a real SQLite file.
  *
- * <p>Arguments: {@code [jobs] [threads] [requests per thread per endpoint]}; defaults 100000, 8, 250.
+ * <p>Arguments: {@code [jobs] [threads] [requests per thread per endpoint]}; defaults 100000, 8, 1000 (enough samples for a stable p99).
  */
 public final class ApiLatencyBench {
 
@@ -39,7 +39,7 @@ public final class ApiLatencyBench {
     public static void main(String[] args) throws Exception {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Path root = Files.createTempDirectory("bulletproof-api-bench");
         Path data = Files.createDirectories(root.resolve("data"));
         Path config = root.resolve("bulletproof.yaml");
@@ -99,16 +99,16 @@ public final class ApiLatencyBench {
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(60))
                 .build();
-        for (int i = 0; i < 20; i++) {
-            client.send(request, HttpResponse.BodyHandlers.discarding());
-        }
+        // Two rounds under the same load: the first mostly measures the JIT compiling the request path
+        // (a daemon's first minute), the second the daemon a user talks to afterwards.
+        report("first round", url, threads, requestsPerThread, client, request);
+        report("steady", url, threads, requestsPerThread, client, request);
+    }
+
+    private static void report(
+            String round, String url, int threads, int requestsPerThread, HttpClient client, HttpRequest request) {
         long start = System.nanoTime();
-        List<Future<long[]>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            for (int t = 0; t < threads; t++) {
-                results.add(pool.submit(() -> run(client, request, requestsPerThread)));
-            }
-        }
+        List<Future<long[]>> results = runConcurrently(client, request, threads, requestsPerThread);
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] all = results.stream()
                 .flatMapToLong(f -> Arrays.stream(join(f)))
@@ -116,11 +116,12 @@ public final class ApiLatencyBench {
                 .toArray();
         System.out.printf(
                 Locale.ROOT,
-                "%s: %d requests by %d threads in %.1f s = %.0f req/s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                "%s (%s): %d requests by %d threads in %.1f s = %.0f req/s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 URI.create(url).getPath()
                         + (URI.create(url).getQuery() == null
                                 ? ""
                                 : "?" + URI.create(url).getQuery()),
+                round,
                 all.length,
                 threads,
                 seconds,
@@ -128,6 +129,17 @@ public final class ApiLatencyBench {
                 all[all.length / 2] / 1e6,
                 all[(int) (all.length * 0.99)] / 1e6,
                 all[all.length - 1] / 1e6);
+    }
+
+    private static List<Future<long[]>> runConcurrently(
+            HttpClient client, HttpRequest request, int threads, int requestsPerThread) {
+        List<Future<long[]>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> run(client, request, requestsPerThread)));
+            }
+        }
+        return results;
     }
 
     private static long[] run(HttpClient client, HttpRequest request, int count)
