@@ -1,17 +1,42 @@
 package dev.bulletproof.daemon.media;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The ffmpeg shipped inside the application (org.bytedeco's GPL build). javacpp extracts the executables
  * into its per-user cache on first use; ffprobe is loaded too so that it lands beside ffmpeg.
+ *
+ * <p>Asking javacpp costs about 0.2 s on every start, because it also loads ffmpeg's shared libraries
+ * into the JVM, which we never use: we only run the executables. So the extracted paths are remembered
+ * in a small file in javacpp's cache folder, together with what identifies them (the bundled jar, and
+ * the size and modification time of both executables). The next start uses them directly when all of
+ * that still matches, and asks javacpp again otherwise. The locator runs {@code -version} on whatever
+ * this returns, so a remembered file that no longer works is still caught.
  */
 final class BundledFfmpeg {
+
+    private static final System.Logger LOG = System.getLogger(BundledFfmpeg.class.getName());
+    private static final String REMEMBERED_FILE = "bulletproof-bundled-ffmpeg.properties";
 
     private BundledFfmpeg() {}
 
     static Optional<Path> extract() {
+        Path memo = memoFile();
+        String bundle = memo == null ? null : bundleIdentity();
+        Optional<Path> remembered = remembered(memo, bundle);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
         String ffmpeg = org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
         String ffprobe = org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
         if (ffmpeg == null || ffprobe == null) {
@@ -23,6 +48,90 @@ final class BundledFfmpeg {
         if (!ffprobePath.getParent().equals(ffmpegPath.getParent())) {
             throw new IllegalStateException("bundled ffprobe is not beside ffmpeg: " + ffprobePath);
         }
+        remember(memo, bundle, ffmpegPath, ffprobePath);
         return Optional.of(ffmpegPath);
+    }
+
+    /** Where the location is remembered, or null when javacpp's cache folder cannot be created. */
+    private static Path memoFile() {
+        try {
+            return org.bytedeco.javacpp.Loader.getCacheDir().toPath().resolve(REMEMBERED_FILE);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The remembered ffmpeg, if it was extracted from this same bundle and neither executable changed since. */
+    static Optional<Path> remembered(Path file, String bundle) {
+        if (file == null || bundle == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties saved = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            saved.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String ffmpeg = saved.getProperty("ffmpeg");
+        String ffprobe = saved.getProperty("ffprobe");
+        if (!bundle.equals(saved.getProperty("bundle")) || ffmpeg == null || ffprobe == null) {
+            return Optional.empty();
+        }
+        Path ffmpegPath = Path.of(ffmpeg);
+        Path ffprobePath = Path.of(ffprobe);
+        if (!ffprobePath.getParent().equals(ffmpegPath.getParent())
+                || !fileIdentity(ffmpegPath).equals(saved.getProperty("ffmpeg.identity"))
+                || !fileIdentity(ffprobePath).equals(saved.getProperty("ffprobe.identity"))) {
+            return Optional.empty();
+        }
+        return Optional.of(ffmpegPath);
+    }
+
+    /** Best effort: a cache that cannot be written only costs the next start its 0.2 s. */
+    static void remember(Path file, String bundle, Path ffmpeg, Path ffprobe) {
+        if (file == null || bundle == null) {
+            return;
+        }
+        Properties saved = new Properties();
+        saved.setProperty("bundle", bundle);
+        saved.setProperty("ffmpeg", ffmpeg.toString());
+        saved.setProperty("ffmpeg.identity", fileIdentity(ffmpeg));
+        saved.setProperty("ffprobe", ffprobe.toString());
+        saved.setProperty("ffprobe.identity", fileIdentity(ffprobe));
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), ".bulletproof-ffmpeg-", ".tmp");
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                saved.store(writer, "where Bulletproof found its bundled ffmpeg; safe to delete");
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not remember the bundled ffmpeg's location: " + e);
+        }
+    }
+
+    /** Size and modification time of a file, or "missing"; a re-extracted or replaced file differs. */
+    static String fileIdentity(Path file) {
+        try {
+            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return "missing";
+        }
+    }
+
+    /** The jar that ships the executables' classes, with its size and time; null when it cannot be told. */
+    private static String bundleIdentity() {
+        CodeSource source =
+                org.bytedeco.ffmpeg.ffmpeg.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        String location = source.getLocation().toString();
+        try {
+            Path jar = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(jar) ? location + " " + fileIdentity(jar) : location;
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return location;
+        }
     }
 }
