@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who may talk to the API, decided from headers alone so the HTTP filter and the WebSocket upgrade apply
@@ -14,6 +15,8 @@ public final class AccessRules {
 
     public static final String COOKIE_NAME = "bulletproof_token";
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]*:[0-9a-f:.]*(%[0-9a-z]+)?");
 
     private final ApiToken token;
     private final String boundHost;
@@ -35,7 +38,12 @@ public final class AccessRules {
 
     /**
      * @param hostHeader the request's Host header (name and optional port)
-     * @param localAddress the address the connection arrived on, as text, which a client may use directly
+     * @param localAddress the address the connection arrived on, as text, which a client may use directly;
+     *     null when unknown (a WebSocket upgrade is decided before the connection is handed over), and
+     *     then any IP address literal is accepted: DNS rebinding needs a host <em>name</em> the attacker
+     *     controls, so a literal address cannot come from it, and the Origin and token checks still apply.
+     *     Without this, a daemon bound to 0.0.0.0 and opened as http://192.168.1.20:8000/ would serve the
+     *     dashboard but refuse its live updates.
      * @param localPort the port the connection arrived on; 0 or less when unknown (then any port is accepted)
      */
     public boolean hostAllowed(String hostHeader, String localAddress, int localPort) {
@@ -55,7 +63,23 @@ public final class AccessRules {
                 || name.equals(boundHost)
                 || name.equals(bracketed(boundHost))
                 || (localAddress != null
-                        && unbracketed(name).equals(unbracketed(localAddress.toLowerCase(Locale.ROOT))));
+                        && unbracketed(name).equals(unbracketed(localAddress.toLowerCase(Locale.ROOT))))
+                || (localAddress == null && isAddressLiteral(name));
+    }
+
+    /** A dotted IPv4 address or a bracketed IPv6 one, told apart from names without any DNS lookup. */
+    static boolean isAddressLiteral(String name) {
+        if (IPV4.matcher(name).matches()) {
+            for (String part : name.split("\\.")) {
+                if (Integer.parseInt(part) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return name.startsWith("[")
+                && name.endsWith("]")
+                && IPV6.matcher(unbracketed(name)).matches();
     }
 
     /** A browser page from another site must not open our WebSocket; a missing Origin is a non-browser client. */

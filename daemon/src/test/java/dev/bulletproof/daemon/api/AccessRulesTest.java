@@ -39,6 +39,30 @@ class AccessRulesTest {
 
     @ParameterizedTest
     @CsvSource(textBlock = """
+            192.168.1.20:8000,          true
+            10.0.0.7,                   true
+            [fe80::1c2:3]:8000,         true
+            999.1.1.1:8000,             false
+            1.2.3:8000,                 false
+            10.0.0.7.evil.example:8000, false
+            192.168.1.20:8001,          false
+            """)
+    void anAddressLiteralIsAcceptedWhenTheLocalAddressIsUnknown(String host, boolean allowed) {
+        assertThat(rules.hostAllowed(host, null, 8000)).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            192.168.1.20:8000,  192.168.1.20,  true
+            192.168.1.20:8000,  127.0.0.1,     false
+            10.9.9.9:8000,      192.168.1.20,  false
+            """)
+    void anAddressLiteralMustBeTheLocalAddressWhenThatIsKnown(String host, String local, boolean allowed) {
+        assertThat(rules.hostAllowed(host, local, 8000)).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
             http://127.0.0.1:8000,  127.0.0.1:8000,  true
             http://localhost:8000,  localhost:8000,  true
             http://localhost:8000,  127.0.0.1:8000,  false

@@ -115,6 +115,28 @@ class ApiSecurityTest {
         }
     }
 
+    /**
+     * A daemon bound to every interface, opened by address from another machine: the page, the API and
+     * the live updates must all answer. 127.0.0.2 stands in for the LAN address: it is not one of the
+     * loopback names the rules know, only an address this machine has.
+     */
+    @Test
+    void aDaemonBoundToEveryInterfaceServesApiAndLiveUpdatesToItsOwnAddress() throws Exception {
+        try (ApiFixture api = new ApiFixture(root, "server: { host: 0.0.0.0, port: 0 }\n").start();
+                WsClient client = WsClient.connect(api, api.token, "127.0.0.2")) {
+            client.await(WsClient.type("queue_update"), Duration.ofSeconds(10));
+
+            HttpResponse<String> queue = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.2:" + api.server.port() + "/api/queue"))
+                                    .header("Authorization", "Bearer " + api.token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(queue.statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void authNoneOnANonLoopbackAddressRefusesToStart() {
         ApiFixture fixture = new ApiFixture(root, "server: { host: 0.0.0.0, port: 0, auth: none }\n");

@@ -32,13 +32,19 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     static WsClient connect(ApiFixture api, String token) {
+        return connect(api, token, "127.0.0.1");
+    }
+
+    /** Connects to {@code address}, which the client also sends as the Host. */
+    static WsClient connect(ApiFixture api, String token, String address) {
         WsClient client = new WsClient();
         WebSocket.Builder builder =
                 HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + api.server.port() + "/ws/updates"), client)
+        client.socket = builder.buildAsync(
+                        URI.create("ws://" + address + ":" + api.server.port() + "/ws/updates"), client)
                 .join();
         return client;
     }
