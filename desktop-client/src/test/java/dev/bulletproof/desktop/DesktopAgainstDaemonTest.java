@@ -124,7 +124,7 @@ class DesktopAgainstDaemonTest {
 
     @Test
     @Order(2)
-    void historyChartsHaveDataAfterJobsCompleteAndGrowLive() {
+    void historyChartsHaveDataAfterJobsCompleteAndGrowLive() throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         robot.clickOn("#history-show");
         DesktopWindow.until(
@@ -144,6 +144,15 @@ class DesktopAgainstDaemonTest {
                 () -> sum(window.model.history().completed()) >= 2);
         assertThat(DesktopWindow.onFx(() -> sum(window.model.history().mediaHours())))
                 .isPositive();
+
+        Path broken = daemon.staging.resolve("broken.mov");
+        Files.write(broken, new byte[] {0x42, 0x61, 0x64, 0x21, 0, 0, 0, 0x20, 0x66, 0x74});
+        JobModel failing = rest.enqueue(broken.toString(), QUICK_PROFILE);
+        daemon.awaitJob(failing.id(), "the broken file fails", j -> j.status() == JobStatus.FAILED);
+        DesktopWindow.until(
+                "the chart adds the failed job beside the completed ones",
+                WAIT,
+                () -> sum(window.model.history().failed()) >= 1);
         window.screenshot("history-charts");
     }
 

@@ -47,11 +47,12 @@ public final class HistoryView extends BorderPane {
                 8, new Label("From"), from, new Label("to"), to, new Label("per"), bucket, show, summary, error);
         controls.getStyleClass().add("tool-bar-row");
 
-        XYChart perBucket = barChart("Jobs finished", "time", "jobs", true, model.completed(), model.failed());
+        // A third of a bucket each: the model places completed and failed side by side within the bucket.
+        XYChart perBucket = barChart("Jobs finished", "time", "jobs", true, 33, model.completed(), model.failed());
         perBucket.setId("chart-finished");
-        XYChart media = barChart("Media hours processed", "time", "hours", true, model.mediaHours());
+        XYChart media = barChart("Media hours processed", "time", "hours", true, 60, model.mediaHours());
         media.setId("chart-media");
-        XYChart distribution = barChart("Processing time", "seconds", "jobs", false, model.processingTimes());
+        XYChart distribution = barChart("Processing time", "seconds", "jobs", false, 60, model.processingTimes());
         distribution.setId("chart-distribution");
 
         GridPane charts = new GridPane();
@@ -73,7 +74,8 @@ public final class HistoryView extends BorderPane {
         setPadding(new Insets(16));
     }
 
-    private static XYChart barChart(String title, String xName, String yName, boolean timeAxis, DataSet... data) {
+    private static XYChart barChart(
+            String title, String xName, String yName, boolean timeAxis, double barPercent, DataSet... data) {
         DefaultNumericAxis x = new DefaultNumericAxis(xName);
         x.setTimeAxis(timeAxis);
         // No unit brackets: the names already say what is counted.
@@ -96,7 +98,7 @@ public final class HistoryView extends BorderPane {
         renderer.setDrawMarker(false);
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDynamicBarWidth(true);
-        renderer.setBarWidthPercentage(60);
+        renderer.setBarWidthPercentage(barPercent);
         renderer.getDatasets().addAll(data);
         chart.getRenderers().setAll(renderer);
         chart.getStyleClass().add("history-chart");

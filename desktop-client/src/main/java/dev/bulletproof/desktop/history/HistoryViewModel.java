@@ -45,6 +45,13 @@ public final class HistoryViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
 
+    /** Where in its bucket each series' bar stands, as a fraction of the bucket. */
+    static final double COMPLETED_OFFSET = 0.3;
+
+    static final double FAILED_OFFSET = 0.7;
+    /** A year by hour; longer ranges should be asked for by day. */
+    private static final int MAX_BUCKETS = 366 * 24;
+
     private final DoubleDataSet completed = new DoubleDataSet("Completed");
     private final DoubleDataSet failed = new DoubleDataSet("Failed");
     private final DoubleDataSet mediaHours = new DoubleDataSet("Media hours processed");
@@ -133,29 +140,41 @@ public final class HistoryViewModel {
         publish();
     }
 
+    /**
+     * Every bucket of the range gets a point, empty ones at zero, so bars keep the bucket's width however
+     * sparse the history is. Completed and failed bars of one bucket stand side by side, at 30 % and 70 %
+     * of the bucket (the view draws each a third of a bucket wide); drawn at the same x, a small "failed"
+     * bar would hide behind a tall "completed" one.
+     */
     private void publish() {
-        int n = buckets.size();
-        double[] x = new double[n];
+        long size = bucketSeconds();
+        List<Long> grid = bucketGrid(size);
+        int n = grid.size();
+        double[] completedAt = new double[n];
+        double[] failedAt = new double[n];
+        double[] middle = new double[n];
         double[] done = new double[n];
         double[] bad = new double[n];
         double[] hours = new double[n];
-        int i = 0;
         long total = 0;
         long totalFailed = 0;
         double mediaSeconds = 0;
-        for (var entry : buckets.entrySet()) {
-            x[i] = entry.getKey();
-            done[i] = entry.getValue()[0];
-            bad[i] = entry.getValue()[1];
-            hours[i] = entry.getValue()[2] / 3600.0;
+        for (int i = 0; i < n; i++) {
+            long start = grid.get(i);
+            double[] counts = buckets.getOrDefault(start, new double[3]);
+            completedAt[i] = start + size * COMPLETED_OFFSET;
+            failedAt[i] = start + size * FAILED_OFFSET;
+            middle[i] = start + size * 0.5;
+            done[i] = counts[0];
+            bad[i] = counts[1];
+            hours[i] = counts[2] / 3600.0;
             total += (long) done[i];
             totalFailed += (long) bad[i];
-            mediaSeconds += entry.getValue()[2];
-            i++;
+            mediaSeconds += counts[2];
         }
-        completed.set(x, done);
-        failed.set(x, bad);
-        mediaHours.set(x, hours);
+        completed.set(completedAt, done);
+        failed.set(failedAt, bad);
+        mediaHours.set(middle, hours);
         publishDistribution();
         summary.set(total + " completed, " + totalFailed + " failed, " + JobFormat.duration(mediaSeconds)
                 + " of media processed in the range");
@@ -180,6 +199,29 @@ public final class HistoryViewModel {
             counts[Math.min(bins - 1, (int) Math.floor(seconds / width))]++;
         }
         processingTimes.set(centers, counts);
+    }
+
+    /**
+     * Bucket starts covering the shown range, on the grid of the buckets the daemon sent (its day buckets
+     * may start at another hour than local midnight), or on the epoch grid when there are none yet.
+     */
+    private List<Long> bucketGrid(long size) {
+        long rangeStart = rangeStart().getEpochSecond();
+        long rangeEnd = rangeEnd().getEpochSecond();
+        long anchor = buckets.isEmpty() ? 0 : buckets.firstKey();
+        long first = anchor + Math.floorDiv(rangeStart - anchor, size) * size;
+        List<Long> grid = new ArrayList<>();
+        for (long start = first; start < rangeEnd && grid.size() < MAX_BUCKETS; start += size) {
+            grid.add(start);
+        }
+        // Buckets outside the computed grid (a range changed under a reply) are still shown.
+        for (long key : buckets.keySet()) {
+            if (key < first || key >= rangeEnd || (key - first) % size != 0) {
+                grid.add(key);
+            }
+        }
+        grid.sort(null);
+        return grid;
     }
 
     Instant rangeStart() {

@@ -9,6 +9,8 @@ import io.fair_acc.dataset.DataSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,12 +35,16 @@ class HistoryViewModelTest {
         model.jobFinished(done);
         model.jobFinished(finished("2", "b.mov", JobStatus.FAILED, "live-qlab", NOW.plusSeconds(60), null, null));
 
-        assertThat(model.completed().getDataCount()).isEqualTo(1);
-        assertThat(model.completed().get(DataSet.DIM_X, 0))
-                .isEqualTo(Instant.parse("2026-03-01T10:00:00Z").getEpochSecond());
-        assertThat(model.completed().get(DataSet.DIM_Y, 0)).isEqualTo(1);
-        assertThat(model.failed().get(DataSet.DIM_Y, 0)).isEqualTo(1);
-        assertThat(model.mediaHours().get(DataSet.DIM_Y, 0)).isEqualTo(0.5);
+        int bucket = onlyNonZero(model.completed());
+        long hour = Instant.parse("2026-03-01T10:00:00Z").getEpochSecond();
+        assertThat(model.completed().get(DataSet.DIM_X, bucket)).isEqualTo(hour + 0.3 * 3600);
+        assertThat(model.completed().get(DataSet.DIM_Y, bucket)).isEqualTo(1);
+        assertThat(onlyNonZero(model.failed())).isEqualTo(bucket);
+        assertThat(model.failed().get(DataSet.DIM_X, bucket))
+                .as("beside the completed bar, not behind it")
+                .isEqualTo(hour + 0.7 * 3600);
+        assertThat(model.failed().get(DataSet.DIM_Y, bucket)).isEqualTo(1);
+        assertThat(model.mediaHours().get(DataSet.DIM_Y, bucket)).isEqualTo(0.5);
         assertThat(model.processingTimes().getDataCount()).isPositive();
         assertThat(model.summaryProperty().get()).startsWith("1 completed, 1 failed");
     }
@@ -48,7 +54,42 @@ class HistoryViewModelTest {
         model.jobFinished(finished("1", "old.mov", JobStatus.COMPLETED, "p", NOW.minusSeconds(5 * 86400), 10.0, 1.0));
         model.jobFinished(finished("2", "run.mov", JobStatus.PROCESSING, "p", null, 10.0, 1.0));
 
-        assertThat(model.completed().getDataCount()).isZero();
+        assertThat(sum(model.completed())).isZero();
+    }
+
+    @Test
+    void everyBucketOfTheRangeHasABarEvenWhenEmpty() {
+        model.jobFinished(finished("1", "a.mov", JobStatus.COMPLETED, "p", NOW, 60.0, 2.0));
+
+        // The default range is yesterday and today: 48 hours.
+        assertThat(model.completed().getDataCount()).isEqualTo(48);
+        assertThat(model.failed().getDataCount()).isEqualTo(48);
+        assertThat(sum(model.completed())).isEqualTo(1);
+        for (int i = 1; i < 48; i++) {
+            assertThat(model.completed().get(DataSet.DIM_X, i)
+                            - model.completed().get(DataSet.DIM_X, i - 1))
+                    .isEqualTo(3600);
+        }
+    }
+
+    private static double sum(DataSet data) {
+        double total = 0;
+        for (int i = 0; i < data.getDataCount(); i++) {
+            total += data.get(DataSet.DIM_Y, i);
+        }
+        return total;
+    }
+
+    /** The index of the one bucket with a count; fails when there is not exactly one. */
+    private static int onlyNonZero(DataSet data) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < data.getDataCount(); i++) {
+            if (data.get(DataSet.DIM_Y, i) != 0) {
+                found.add(i);
+            }
+        }
+        assertThat(found).hasSize(1);
+        return found.getFirst();
     }
 
     @Test
@@ -57,7 +98,7 @@ class HistoryViewModelTest {
         model.jobFinished(finished("1", "a.mov", JobStatus.COMPLETED, "p", NOW.minusSeconds(3 * 3600), 60.0, 2.0));
         model.jobFinished(finished("2", "b.mov", JobStatus.COMPLETED, "p", NOW, 60.0, 2.0));
 
-        assertThat(model.completed().getDataCount()).isEqualTo(1);
-        assertThat(model.completed().get(DataSet.DIM_Y, 0)).isEqualTo(2);
+        assertThat(model.completed().get(DataSet.DIM_Y, onlyNonZero(model.completed())))
+                .isEqualTo(2);
     }
 }
