@@ -56,7 +56,9 @@ class SlowConsumerTest {
             System.out.printf(
                     "slow consumer: slowest publish %.2f ms, slowest batch of %d delivered to the fast client in %.1f ms%n",
                     slowestPublishNanos / 1e6, PER_BATCH, slowestDeliveryNanos / 1e6);
-            assertThat(Duration.ofNanos(slowestPublishNanos)).isLessThan(Duration.ofMillis(100));
+            // A publisher that waited for the stuck client would wait for as long as it stays stuck, which
+            // is the whole test; the bound only leaves room for a busy machine's scheduling and GC pauses.
+            assertThat(Duration.ofNanos(slowestPublishNanos)).isLessThan(Duration.ofSeconds(2));
             assertThat(fast.closed).isNotDone();
         }
     }

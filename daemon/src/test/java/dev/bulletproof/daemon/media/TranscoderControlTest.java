@@ -119,6 +119,12 @@ class TranscoderControlTest {
         assertThat(MediaFiles.namesIn(dir.resolve("out"))).isEmpty();
     }
 
+    /**
+     * Long enough that a running encode on a busy two-core machine never goes this long without a
+     * progress report, short enough to keep the test quick.
+     */
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(4);
+
     @Test
     void suspendedEncodeStopsAndIsNotMistakenForAStallThenCompletesAfterResume() throws Exception {
         Path input = TestClips.videoWithAudio(dir, "clip.mp4", 2);
@@ -129,7 +135,7 @@ class TranscoderControlTest {
                 ProfileCatalog.builtins().require("archival"),
                 new EncodeOptions(SpeedPreset.NORMAL, "1280:720", null, null),
                 null,
-                Duration.ofSeconds(2));
+                STALL_TIMEOUT);
         RunningTranscode running = new Transcoder(TestMedia.tools()).start(request, reports::add);
         waitUntil("ffmpeg to report progress", () -> !reports.isEmpty());
 
@@ -139,7 +145,7 @@ class TranscoderControlTest {
         Thread.sleep(300);
         int reportsWhenStopped = reports.size();
         // Stay stopped for longer than the stall timeout: the watchdog must hold off.
-        Thread.sleep(2_500);
+        Thread.sleep(STALL_TIMEOUT.plusMillis(500));
         assertThat(processState(running.pid())).isEqualTo('T');
         assertThat(reports).hasSize(reportsWhenStopped);
         running.resume();

@@ -44,7 +44,7 @@ class CrashRecoveryTest {
         long orphanPid;
         try (DaemonProcess daemon = DaemonProcess.start(folders.configFile, folders.data, root.resolve("1.log"))) {
             awaitJob(folders, "the encode to be under way", job -> job.status() == JobStatus.PROCESSING, daemon);
-            MonitorFixture.await("ffmpeg to write its temporary file", Duration.ofSeconds(30), () -> size(temp) > 0);
+            MonitorFixture.await("ffmpeg to write its temporary file", Duration.ofSeconds(120), () -> size(temp) > 0);
             orphanPid = daemon.pidOfChildFfmpeg();
 
             daemon.kill9();
@@ -97,7 +97,7 @@ class CrashRecoveryTest {
 
         try (DaemonProcess daemon = DaemonProcess.start(folders.configFile, folders.data, root.resolve("1.log"))) {
             awaitJob(folders, "the encode to be under way", job -> job.status() == JobStatus.PROCESSING, daemon);
-            MonitorFixture.await("ffmpeg to write its temporary file", Duration.ofSeconds(30), () -> size(temp) > 0);
+            MonitorFixture.await("ffmpeg to write its temporary file", Duration.ofSeconds(120), () -> size(temp) > 0);
             long ffmpeg = daemon.pidOfChildFfmpeg();
 
             daemon.terminate();
