@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installed-app test for the Linux package: extracts the .deb (no system-wide install), then drives the
-# installed launchers the way a user would: --version, a one-off transcode with the bundled ffmpeg, the
-# daemon publishing a file dropped in its watch folder, /api/health, and the desktop client showing its
-# window on a virtual X display.
+# Installed-app test for the Linux package: extracts the .deb, then drives the installed launchers the
+# way a user would: --version, a one-off transcode with the bundled ffmpeg, the daemon publishing a file
+# dropped in its watch folder, /api/health, and the desktop client showing its window on a virtual X
+# display. In CI, as root, it also installs and removes the package system-wide (see the end).
 #
 # Usage: install-test.sh INSTALLER_FOLDER WORK_FOLDER
 set -euo pipefail
@@ -168,4 +168,30 @@ wait "$daemon_pid" || daemon_status=$?
 # 143 is the JVM's usual status after SIGTERM (128 + 15) once its shutdown hooks have run.
 [ "$daemon_status" = 0 ] || [ "$daemon_status" = 143 ] || fail "the daemon exited with $daemon_status on SIGTERM"
 grep -q 'Exception' "$work/daemon.log" && fail "the daemon logged an exception"
+
+# In CI, as root, the package is also installed and removed for real, the way a user does it
+# (`apt install ./bulletproof_….deb`, which fetches missing dependencies): its maintainer scripts must
+# run cleanly, the installed launcher must work from /opt, and removing the package must leave every
+# user file the runs above created exactly as it was. Outside CI the machine is left alone.
+if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  user_files_digest() {
+    (cd "$work" && find home data out -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum
+  }
+  before="$(user_files_digest)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends --reinstall "$deb" >"$work/apt-install.log" 2>&1 \
+    || fail "apt-get install of the package failed (see $work/apt-install.log)"
+  if ! compgen -G "/etc/xdg/menus/*.menu" >/dev/null; then
+    grep -q "this system has no desktop menu" "$work/apt-install.log" \
+      || fail "without a desktop menu the package should say it added no menu entries"
+    echo "install-test: no desktop menu here; the package installed without menu entries and said so"
+  fi
+  installed_version="$(/opt/bulletproof/bin/bulletproof --version)" || fail "the installed launcher does not run"
+  [[ "$installed_version" == *0.1.0* ]] || fail "the installed launcher printed $installed_version"
+  echo "install-test: installed with apt-get, /opt/bulletproof/bin/bulletproof --version: $installed_version"
+  DEBIAN_FRONTEND=noninteractive apt-get remove -y -q bulletproof >"$work/apt-remove.log" 2>&1 \
+    || fail "apt-get remove failed (see $work/apt-remove.log)"
+  [ ! -e /opt/bulletproof/bin/bulletproof ] || fail "removing the package left /opt/bulletproof/bin/bulletproof"
+  [ "$(user_files_digest)" = "$before" ] || fail "removing the package changed user files"
+  echo "install-test: removed again; user config, data and outputs untouched"
+fi
 echo "install-test: passed"
