@@ -105,7 +105,7 @@ final class BundledFfmpeg {
                 saved.store(writer, "where Bulletproof found its bundled ffmpeg; safe to delete");
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not remember the bundled ffmpeg's location: " + e);
         }
     }
