@@ -98,15 +98,29 @@ final class BundledFfmpeg {
         saved.setProperty("ffmpeg.identity", fileIdentity(ffmpeg));
         saved.setProperty("ffprobe", ffprobe.toString());
         saved.setProperty("ffprobe.identity", fileIdentity(ffprobe));
+        Path temporary = null;
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), ".bulletproof-ffmpeg-", ".tmp");
+            temporary = Files.createTempFile(file.getParent(), ".bulletproof-ffmpeg-", ".tmp");
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 saved.store(writer, "where Bulletproof found its bundled ffmpeg; safe to delete");
             }
+            // Written aside and renamed: two daemons starting at once never read a half-written file.
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not remember the bundled ffmpeg's location: " + e);
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not delete " + temporary + ": " + e);
         }
     }
 
