@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,11 +21,23 @@ public final class AccessRules {
 
     private final ApiToken token;
     private final String boundHost;
+    private final Set<String> allowedHosts;
 
     /** @param token null when auth is "none" */
     public AccessRules(ApiToken token, String boundHost) {
+        this(token, boundHost, List.of());
+    }
+
+    /**
+     * @param token null when auth is "none"
+     * @param allowedHosts further names this server answers to ({@code server.allowed_hosts})
+     */
+    public AccessRules(ApiToken token, String boundHost, List<String> allowedHosts) {
         this.token = token;
         this.boundHost = boundHost.toLowerCase(Locale.ROOT);
+        this.allowedHosts = allowedHosts.stream()
+                .map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public boolean authRequired() {
@@ -60,6 +73,7 @@ public final class AccessRules {
         }
         String name = host.name();
         return LOOPBACK_NAMES.contains(name)
+                || allowedHosts.contains(name)
                 || name.equals(boundHost)
                 || name.equals(bracketed(boundHost))
                 || (localAddress != null

@@ -52,7 +52,7 @@ public final class ApiServer implements AutoCloseable {
         ApiContext context = new ApiContext(
                 monitor,
                 history,
-                new AccessRules(token, host),
+                new AccessRules(token, host, settings.allowedHosts()),
                 broadcaster,
                 options,
                 options.clock().instant());

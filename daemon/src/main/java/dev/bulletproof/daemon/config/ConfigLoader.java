@@ -53,7 +53,7 @@ public final class ConfigLoader {
             "persist_path", "the job queue is kept in the SQLite database in the data folder",
             "log_level", "logging is configured on the command line",
             "log_file", "logging is configured on the command line");
-    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "auth");
+    private static final Set<String> SERVER_KEYS = Set.of("host", "port", "auth", "allowed_hosts");
     private static final Set<String> RULE_KEYS =
             Set.of("pattern", "pattern_type", "profile", "output_pattern", "priority", "on_success", "delete_input");
 
@@ -162,14 +162,34 @@ public final class ConfigLoader {
                 return null;
             }
             if (!node.isObject()) {
-                problems.put("server", "must be a mapping with host, port and auth");
+                problems.put("server", "must be a mapping with host, port, auth and allowed_hosts");
                 return null;
             }
             rejectUnknown((ObjectNode) node, SERVER_KEYS, "server.");
             String host = value(node, "host", String.class, "server.host");
             Integer port = value(node, "port", Integer.class, "server.port");
             String auth = value(node, "auth", String.class, "server.auth");
-            return new ServerSettings(host, port == null ? 0 : port, auth);
+            return new ServerSettings(host, port == null ? 0 : port, auth, textList(node.get("allowed_hosts")));
+        }
+
+        /** A YAML sequence of strings; anything else is reported and read as empty. */
+        private List<String> textList(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            List<String> values = new ArrayList<>();
+            if (node.isArray()) {
+                for (JsonNode item : node) {
+                    if (!item.isTextual()) {
+                        problems.put("server.allowed_hosts", "must be a list of host names");
+                        return List.of();
+                    }
+                    values.add(item.asText());
+                }
+                return values;
+            }
+            problems.put("server.allowed_hosts", "must be a list of host names, for example [ingest.local]");
+            return List.of();
         }
 
         private List<Map<String, Object>> profiles(JsonNode node) {

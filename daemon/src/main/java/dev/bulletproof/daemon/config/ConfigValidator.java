@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Checks a {@link ConfigModel} and reports every problem at once, keyed by field, so a user fixing a
@@ -26,6 +27,10 @@ import java.util.TreeSet;
  * its own outputs as new inputs.
  */
 public final class ConfigValidator {
+
+    /** DNS labels of letters, digits and inner hyphens, joined by dots. */
+    private static final Pattern HOST_NAME =
+            Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
     static final int MAX_WORKERS_LIMIT = 64;
     static final int MAX_ATTEMPTS_LIMIT = 100;
@@ -150,6 +155,15 @@ public final class ConfigValidator {
             problems.put("server.host", "must not be empty");
         } else if (auth.equals("none") && server.host() != null && !isLoopback(server.host())) {
             problems.put("server.auth", "'none' is only allowed on a loopback host (127.0.0.1, ::1, localhost)");
+        }
+        for (String name : server.allowedHosts()) {
+            if (name == null || !HOST_NAME.matcher(name.strip()).matches()) {
+                problems.put(
+                        "server.allowed_hosts",
+                        "'" + name + "' is not a host name; give names only, without scheme, port or wildcard"
+                                + " (for example ingest.local)");
+                break;
+            }
         }
     }
 

@@ -151,7 +151,11 @@ public record DaemonConfig(
         return new ServerSettings(
                 blank(server.host()) ? defaults.host() : server.host(),
                 server.port() == 0 ? defaults.port() : server.port(),
-                blank(server.auth()) ? defaults.auth() : server.auth());
+                blank(server.auth()) ? defaults.auth() : server.auth(),
+                server.allowedHosts().stream()
+                        .filter(Objects::nonNull)
+                        .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
+                        .toList());
     }
 
     private static Duration seconds(double seconds) {

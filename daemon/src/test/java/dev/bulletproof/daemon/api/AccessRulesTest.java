@@ -30,6 +30,20 @@ class AccessRulesTest {
 
     @ParameterizedTest
     @CsvSource(textBlock = """
+            ingest.local:8000,          true
+            INGEST.LOCAL,               true
+            ingest.local:8001,          false
+            ingest.local.evil:8000,     false
+            other.local:8000,           false
+            """)
+    void configuredLanNamesAreAnsweredOthersAreNot(String host, boolean allowed) {
+        AccessRules lan = new AccessRules(null, "0.0.0.0", java.util.List.of("Ingest.Local "));
+
+        assertThat(lan.hostAllowed(host, "192.168.1.20", 8000)).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
             localhost:1234,         true
             evil.example:1234,      false
             """)

@@ -121,10 +121,20 @@ class ApiSecurityTest {
      * loopback names the rules know, only an address this machine has.
      */
     @Test
-    void aDaemonBoundToEveryInterfaceServesApiAndLiveUpdatesToItsOwnAddress() throws Exception {
-        try (ApiFixture api = new ApiFixture(root, "server: { host: 0.0.0.0, port: 0 }\n").start();
+    void aDaemonBoundToEveryInterfaceServesApiAndLiveUpdatesToItsAddressAndListedNames() throws Exception {
+        try (ApiFixture api = new ApiFixture(
+                                root, "server: { host: 0.0.0.0, port: 0, allowed_hosts: [ingest.local] }\n")
+                        .start();
                 WsClient client = WsClient.connect(api, api.token, "127.0.0.2")) {
             client.await(WsClient.type("queue_update"), Duration.ofSeconds(10));
+
+            for (String name : new String[] {"ingest.local", "other.local"}) {
+                String response = api.raw("GET /api/queue HTTP/1.1\r\nHost: " + name + ":" + api.server.port()
+                        + "\r\nAuthorization: Bearer " + api.token + "\r\nConnection: close\r\n\r\n");
+                assertThat(response)
+                        .as("a LAN name is answered only when listed in server.allowed_hosts")
+                        .startsWith(name.equals("ingest.local") ? "HTTP/1.1 200" : "HTTP/1.1 403");
+            }
 
             HttpResponse<String> queue = java.net.http.HttpClient.newHttpClient()
                     .send(

@@ -96,6 +96,8 @@ class ConfigLoaderTest {
             'on_success: shred',                    on_success,           one of [keep, move, delete]
             'rules: [{pattern: a, pattern_type: fuzzy}]', rules[0].pattern_type, one of [glob, regex, exact]
             'delete_input: sometimes',              delete_input,         must be true or false
+            'server: {allowed_hosts: ingest.local}', server.allowed_hosts, must be a list of host names
+            'server: {allowed_hosts: [{a: 1}]}',    server.allowed_hosts, must be a list of host names
             """)
     void unknownKeysAndBadValuesAreErrorsNamingTheField(String yaml, String field, String message) {
         ConfigValidationException e = catchThrowableOfType(ConfigValidationException.class, () -> loader.parse(yaml));

@@ -64,6 +64,10 @@ class ConfigValidatorTest {
             server: {auth: password}                         | server.auth            | must be 'token' or 'none'
             server: {host: 0.0.0.0, auth: none}              | server.auth            | only allowed on a loopback host
             server: {host: studio.local, auth: none}         | server.auth            | only allowed on a loopback host
+            server: {allowed_hosts: ['http://ingest.local']} | server.allowed_hosts   | 'http://ingest.local' is not a host name
+            server: {allowed_hosts: ['ingest.local:8000']}   | server.allowed_hosts   | without scheme, port or wildcard
+            server: {allowed_hosts: ['*.studio.lan']}        | server.allowed_hosts   | is not a host name
+            server: {allowed_hosts: ['']}                    | server.allowed_hosts   | is not a host name
             ffmpeg_path: ./no-such-ffmpeg                    | ffmpeg_path            | not an executable file
             output_folder: ./videos/incoming/out             | output_folder          | must not be inside monitor_folder (outputs would be re-ingested)
             output_folder: ./videos/incoming                 | output_folder          | must not be inside monitor_folder
@@ -82,6 +86,13 @@ class ConfigValidatorTest {
 
         assertThat(problems).containsKey(field);
         assertThat(problems.get(field)).contains(message);
+    }
+
+    @Test
+    void lanNamesAndAddressesMayBeAllowedHosts() {
+        assertThat(problemsOf(
+                        "server: {host: 0.0.0.0, allowed_hosts: [ingest.local, Edit-Bay-2.studio.lan, 192.168.1.20]}"))
+                .isEmpty();
     }
 
     @Test
