@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Who may talk to the API, decided from headers alone so the HTTP filter and the WebSocket upgrade apply
@@ -37,7 +38,7 @@ public final class AccessRules {
         this.boundHost = boundHost.toLowerCase(Locale.ROOT);
         this.allowedHosts = allowedHosts.stream()
                 .map(name -> name.strip().toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean authRequired() {

@@ -152,10 +152,7 @@ public record DaemonConfig(
                 blank(server.host()) ? defaults.host() : server.host(),
                 server.port() == 0 ? defaults.port() : server.port(),
                 blank(server.auth()) ? defaults.auth() : server.auth(),
-                server.allowedHosts().stream()
-                        .filter(Objects::nonNull)
-                        .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
-                        .toList());
+                server.allowedHosts());
     }
 
     private static Duration seconds(double seconds) {
