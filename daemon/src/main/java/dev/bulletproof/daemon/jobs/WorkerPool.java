@@ -281,6 +281,7 @@ public final class WorkerPool {
                 .nextNotBefore(now)
                 .map(at -> Duration.between(now, at))
                 .filter(wait -> wait.compareTo(IDLE_RECHECK) < 0)
+                // Zero means "started a job"; a retry already due waits a nanosecond, i.e. looks again at once.
                 .map(wait -> wait.isNegative() || wait.isZero() ? Duration.ofNanos(1) : wait)
                 .orElse(IDLE_RECHECK);
     }
