@@ -78,8 +78,12 @@ public final class RecentDaemons {
     private static void ownerOnly(Path path) {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Windows keeps per-user files private through the profile folder's own ACL.
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows has no POSIX permissions; it keeps per-user files private through the profile
+            // folder's own ACL, so there is nothing to tighten here.
+        } catch (IOException e) {
+            // The file holds tokens: say so when it could not be made private, rather than carry on silently.
+            LOG.log(System.Logger.Level.WARNING, "cannot make " + path + " readable by its owner only", e);
         }
     }
 }
