@@ -253,8 +253,11 @@ final class FfmpegRun implements RunningTranscode {
             return;
         }
         try {
-            Path published = OutputPublisher.publish(temp, reserved, wanted);
+            Path published = OutputPublisher.publish(temp, reserved, wanted, request.journal());
             complete(TranscodeResult.Outcome.SUCCEEDED, published, null, outputInfo);
+        } catch (OutputPublisher.PublishRefusedException e) {
+            deleteTemp();
+            complete(TranscodeResult.Outcome.CANCELLED, null, "cancelled", null);
         } catch (IOException e) {
             deleteTemp();
             complete(TranscodeResult.Outcome.FAILED, null, "cannot publish output " + wanted + ": " + e, null);

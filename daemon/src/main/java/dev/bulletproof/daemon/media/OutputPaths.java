@@ -1,7 +1,11 @@
 package dev.bulletproof.daemon.media;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Naming rules shared by everything that writes outputs: where the in-progress temporary file lives, how
@@ -27,6 +31,26 @@ public final class OutputPaths {
         String stem = extension.isEmpty() ? name : name.substring(0, name.length() - extension.length() - 1);
         String tempName = "." + stem + TEMP_MARKER + (extension.isEmpty() ? "" : "." + extension);
         return finalOutput.resolveSibling(tempName);
+    }
+
+    /**
+     * Every temporary file beside {@code finalOutput} that an encode aiming at it may have left: its own and
+     * those of its "-2", "-3"... variants (an encode whose wanted name was taken reserves the next free one).
+     */
+    public static List<Path> temporariesOf(Path finalOutput) {
+        Path folder = finalOutput.toAbsolutePath().getParent();
+        String name = finalOutput.getFileName().toString();
+        String extension = extensionOf(name);
+        String stem = stemOf(name);
+        String suffix = TEMP_MARKER + (extension.isEmpty() ? "" : "." + extension);
+        Pattern ours = Pattern.compile(Pattern.quote("." + stem) + "(-[0-9]+)?" + Pattern.quote(suffix));
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(
+                            file -> ours.matcher(file.getFileName().toString()).matches())
+                    .toList();
+        } catch (IOException e) {
+            return List.of(); // no folder, nothing left behind
+        }
     }
 
     /** True for files named by {@link #tempFor}. */

@@ -1,54 +1,73 @@
 package dev.bulletproof.daemon.monitor;
 
 import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.PublishIntent.Disposal;
 import dev.bulletproof.daemon.media.OutputPaths;
-import dev.bulletproof.model.OnSuccess;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
  * Applies on_success to an input whose output has been verified and published. Callers must only get
- * here after verification: this class is the one place that deletes or moves a source.
+ * here after verification: this class is the one place that deletes or moves a source. Each step can be
+ * repeated after a crash without harm: a delete of a missing file is done, and a move whose source is gone
+ * is done (see docs/decisions/0003-exactly-once-publish.md).
  */
 final class InputDisposal {
 
     private InputDisposal() {}
 
     /**
-     * Keeps, moves or deletes {@code input}. A move goes to {@code processedFolder}, keeping the input's
-     * path relative to the monitor folder, and never overwrites (a taken name gets a numeric suffix).
-     *
-     * @return where the input is now (null when deleted)
+     * Where a move puts {@code input}: {@code processedFolder}, keeping its path relative to the monitor
+     * folder, under a free name (never over an existing file). Chosen before the move and recorded, so a
+     * repeated move after a crash goes to the same place.
      */
-    static Path apply(OnSuccess action, Path input, Path monitorFolder, Path processedFolder) {
-        try {
-            return switch (action) {
-                case KEEP -> input;
-                case DELETE -> {
-                    Files.deleteIfExists(input);
-                    yield null;
-                }
-                case MOVE -> move(input, monitorFolder, processedFolder);
-            };
-        } catch (IOException e) {
-            throw new BulletproofException(
-                    "the output is published, but the input could not be "
-                            + (action == OnSuccess.MOVE ? "moved to " + processedFolder : "deleted")
-                            + ": " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static Path move(Path input, Path monitorFolder, Path processedFolder) throws IOException {
+    static Path moveTarget(Path input, Path monitorFolder, Path processedFolder) {
         Path relative = input.startsWith(monitorFolder) ? monitorFolder.relativize(input) : input.getFileName();
         Path target = processedFolder.resolve(relative).normalize();
         if (!target.startsWith(processedFolder)) {
             target = processedFolder.resolve(input.getFileName());
         }
-        Files.createDirectories(target.getParent());
-        target = OutputPaths.nextFree(target);
-        // No REPLACE_EXISTING: if someone took the name in the meantime the move fails instead of clobbering.
-        return Files.move(input, target);
+        return OutputPaths.nextFree(target);
+    }
+
+    /**
+     * True when {@code input} is still the file version the job was made for. A file replaced during the
+     * encode (same name, new content) is somebody's new source, and must not be moved or deleted.
+     */
+    static boolean stillTheJobsFile(Path input, Job job) {
+        try {
+            return Files.size(input) == job.inputSize()
+                    && Files.getLastModifiedTime(input).toMillis() == job.inputMtimeMillis();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Deletes {@code input}, or moves it to {@code target}. Safe to repeat: when the input is gone the work
+     * was done before a crash. Never replaces a file: if {@code target} is taken (by a stranger, or by the
+     * partial copy of a cross-file-system move that a crash cut short) the input goes to the next free name.
+     */
+    static void apply(Disposal action, Path input, Path target) {
+        try {
+            switch (action) {
+                case DELETE -> Files.deleteIfExists(input);
+                case MOVE -> {
+                    if (Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createDirectories(target.getParent());
+                        Files.move(input, OutputPaths.nextFree(target));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new BulletproofException(
+                    "the output is published, but the input could not be "
+                            + (action == Disposal.MOVE ? "moved to " + target : "deleted")
+                            + ": " + e.getMessage(),
+                    e);
+        }
     }
 }

@@ -14,10 +14,12 @@ import dev.bulletproof.daemon.history.jdbc.JdbcHistory;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobRepository;
+import dev.bulletproof.daemon.jobs.PublishIntentStore;
 import dev.bulletproof.daemon.jobs.PublishingJobRepository;
 import dev.bulletproof.daemon.jobs.WorkerPool;
 import dev.bulletproof.daemon.jobs.WorkerSettings;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
+import dev.bulletproof.daemon.jobs.jdbc.JdbcPublishIntentStore;
 import dev.bulletproof.daemon.media.EncodeRegistry;
 import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.media.MediaToolsLocator;
@@ -133,14 +135,15 @@ public final class Monitor implements AutoCloseable {
         toClose.add(database);
         Migrations.fromClasspath().apply(database);
         jobs = new PublishingJobRepository(new JdbcJobRepository(database, options.clock()), bus);
+        PublishIntentStore intents = new JdbcPublishIntentStore(database, options.clock());
         history = new JdbcHistory(database, options.clock());
 
-        recoverFromCrash(config);
+        recoverFromCrash(config, intents);
 
         EncodeRegistry encodes = new EncodeRegistry(data.encodes());
         pool = new WorkerPool(
                 jobs,
-                new TranscodeJobExecutor(new Transcoder(tools), settings::get, data.logs(), encodes, bus),
+                new TranscodeJobExecutor(new Transcoder(tools), settings::get, data.logs(), encodes, intents, bus),
                 bus,
                 options.clock(),
                 new WorkerSettings(config.maxWorkers(), config.maxAttempts(), RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP));
@@ -177,25 +180,32 @@ public final class Monitor implements AutoCloseable {
      * running, put the job back in the queue (or fail it when its attempts are used up) and delete its
      * half-written temporary file. Runs before any worker, so nothing can run twice.
      */
-    private void recoverFromCrash(DaemonConfig config) {
+    private void recoverFromCrash(DaemonConfig config, PublishIntentStore intents) {
         List<Long> orphans = new EncodeRegistry(data.encodes()).killLeftovers();
         if (!orphans.isEmpty()) {
             LOG.log(
                     System.Logger.Level.WARNING,
                     "stopped ffmpeg left running by a previous daemon for jobs " + orphans);
         }
+        // Publish sequences first: a job whose verified output already carries its final name is completed,
+        // not queued again.
+        new PublishRecovery(jobs, intents, config).run();
         recovered = jobs.recoverAfterCrash(config.maxAttempts());
         for (Job job : recovered) {
             if (job.outputPath() == null) {
                 continue;
             }
-            Path temp = OutputPaths.tempFor(Path.of(job.outputPath()));
-            try {
-                if (Files.deleteIfExists(temp)) {
-                    LOG.log(System.Logger.Level.INFO, "removed the partial output of job " + job.id() + ": " + temp);
+            // Its temporary file may be named after the planned output or after a "-2"... variant of it.
+            for (Path temp : OutputPaths.temporariesOf(Path.of(job.outputPath()))) {
+                try {
+                    if (Files.deleteIfExists(temp)) {
+                        LOG.log(
+                                System.Logger.Level.INFO,
+                                "removed the partial output of job " + job.id() + ": " + temp);
+                    }
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot remove the partial output " + temp + ": " + e);
                 }
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot remove the partial output " + temp + ": " + e);
             }
         }
         if (!recovered.isEmpty()) {

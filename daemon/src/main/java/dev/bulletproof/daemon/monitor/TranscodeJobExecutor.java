@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.monitor;
 
 import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.CrashPoint;
 import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Execution;
@@ -9,10 +10,14 @@ import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobExecutor;
 import dev.bulletproof.daemon.jobs.LiveProgress;
+import dev.bulletproof.daemon.jobs.PublishIntent;
+import dev.bulletproof.daemon.jobs.PublishIntent.Disposal;
+import dev.bulletproof.daemon.jobs.PublishIntentStore;
 import dev.bulletproof.daemon.media.EncodeOptions;
 import dev.bulletproof.daemon.media.EncodeRegistry;
 import dev.bulletproof.daemon.media.MediaInfo;
 import dev.bulletproof.daemon.media.Profile;
+import dev.bulletproof.daemon.media.PublishJournal;
 import dev.bulletproof.daemon.media.RunningTranscode;
 import dev.bulletproof.daemon.media.TranscodeRequest;
 import dev.bulletproof.daemon.media.TranscodeResult;
@@ -34,6 +39,7 @@ final class TranscodeJobExecutor implements JobExecutor {
     private final Supplier<PipelineSettings> settings;
     private final Path logFolder;
     private final EncodeRegistry encodes;
+    private final PublishIntentStore intents;
     private final EventBus bus;
 
     TranscodeJobExecutor(
@@ -41,11 +47,13 @@ final class TranscodeJobExecutor implements JobExecutor {
             Supplier<PipelineSettings> settings,
             Path logFolder,
             EncodeRegistry encodes,
+            PublishIntentStore intents,
             EventBus bus) {
         this.transcoder = transcoder;
         this.settings = settings;
         this.logFolder = logFolder;
         this.encodes = encodes;
+        this.intents = intents;
         this.bus = bus;
     }
 
@@ -62,14 +70,15 @@ final class TranscodeJobExecutor implements JobExecutor {
             return new FinishedExecution(ExecutionResult.failed(
                     "profile '" + job.profile() + "' no longer exists; choose another and retry", false, 0));
         }
+        long startNanos = System.nanoTime();
         TranscodeRequest request = new TranscodeRequest(
                 Path.of(job.inputPath()),
                 Path.of(job.outputPath()),
                 profile.get(),
                 EncodeOptions.defaults(),
                 logFileOf(logFolder, job.id()),
-                current.config().stallTimeout());
-        long startNanos = System.nanoTime();
+                current.config().stallTimeout(),
+                journalFor(job, startNanos));
         RunningTranscode running = transcoder.start(
                 request,
                 progress -> listener.onProgress(new LiveProgress(
@@ -83,6 +92,27 @@ final class TranscodeJobExecutor implements JobExecutor {
         OnSuccess onSuccess =
                 job.onSuccess() != null ? job.onSuccess() : current.config().onSuccess();
         return new TranscodeExecution(job, profile.get(), running, onSuccess, current);
+    }
+
+    /** The job's publish intent lives in the job store, so start-up recovery can finish what a crash cut short. */
+    private PublishJournal journalFor(Job job, long startNanos) {
+        return new PublishJournal() {
+            @Override
+            public boolean intend(Path temp, Path target, long size, String fingerprint) {
+                double seconds = (System.nanoTime() - startNanos) / 1e9;
+                return intents.record(PublishIntent.beforeRename(job.id(), temp, target, size, fingerprint, seconds));
+            }
+
+            @Override
+            public void retarget(Path target) {
+                intents.retarget(job.id(), target);
+            }
+
+            @Override
+            public void abandon() {
+                intents.discard(job.id());
+            }
+        };
     }
 
     /** A job that could not start: nothing to suspend or cancel, its result is known already. */
@@ -199,16 +229,32 @@ final class TranscodeJobExecutor implements JobExecutor {
             return input != null && (profile.isAudioOnly() || input.hasVideo());
         }
 
+        /**
+         * Moves or deletes the input now that its output is published. The action is recorded in the job's
+         * publish intent first, so a crash in the middle is finished by start-up recovery, never repeated on
+         * a file that is no longer the job's.
+         */
         private void disposeOfInput(TranscodeResult result) {
             if (!result.verified() || onSuccess == OnSuccess.KEEP) {
                 return;
             }
+            Path input = Path.of(job.inputPath());
             try {
-                InputDisposal.apply(
-                        onSuccess,
-                        Path.of(job.inputPath()),
-                        settingsAtStart.config().monitorFolder(),
-                        settingsAtStart.config().processedFolder());
+                if (!InputDisposal.stillTheJobsFile(input, job)) {
+                    throw new BulletproofException("the input changed or vanished during the encode, so it was left"
+                            + " where it is instead of being " + (onSuccess == OnSuccess.MOVE ? "moved" : "deleted"));
+                }
+                Disposal action = onSuccess == OnSuccess.MOVE ? Disposal.MOVE : Disposal.DELETE;
+                Path target = action == Disposal.MOVE
+                        ? InputDisposal.moveTarget(
+                                input,
+                                settingsAtStart.config().monitorFolder(),
+                                settingsAtStart.config().processedFolder())
+                        : null;
+                intents.recordDisposal(job.id(), action, target);
+                CrashPoint.reached("dispose.after-record");
+                InputDisposal.apply(action, input, target);
+                CrashPoint.reached("dispose.after-apply");
             } catch (BulletproofException e) {
                 LOG.log(System.Logger.Level.WARNING, "job " + job.id() + ": " + e.getMessage());
                 bus.publish(Alert.error(job.filename() + ": " + e.getMessage(), job.id()));

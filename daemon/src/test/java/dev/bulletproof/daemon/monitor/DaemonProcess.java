@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,10 +20,17 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     static DaemonProcess start(Path configFile, Path dataFolder, Path log) {
+        return start(configFile, dataFolder, log, List.of());
+    }
+
+    /** @param jvmOptions extra options for the daemon's JVM, e.g. a fault-injection crash point */
+    static DaemonProcess start(Path configFile, Path dataFolder, Path log, List<String> jvmOptions) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.bulletproof.daemon.cli.BulletproofCli",
@@ -30,7 +38,7 @@ final class DaemonProcess implements AutoCloseable {
                 "--config",
                 configFile.toString(),
                 "--data-dir",
-                dataFolder.toString());
+                dataFolder.toString()));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -40,6 +48,14 @@ final class DaemonProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits for the process to end by itself (a crash point halts it) and returns its exit status. */
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the daemon did not exit within " + limit + "; log:\n" + log());
+        }
+        return process.exitValue();
     }
 
     long pid() {

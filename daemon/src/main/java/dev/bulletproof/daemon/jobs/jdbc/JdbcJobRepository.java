@@ -16,6 +16,7 @@ import static dev.bulletproof.model.JobStatus.WAITING;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Transaction;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
+import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobFilter;
@@ -227,23 +228,29 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public Job markCompleted(long id, ExecutionResult result) {
-        return change(
-                id,
-                Set.of(PROCESSING),
-                COMPLETED,
-                JobEventType.COMPLETED,
-                result.outputPath(),
-                ", status_reason = 'completed', error = NULL, completed_at = ?, output_path = COALESCE(?, output_path),"
-                        + " verified = ?, processing_seconds = ?,"
-                        + " media_duration_seconds = COALESCE(?, media_duration_seconds),"
-                        + " bitrate = COALESCE(?, bitrate), resolution = COALESCE(?, resolution)",
-                clock.instant(),
-                result.outputPath(),
-                result.verified(),
-                result.processingSeconds(),
-                result.mediaDurationSeconds(),
-                result.bitrate(),
-                result.resolution());
+        return database.inTransaction(tx -> {
+            // The publish journal's row goes in the same transaction: completed and "still publishing" can
+            // never both be true, and neither can be lost.
+            JdbcPublishIntentStore.removeOnCompletion(tx, id);
+            return writes.change(
+                    tx,
+                    id,
+                    Set.of(PROCESSING),
+                    COMPLETED,
+                    JobEventType.COMPLETED,
+                    result.outputPath(),
+                    ", status_reason = 'completed', error = NULL, completed_at = ?, output_path = COALESCE(?, output_path),"
+                            + " verified = ?, processing_seconds = ?,"
+                            + " media_duration_seconds = COALESCE(?, media_duration_seconds),"
+                            + " bitrate = COALESCE(?, bitrate), resolution = COALESCE(?, resolution)",
+                    clock.instant(),
+                    result.outputPath(),
+                    result.verified(),
+                    result.processingSeconds(),
+                    result.mediaDurationSeconds(),
+                    result.bitrate(),
+                    result.resolution());
+        });
     }
 
     @Override
@@ -278,14 +285,21 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public Job requeueAfterStop(long id) {
-        return change(
-                id,
-                Set.of(PROCESSING, PAUSED),
-                QUEUED,
-                JobEventType.REQUEUED,
-                "the daemon stopped",
-                ", status_reason = 'queued again: the daemon stopped while it ran', attempts = MAX(attempts - 1, 0),"
-                        + " not_before = NULL");
+        return database.inTransaction(tx -> {
+            if (JdbcPublishIntentStore.isPublishing(tx, id)) {
+                // Its output may already carry the final name; start-up recovery finishes the job instead.
+                return JobWrites.load(tx, id);
+            }
+            return writes.change(
+                    tx,
+                    id,
+                    Set.of(PROCESSING, PAUSED),
+                    QUEUED,
+                    JobEventType.REQUEUED,
+                    "the daemon stopped",
+                    ", status_reason = 'queued again: the daemon stopped while it ran', attempts = MAX(attempts - 1, 0),"
+                            + " not_before = NULL");
+        });
     }
 
     @Override
@@ -306,15 +320,25 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public Job cancel(long id, String reason) {
-        return change(
-                id,
-                Set.of(WAITING, QUEUED, PROCESSING, PAUSED),
-                CANCELLED,
-                JobEventType.CANCELLED,
-                reason,
-                ", status_reason = ?, completed_at = ?",
-                reason,
-                clock.instant());
+        return database.inTransaction(tx -> {
+            if (JdbcPublishIntentStore.isPublishing(tx, id)) {
+                Job current = JobWrites.load(tx, id);
+                throw new IllegalTransitionException(
+                        id,
+                        current.status(),
+                        "job " + id + " is publishing its verified output; it can no longer be cancelled");
+            }
+            return writes.change(
+                    tx,
+                    id,
+                    Set.of(WAITING, QUEUED, PROCESSING, PAUSED),
+                    CANCELLED,
+                    JobEventType.CANCELLED,
+                    reason,
+                    ", status_reason = ?, completed_at = ?",
+                    reason,
+                    clock.instant());
+        });
     }
 
     @Override
