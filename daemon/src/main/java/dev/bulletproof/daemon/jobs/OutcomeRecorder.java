@@ -68,7 +68,9 @@ final class OutcomeRecorder {
             return;
         }
         String finalError = result.retryable()
-                ? error + " (gave up after " + attempt + " attempt" + (attempt == 1 ? "" : "s") + ")"
+                ? error + " (gave up after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
+                        + "; a passing problem such as a full disk, an I/O error or a killed or stalled encoder:"
+                        + " fix it, then retry the job)"
                 : error;
         repository.markFailed(job.id(), finalError, result.processingSeconds());
     }

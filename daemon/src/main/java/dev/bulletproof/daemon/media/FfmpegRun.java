@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +33,7 @@ final class FfmpegRun implements RunningTranscode {
     private final Path temp;
     private final List<String> command;
     private final OutputVerifier verifier;
+    private final MediaProber prober;
     private final ProgressListener listener;
     private final long startNanos;
     private final StderrLog stderrLog;
@@ -54,6 +54,7 @@ final class FfmpegRun implements RunningTranscode {
             Path temp,
             List<String> command,
             OutputVerifier verifier,
+            MediaProber prober,
             ProgressListener listener,
             long startNanos) {
         this.request = request;
@@ -63,6 +64,7 @@ final class FfmpegRun implements RunningTranscode {
         this.temp = temp;
         this.command = List.copyOf(command);
         this.verifier = verifier;
+        this.prober = prober;
         this.listener = listener;
         this.startNanos = startNanos;
         this.stderrLog = new StderrLog(request.logFile());
@@ -232,7 +234,8 @@ final class FfmpegRun implements RunningTranscode {
                     TranscodeResult.Outcome.FAILED,
                     null,
                     detail.isBlank() ? "ffmpeg exited with code " + exitCode : detail,
-                    null);
+                    null,
+                    FailureKind.ofEncoderError(detail));
             return;
         }
         verifyAndPublish();
@@ -244,7 +247,17 @@ final class FfmpegRun implements RunningTranscode {
             outputInfo = verifier.verify(temp, input, request.profile());
         } catch (VerificationException e) {
             deleteTemp();
-            complete(TranscodeResult.Outcome.FAILED, null, e.getMessage(), null);
+            String cutShort = sourceCutShort();
+            if (cutShort != null) {
+                complete(
+                        TranscodeResult.Outcome.FAILED,
+                        null,
+                        e.getMessage() + "; " + cutShort,
+                        null,
+                        FailureKind.INPUT);
+            } else {
+                complete(TranscodeResult.Outcome.FAILED, null, e.getMessage(), null, FailureKind.TRANSIENT);
+            }
             return;
         }
         if (cancelRequested) {
@@ -264,10 +277,56 @@ final class FfmpegRun implements RunningTranscode {
         }
     }
 
+    /**
+     * A short output is the source's fault when the source itself ends early (an interrupted copy whose
+     * index still declares the whole length): then every retry would fail the same way.
+     */
+    private String sourceCutShort() {
+        try {
+            double declared = input.durationSeconds();
+            java.util.OptionalDouble end = prober.dataEnd(request.input(), input);
+            double tolerance = OutputVerifier.durationTolerance(input);
+            if (end.isEmpty() || end.getAsDouble() < declared - tolerance) {
+                return String.format(
+                        java.util.Locale.ROOT,
+                        "the source is cut short: it declares %.2f s but its data %s (an interrupted copy?)",
+                        declared,
+                        end.isEmpty()
+                                ? "cannot be read near its end"
+                                : String.format(java.util.Locale.ROOT, "ends at %.2f s", end.getAsDouble()));
+            }
+            return null;
+        } catch (ProbeException e) {
+            return null; // cannot tell; a retry costs little
+        }
+    }
+
     private void complete(TranscodeResult.Outcome outcome, Path output, String error, MediaInfo outputInfo) {
+        FailureKind kind =
+                switch (outcome) {
+                    case FAILED, STALLED -> FailureKind.TRANSIENT;
+                    case SUCCEEDED, CANCELLED -> null;
+                };
+        complete(outcome, output, error, outputInfo, kind);
+    }
+
+    private void complete(
+            TranscodeResult.Outcome outcome, Path output, String error, MediaInfo outputInfo, FailureKind kind) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        StderrLog.appendLine(
+                request.logFile(),
+                "result: " + outcome.name().toLowerCase(java.util.Locale.ROOT)
+                        + (output != null ? " -> " + output : "")
+                        + (error != null && outcome != TranscodeResult.Outcome.CANCELLED ? ": " + error : ""));
         result.complete(new TranscodeResult(
-                outcome, output, error, input, outputInfo, outcome == TranscodeResult.Outcome.SUCCEEDED, elapsed));
+                outcome,
+                output,
+                error,
+                input,
+                outputInfo,
+                outcome == TranscodeResult.Outcome.SUCCEEDED,
+                elapsed,
+                kind));
     }
 
     private void deleteTemp() {
@@ -279,25 +338,7 @@ final class FfmpegRun implements RunningTranscode {
     }
 
     private void writeLogHeader() {
-        if (request.logFile() == null) {
-            return;
-        }
-        try {
-            Path parent = request.logFile().toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(
-                    request.logFile(),
-                    "command: " + String.join(" ", command) + System.lineSeparator(),
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "cannot write ffmpeg log " + request.logFile() + ": " + e.getMessage());
-        }
+        StderrLog.appendLine(request.logFile(), "command: " + String.join(" ", command));
     }
 
     private static String seconds(Duration duration) {

@@ -65,6 +65,37 @@ public final class MediaProber {
         return times;
     }
 
+    /**
+     * Where the first video (else audio) stream's data really ends, from its packets in the last ten seconds
+     * of the declared duration. Empty when no packet can be read there: the data stops before them.
+     */
+    public java.util.OptionalDouble dataEnd(Path file, MediaInfo info) {
+        double from = Math.max(0, info.durationSeconds() - 10);
+        ToolOutput output = runProbe(
+                file,
+                List.of(
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        info.hasVideo() ? "v:0" : "a:0",
+                        "-read_intervals",
+                        String.format(java.util.Locale.ROOT, "%.3f%%", from),
+                        "-show_entries",
+                        "packet=pts_time,duration_time",
+                        "-of",
+                        "csv=p=0"));
+        double end = -1;
+        for (String line : output.stdout().split("\\R")) {
+            String[] fields = line.strip().split(",");
+            if (fields.length >= 1 && !fields[0].isBlank() && !fields[0].equals("N/A")) {
+                double pts = Double.parseDouble(fields[0]);
+                double duration = fields.length >= 2 && !fields[1].equals("N/A") ? Double.parseDouble(fields[1]) : 0;
+                end = Math.max(end, pts + duration);
+            }
+        }
+        return end < 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(end);
+    }
+
     private static void checkReadable(Path file) {
         if (!Files.exists(file)) {
             throw new ProbeException("no such file: " + file);
@@ -92,7 +123,7 @@ public final class MediaProber {
         try {
             return ToolRunner.run(command, ToolRunner.DEFAULT_TIMEOUT);
         } catch (IOException e) {
-            throw new ProbeException("could not run ffprobe on " + file.getFileName() + ": " + e.getMessage());
+            throw new ProbeToolException("could not run ffprobe on " + file.getFileName() + ": " + e.getMessage());
         }
     }
 
@@ -110,7 +141,9 @@ public final class MediaProber {
                         stream.path("width").asInt(),
                         stream.path("height").asInt(),
                         stream.path("pix_fmt").asText(null),
-                        frameRateOf(stream));
+                        frameRateOf(stream),
+                        positiveLong(stream, "nb_frames"),
+                        positiveDouble(stream, "duration"));
             } else if (type.equals("audio")) {
                 audio.add(new AudioStreamInfo(
                         stream.path("codec_name").asText(null),
@@ -124,6 +157,17 @@ public final class MediaProber {
         double duration = format.path("duration").asDouble(0);
         Long bitRate = format.hasNonNull("bit_rate") ? format.path("bit_rate").asLong() : null;
         return new MediaInfo(format.path("format_name").asText(""), duration, bitRate, video, audio);
+    }
+
+    /** ffprobe prints numbers as strings and leaves a field out, or says "N/A", when it does not know. */
+    private static Long positiveLong(JsonNode node, String field) {
+        long value = node.path(field).asLong(-1);
+        return value > 0 ? value : null;
+    }
+
+    private static Double positiveDouble(JsonNode node, String field) {
+        double value = node.path(field).asDouble(-1);
+        return value > 0 ? value : null;
     }
 
     /** r_frame_rate is the exact base rate; avg_frame_rate is a fallback for streams that lack it. */

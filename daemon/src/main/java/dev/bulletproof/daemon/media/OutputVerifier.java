@@ -3,21 +3,36 @@ package dev.bulletproof.daemon.media;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks a finished encode before it may take its final name: a truncated-but-playable file is the worst
- * kind of failure for a show, so ffmpeg's exit code alone is not trusted.
+ * kind of failure for a show, so ffmpeg's exit code alone is not trusted. Every refusal names what differs.
+ *
+ * <p>The duration must match the input's to within two frames at the output frame rate plus the audio
+ * encoder's priming: no percentage, so a two-hour show that lost two minutes can never pass. Where both
+ * containers declare frame counts they must agree. The last seconds of the output are decoded (the whole
+ * output with {@link Verification#THOROUGH}).
  */
 final class OutputVerifier {
 
     static final long MIN_BYTES = 1024;
 
-    private final MediaProber prober;
+    /** AAC and Opus encoders prepend up to ~2,112 samples (44 ms at 48 kHz); containers round to the ms. */
+    static final double AUDIO_PRIMING_SECONDS = 0.05;
 
-    OutputVerifier(MediaProber prober) {
+    /** How far from the end the standard check starts decoding. */
+    static final double TAIL_SECONDS = 3.0;
+
+    private final MediaProber prober;
+    private final MediaTools tools;
+
+    OutputVerifier(MediaProber prober, MediaTools tools) {
         this.prober = prober;
+        this.tools = tools;
     }
 
     /** The probed output, or a {@link VerificationException} naming everything that is wrong with it. */
@@ -38,31 +53,77 @@ final class OutputVerifier {
             throw new VerificationException("output is not readable media: " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
-        checkDuration(info, input, problems);
+        checkDuration(info, input, profile, problems);
+        checkFrameCount(info, input, profile, problems);
         checkVideo(info, profile, problems);
         checkAudio(info, input, profile, problems);
+        if (problems.isEmpty()) {
+            checkDecodes(output, info, profile.verification(), problems);
+        }
         if (!problems.isEmpty()) {
             throw new VerificationException("output failed verification: " + String.join("; ", problems));
         }
         return info;
     }
 
-    /** Tolerance max(0.5 s, 2 %): containers round durations and audio priming adds a few ms. */
-    static double durationTolerance(double inputSeconds) {
-        return Math.max(0.5, inputSeconds * 0.02);
+    /** Two frames at the output's frame rate, plus the audio priming when there is audio. */
+    static double durationTolerance(MediaInfo output) {
+        double frames = output.hasVideo() && output.video().frameRateValue() > 0
+                ? 2 / output.video().frameRateValue()
+                : 0;
+        double priming = output.hasAudio() ? AUDIO_PRIMING_SECONDS : 0.001;
+        return frames + priming;
     }
 
-    private static void checkDuration(MediaInfo output, MediaInfo input, List<String> problems) {
-        if (input.durationSeconds() <= 0) {
+    private static void checkDuration(MediaInfo output, MediaInfo input, Profile profile, List<String> problems) {
+        // Compare like with like: a video stream with a video stream where both declare one (a source whose
+        // audio runs on past the picture must not fail its video output), else the containers.
+        double expected = input.durationSeconds();
+        double actual = output.durationSeconds();
+        if (!profile.isAudioOnly()
+                && input.hasVideo()
+                && output.hasVideo()
+                && input.video().durationSeconds() != null
+                && output.video().durationSeconds() != null) {
+            expected = input.video().durationSeconds();
+            actual = output.video().durationSeconds();
+        }
+        double tolerance = durationTolerance(output);
+        if (Math.abs(actual - expected) > tolerance) {
+            problems.add(String.format(
+                    Locale.ROOT,
+                    "duration %.2f s, input %.2f s (allowed difference %.2f s)",
+                    actual,
+                    expected,
+                    tolerance));
+        }
+    }
+
+    /**
+     * Containers that count frames (MP4, MOV) must agree with the input's count, scaled when the profile
+     * changes the frame rate: a dropped or duplicated frame is a visible glitch in a cue.
+     */
+    private static void checkFrameCount(MediaInfo output, MediaInfo input, Profile profile, List<String> problems) {
+        if (profile.isAudioOnly()
+                || !input.hasVideo()
+                || !output.hasVideo()
+                || input.video().frameCount() == null
+                || output.video().frameCount() == null) {
             return;
         }
-        double difference = Math.abs(output.durationSeconds() - input.durationSeconds());
-        if (difference > durationTolerance(input.durationSeconds())) {
-            problems.add(String.format(
-                    java.util.Locale.ROOT,
-                    "duration %.2f s differs from the input's %.2f s",
-                    output.durationSeconds(),
-                    input.durationSeconds()));
+        long inputFrames = input.video().frameCount();
+        long outputFrames = output.video().frameCount();
+        double inputRate = input.video().frameRateValue();
+        double outputRate = output.video().frameRateValue();
+        boolean sameRate = inputRate <= 0 || outputRate <= 0 || Math.abs(inputRate - outputRate) < 1e-3;
+        long expected = sameRate ? inputFrames : Math.round(inputFrames * outputRate / inputRate);
+        long allowed = sameRate ? 0 : 2;
+        if (Math.abs(outputFrames - expected) > allowed) {
+            problems.add(
+                    sameRate
+                            ? outputFrames + " frames, input " + inputFrames
+                            : outputFrames + " frames, expected " + expected + " from the input's " + inputFrames
+                                    + " at " + String.format(Locale.ROOT, "%.3f", inputRate) + " fps");
         }
     }
 
@@ -96,5 +157,31 @@ final class OutputVerifier {
                 break;
             }
         }
+    }
+
+    /** Decodes the output's tail (or all of it): a file whose end does not decode is cut or corrupt. */
+    private void checkDecodes(Path output, MediaInfo info, Verification level, List<String> problems) {
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error"));
+        boolean whole = level == Verification.THOROUGH || info.durationSeconds() <= TAIL_SECONDS;
+        if (!whole) {
+            command.addAll(List.of("-sseof", "-" + TAIL_SECONDS));
+        }
+        command.addAll(
+                List.of("-i", FfmpegArguments.fileUrl(output), "-map", "0:v?", "-map", "0:a?", "-f", "null", "-"));
+        String part = whole ? "the output" : String.format(Locale.ROOT, "the last %.0f s of the output", TAIL_SECONDS);
+        try {
+            ToolOutput decoded = ToolRunner.run(command, decodeTimeout(info, whole));
+            if (!decoded.succeeded() || !decoded.stderr().isBlank()) {
+                problems.add(part + " does not decode: " + decoded.lastErrorLine());
+            }
+        } catch (IOException e) {
+            problems.add("could not decode " + part + ": " + e.getMessage());
+        }
+    }
+
+    /** Decoding runs many times faster than real time; the bound only catches a decoder that hangs. */
+    private static Duration decodeTimeout(MediaInfo info, boolean whole) {
+        long seconds = whole ? 60 + (long) Math.ceil(info.durationSeconds()) : 60;
+        return Duration.ofSeconds(seconds);
     }
 }

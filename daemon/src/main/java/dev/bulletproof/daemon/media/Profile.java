@@ -23,6 +23,7 @@ import dev.bulletproof.model.ProfileModel;
  * @param audioBitrate such as "192k", or null
  * @param audioSampleRate in Hz, or null to keep the source's
  * @param faststart move the MP4 index to the front so playback starts before the file is read
+ * @param verification how much of the output is decoded before it is published
  * @param builtin false for custom profiles from the config file
  */
 public record Profile(
@@ -46,6 +47,7 @@ public record Profile(
         String audioBitrate,
         Integer audioSampleRate,
         boolean faststart,
+        Verification verification,
         boolean builtin) {
 
     /** The API's view: name, description, extension and the encoding arguments with default options. */

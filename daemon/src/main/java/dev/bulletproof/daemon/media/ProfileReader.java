@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class ProfileReader {
 
     static final Set<String> KEYS = Set.of(
+            "verify",
             "name",
             "description",
             "extension",
@@ -105,7 +106,21 @@ final class ProfileReader {
                 optional("audio_bitrate", BITRATE, "such as 192k"),
                 integer("audio_sample_rate", 8000, 384000),
                 bool("faststart"),
+                verification(),
                 builtin);
+    }
+
+    private Verification verification() {
+        Object value = map.get("verify");
+        if (value == null) {
+            return Verification.STANDARD;
+        }
+        try {
+            return Verification.fromConfigName(value.toString());
+        } catch (IllegalArgumentException e) {
+            problems.add(label + ": verify '" + value + "' is not one of standard, thorough");
+            return Verification.STANDARD;
+        }
     }
 
     private KeyframeMode keyframes(String videoCodec) {

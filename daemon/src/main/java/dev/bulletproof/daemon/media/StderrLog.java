@@ -36,6 +36,27 @@ final class StderrLog {
         this.logFile = logFile;
     }
 
+    /** Appends one line to a job's log (creating it), for what the daemon itself has to say about the job. */
+    static void appendLine(Path logFile, String line) {
+        if (logFile == null) {
+            return;
+        }
+        try {
+            Path parent = logFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(
+                    logFile,
+                    line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write job log " + logFile + ": " + e.getMessage());
+        }
+    }
+
     /** Reads until end of stream; runs on its own thread. */
     void drain(InputStream stderr) {
         try (Writer log = openLog();

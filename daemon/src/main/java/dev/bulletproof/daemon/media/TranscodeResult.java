@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param error the meaningful ffmpeg stderr lines or a plain reason; null on success
  * @param input the probed input, null when it could not be probed
  * @param outputInfo the probed output, null unless verified
+ * @param failureKind whether a retry may help; null unless {@link Outcome#FAILED} or {@link Outcome#STALLED}
  */
 public record TranscodeResult(
         Outcome outcome,
@@ -18,7 +19,8 @@ public record TranscodeResult(
         MediaInfo input,
         MediaInfo outputInfo,
         boolean verified,
-        Duration elapsed) {
+        Duration elapsed,
+        FailureKind failureKind) {
 
     public enum Outcome {
         SUCCEEDED,
@@ -31,7 +33,7 @@ public record TranscodeResult(
         return outcome == Outcome.SUCCEEDED;
     }
 
-    static TranscodeResult failed(String error, MediaInfo input, Duration elapsed) {
-        return new TranscodeResult(Outcome.FAILED, null, error, input, null, false, elapsed);
+    static TranscodeResult failed(String error, FailureKind kind, MediaInfo input, Duration elapsed) {
+        return new TranscodeResult(Outcome.FAILED, null, error, input, null, false, elapsed, kind);
     }
 }

@@ -35,15 +35,21 @@ public final class Transcoder {
         try {
             input = prober.probe(request.input());
         } catch (ProbeException e) {
-            return failed(e.getMessage(), null, startNanos);
+            FailureKind kind = e instanceof ProbeToolException ? FailureKind.TRANSIENT : FailureKind.INPUT;
+            return failed(request, e.getMessage(), kind, null, startNanos);
         }
         String unsuitable = unsuitableInput(input, request.profile());
         if (unsuitable != null) {
-            return failed(unsuitable, input, startNanos);
+            return failed(request, unsuitable, FailureKind.INPUT, input, startNanos);
         }
         Path wanted = request.output().toAbsolutePath().normalize();
         if (wanted.equals(request.input().toAbsolutePath().normalize())) {
-            return failed("output " + wanted + " is the input itself; choose another output name", input, startNanos);
+            return failed(
+                    request,
+                    "output " + wanted + " is the input itself; choose another output name",
+                    FailureKind.INPUT,
+                    input,
+                    startNanos);
         }
         Path reserved;
         Path temp;
@@ -51,7 +57,7 @@ public final class Transcoder {
             reserved = reserveOutput(wanted);
             temp = OutputPaths.tempFor(reserved);
         } catch (IOException e) {
-            return failed(describeFolderProblem(wanted, e), input, startNanos);
+            return failed(request, describeFolderProblem(wanted, e), FailureKind.TRANSIENT, input, startNanos);
         }
         List<String> command =
                 FfmpegArguments.command(tools, request.profile(), request.options(), input, request.input(), temp);
@@ -62,7 +68,8 @@ public final class Transcoder {
                 reserved,
                 temp,
                 command,
-                new OutputVerifier(prober),
+                new OutputVerifier(prober, tools),
+                prober,
                 listener == null ? ProgressListener.NONE : listener,
                 startNanos);
         run.start(launcher);
@@ -85,10 +92,28 @@ public final class Transcoder {
         if (!profile.isAudioOnly() && !input.hasVideo()) {
             return "input has no video stream; use audio-qlab for audio-only files";
         }
+        if (!profile.isAudioOnly() && isStillImage(input)) {
+            return "input is a still image (" + input.video().codec() + "), not video; profile " + profile.name()
+                    + " needs timed video";
+        }
+        if (!profile.isAudioOnly()
+                && input.video().frameCount() != null
+                && input.video().frameCount() == 1) {
+            return "input is a single frame, not video; profile " + profile.name() + " needs timed video";
+        }
+        if (input.durationSeconds() <= 0) {
+            return "input has no duration, so it is not timed media and its output could not be verified";
+        }
         if (profile.isAudioOnly() && !input.hasAudio()) {
             return "input has no audio stream; profile " + profile.name() + " makes audio files only";
         }
         return null;
+    }
+
+    /** ffprobe reads pictures through its image demuxers: "png_pipe", "jpeg_pipe"..., or "image2" for a sequence. */
+    private static boolean isStillImage(MediaInfo input) {
+        String format = input.formatName();
+        return format.equals("image2") || format.endsWith("_pipe");
     }
 
     /**
@@ -121,8 +146,14 @@ public final class Transcoder {
         return "cannot write to output folder " + wanted.getParent() + " (" + reason + ")";
     }
 
-    private static RunningTranscode failed(String error, MediaInfo input, long startNanos) {
+    /**
+     * An encode that ended before ffmpeg ran. Its reason goes into the job's log too, so every job has a log
+     * that says what happened, including one refused at the probe.
+     */
+    private static RunningTranscode failed(
+            TranscodeRequest request, String error, FailureKind kind, MediaInfo input, long startNanos) {
+        StderrLog.appendLine(request.logFile(), "not started: " + error);
         return new FinishedTranscode(
-                TranscodeResult.failed(error, input, Duration.ofNanos(System.nanoTime() - startNanos)));
+                TranscodeResult.failed(error, kind, input, Duration.ofNanos(System.nanoTime() - startNanos)));
     }
 }

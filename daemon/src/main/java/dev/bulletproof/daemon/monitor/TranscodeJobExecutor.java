@@ -15,6 +15,7 @@ import dev.bulletproof.daemon.jobs.PublishIntent.Disposal;
 import dev.bulletproof.daemon.jobs.PublishIntentStore;
 import dev.bulletproof.daemon.media.EncodeOptions;
 import dev.bulletproof.daemon.media.EncodeRegistry;
+import dev.bulletproof.daemon.media.FailureKind;
 import dev.bulletproof.daemon.media.MediaInfo;
 import dev.bulletproof.daemon.media.Profile;
 import dev.bulletproof.daemon.media.PublishJournal;
@@ -34,6 +35,10 @@ import java.util.function.Supplier;
 final class TranscodeJobExecutor implements JobExecutor {
 
     private static final System.Logger LOG = System.getLogger(TranscodeJobExecutor.class.getName());
+
+    /** Appended to the error of a job whose source is at fault, so the user knows what to do. */
+    static final String INPUT_FAULT =
+            " — the source file is at fault, so it is not retried: replace or repair it, then retry the job";
 
     private final Transcoder transcoder;
     private final Supplier<PipelineSettings> settings;
@@ -210,23 +215,22 @@ final class TranscodeJobExecutor implements JobExecutor {
                             resolution,
                             seconds,
                             true);
-                // An input that cannot even be probed will not get better by retrying; an encoder crash may.
-                case FAILED ->
-                    new ExecutionResult(
+                // The media engine says whose fault it was: a source that is not media, a still image or a
+                // file cut short fails the same way every time; a killed encoder or a full disk may not.
+                case FAILED -> {
+                    boolean retryable = result.failureKind() != FailureKind.INPUT;
+                    yield new ExecutionResult(
                             ExecutionResult.Outcome.FAILED,
                             null,
-                            result.error(),
+                            retryable ? result.error() : result.error() + INPUT_FAULT,
                             null,
                             duration,
                             bitrate,
                             resolution,
                             seconds,
-                            inputSuitsTheProfile(input));
+                            retryable);
+                }
             };
-        }
-
-        private boolean inputSuitsTheProfile(MediaInfo input) {
-            return input != null && (profile.isAudioOnly() || input.hasVideo());
         }
 
         /**

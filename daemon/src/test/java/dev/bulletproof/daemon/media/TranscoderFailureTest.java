@@ -82,8 +82,64 @@ class TranscoderFailureTest {
         TranscodeResult result = transcode(cut, out.resolve("result.mov"), "live-qlab");
 
         assertThat(result.outcome()).isEqualTo(TranscodeResult.Outcome.FAILED);
-        assertThat(result.error()).startsWith("output failed verification: duration 0.");
+        assertThat(result.error())
+                .startsWith("output failed verification: duration 0.")
+                .contains("input 2.0")
+                .contains("the source is cut short: it declares 2.0");
+        assertThat(result.failureKind())
+                .as("a source cut short fails the same way every time")
+                .isEqualTo(FailureKind.INPUT);
         assertThat(MediaFiles.namesIn(out)).isEmpty();
+    }
+
+    @Test
+    void aStillImageNamedLikeAVideoIsRefusedBeforeEncoding() throws Exception {
+        Path input = TestClips.stillImage(Files.createDirectories(dir.resolve("in")), "image.mov");
+        Path out = dir.resolve("out");
+
+        TranscodeResult result = transcode(input, out.resolve("image.mov"), "live-qlab");
+
+        assertFailedCleanly(result, out, "input is a still image (png), not video");
+        assertThat(result.failureKind()).isEqualTo(FailureKind.INPUT);
+        assertThat(Files.readString(dir.resolve("logs/job.log")))
+                .as("a job refused at the probe still has a log saying why")
+                .contains("not started: input is a still image (png)");
+    }
+
+    @Test
+    void aSingleFrameVideoIsRefusedBeforeEncoding() throws Exception {
+        Path input = TestClips.singleFrame(Files.createDirectories(dir.resolve("in")), "one frame.mp4");
+        Path out = dir.resolve("out");
+
+        TranscodeResult result = transcode(input, out.resolve("one frame.mov"), "live-qlab");
+
+        assertFailedCleanly(result, out, "input is a single frame, not video");
+        assertThat(result.failureKind()).isEqualTo(FailureKind.INPUT);
+    }
+
+    @Test
+    void anEncoderThatStopsOneAndAHalfSecondsEarlyNeverPublishes() throws Exception {
+        Path input = TestClips.videoWithAudio(dir, "show.mp4", 4);
+        Path out = dir.resolve("out");
+        MediaTools early = EarlyStoppingFfmpeg.install(dir.resolve("early-ffmpeg"), 2.5);
+
+        TranscodeResult result = new Transcoder(early)
+                .start(
+                        new TranscodeRequest(
+                                input,
+                                out.resolve("show.mov"),
+                                ProfileCatalog.builtins().require("live-qlab"),
+                                EncodeOptions.defaults(),
+                                null,
+                                Duration.ofSeconds(60)),
+                        ProgressListener.NONE)
+                .await();
+
+        assertFailedCleanly(result, out, "output failed verification: duration 2.5");
+        assertThat(result.error()).contains("s, input 4.00 s (allowed difference 0.13 s)");
+        assertThat(result.failureKind())
+                .as("the source is whole, so a retry may succeed")
+                .isEqualTo(FailureKind.TRANSIENT);
     }
 
     @Test

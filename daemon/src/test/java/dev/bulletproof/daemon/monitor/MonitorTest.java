@@ -128,13 +128,20 @@ class MonitorTest {
                     fixture.moveIn(TestClips.truncatedCopy(clip, fixture.staging.resolve("cut.mp4"), 0.5), "cut.mp4");
             Path random = fixture.moveIn(TestClips.randomBytes(fixture.staging, "noise.mov", 200_000), "noise.mov");
             Path audioOnly = fixture.moveIn(TestClips.audioOnly(fixture.staging, "tone.wav", 1), "tone.wav");
+            Path still = fixture.moveIn(TestClips.stillImage(fixture.staging, "image.mov"), "image.mov");
+            Path oneFrame = fixture.moveIn(TestClips.singleFrame(fixture.staging, "one.mp4"), "one.mp4");
+            Path cutShort =
+                    fixture.moveIn(TestClips.playableButCut(fixture.staging, "cut short.mp4", 3), "cut short.mp4");
             Path good = fixture.drop("good.mov", 1);
             byte[] randomBytes = Files.readAllBytes(random);
 
-            fixture.awaitAllFinished(5, ENCODES);
+            fixture.awaitAllFinished(8, ENCODES);
 
             assertThat(fixture.jobFor(good).status()).isEqualTo(JobStatus.COMPLETED);
-            for (Path bad : List.of(zero, truncated, random, audioOnly)) {
+            assertThat(fixture.jobFor(still).error()).startsWith("input is a still image (png), not video");
+            assertThat(fixture.jobFor(oneFrame).error()).startsWith("input is a single frame, not video");
+            assertThat(fixture.jobFor(cutShort).error()).contains("the source is cut short: it declares 3.0");
+            for (Path bad : List.of(zero, truncated, random, audioOnly, still, oneFrame, cutShort)) {
                 Job job = fixture.jobFor(bad);
                 assertThat(job.status()).as(bad.getFileName().toString()).isEqualTo(JobStatus.FAILED);
                 assertThat(job.error())
@@ -144,6 +151,10 @@ class MonitorTest {
                 assertThat(job.attempts())
                         .as("an unreadable input is not retried")
                         .isEqualTo(1);
+                assertThat(job.error()).as("says what to do").contains("the source file is at fault");
+                assertThat(fixture.data.resolve("logs/job-" + job.id() + ".log"))
+                        .as("every job has a log, also one that failed before ffmpeg ran")
+                        .exists();
                 assertThat(bad).exists();
             }
             assertThat(fixture.jobFor(audioOnly).error()).contains("no video");

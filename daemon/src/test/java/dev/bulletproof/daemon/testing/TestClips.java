@@ -64,6 +64,57 @@ public final class TestClips {
                 seconds);
     }
 
+    /** A PNG picture under whatever name (a still renamed ".mov" is the classic mistake). */
+    public static Path stillImage(Path dir, String name) {
+        return run(
+                dir.resolve(name),
+                List.of("-f", "lavfi", "-i", VIDEO, "-frames:v", "1", "-c:v", "png", "-f", "image2"));
+    }
+
+    /** A real H.264 MP4 holding exactly one frame. */
+    public static Path singleFrame(Path dir, String name) {
+        return run(
+                dir.resolve(name),
+                List.of("-f", "lavfi", "-i", VIDEO, "-frames:v", "1", "-c:v", "libx264", "-pix_fmt", "yuv420p"));
+    }
+
+    /**
+     * An MP4 with its index at the front, cut to 40 % of its bytes: it still probes with its whole duration
+     * (the index says so) and plays until the data stops, as an interrupted copy of a web-ready file does.
+     */
+    public static Path playableButCut(Path dir, String name, double seconds) {
+        Path whole = run(
+                dir.resolve("whole-" + name),
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        VIDEO,
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        sine(440),
+                        "-t",
+                        String.format(Locale.ROOT, "%.3f", seconds),
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-movflags",
+                        "+faststart"));
+        Path cut = truncatedCopy(whole, dir.resolve(name), 0.4);
+        try {
+            Files.delete(whole);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cut;
+    }
+
     /** The first {@code fraction} of {@code source}'s bytes, as a copy interrupted half-way leaves it. */
     public static Path truncatedCopy(Path source, Path target, double fraction) {
         try {
@@ -98,12 +149,17 @@ public final class TestClips {
     }
 
     private static Path generate(Path target, List<String> inputs, List<String> maps, double seconds) {
+        List<String> arguments = new ArrayList<>(inputs);
+        arguments.addAll(maps);
+        arguments.addAll(List.of("-t", String.format(Locale.ROOT, "%.3f", seconds)));
+        arguments.addAll(codecsFor(target.getFileName().toString()));
+        return run(target, arguments);
+    }
+
+    private static Path run(Path target, List<String> arguments) {
         List<String> command = new ArrayList<>(
                 List.of(TestMedia.tools().ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y"));
-        command.addAll(inputs);
-        command.addAll(maps);
-        command.addAll(List.of("-t", String.format(Locale.ROOT, "%.3f", seconds)));
-        command.addAll(codecsFor(target.getFileName().toString()));
+        command.addAll(arguments);
         command.add("file:" + target.toAbsolutePath());
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
