@@ -25,7 +25,11 @@ export interface Job {
   eta_seconds?: number | null;
   verified?: boolean | null;
   status_reason?: string | null;
+  /** What the daemon accepts for this job in its state; clients offer exactly these. */
+  allowed_actions?: JobAction[];
 }
+
+export type JobAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'delete' | 'priority';
 
 export interface Stats {
   total_jobs: number;

@@ -1,6 +1,7 @@
 package dev.bulletproof.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One job as the API shows it: the seed's JobModel ({@code id, filename, status, progress, started_at,
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param statusReason why the job is in its state, in words (for example "settling: 3.1 MB, unchanged for 1.2 s")
  * @param elapsedSeconds processing wall time so far (or in total, once finished)
  * @param verified whether the output passed verification; null until there is an output to verify
+ * @param allowedActions what the daemon accepts for this job in its state: clients offer exactly these
  */
 public record JobModel(
         String id,
@@ -36,4 +38,10 @@ public record JobModel(
         Double speed,
         Double etaSeconds,
         Boolean verified,
-        String statusReason) {}
+        String statusReason,
+        List<JobAction> allowedActions) {
+
+    public JobModel {
+        allowedActions = allowedActions == null ? List.of() : List.copyOf(allowedActions);
+    }
+}

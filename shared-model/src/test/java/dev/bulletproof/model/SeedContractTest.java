@@ -112,8 +112,11 @@ class SeedContractTest {
                 1.5,
                 3.0,
                 true,
-                "queued");
+                "queued",
+                java.util.List.of(JobAction.PAUSE, JobAction.CANCEL, JobAction.PRIORITY));
 
+        assertThat(json.valueToTree(job).get("allowed_actions").toString())
+                .isEqualTo("[\"pause\",\"cancel\",\"priority\"]");
         assertThat(fieldNames(json.valueToTree(job)))
                 .containsExactlyInAnyOrder(
                         "id",
@@ -137,7 +140,8 @@ class SeedContractTest {
                         "speed",
                         "eta_seconds",
                         "verified",
-                        "status_reason");
+                        "status_reason",
+                        "allowed_actions");
     }
 
     @Test

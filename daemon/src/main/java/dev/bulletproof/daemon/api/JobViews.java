@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.api;
 
 import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobCommand;
 import dev.bulletproof.daemon.jobs.LiveProgress;
 import dev.bulletproof.daemon.jobs.WorkerPool;
 import dev.bulletproof.model.JobModel;
@@ -45,7 +46,8 @@ public final class JobViews {
                 running ? live.get().speed() : null,
                 running ? live.get().etaSeconds() : null,
                 job.verified(),
-                job.statusReason());
+                job.statusReason(),
+                JobCommand.allowedActions(job.status()));
     }
 
     private static double progress(Job job, Optional<LiveProgress> live) {

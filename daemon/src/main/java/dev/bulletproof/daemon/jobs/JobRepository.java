@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The durable job store. Every status change is checked against {@link JobTransitions}, written with
+ * The durable job store. Every status change is checked against the command table ({@link JobCommand}), written with
  * an optimistic version check, and recorded in the job's history in the same transaction.
  *
  * <p>Methods taking a job id throw {@link JobNotFoundException} for an unknown id and

@@ -1,13 +1,5 @@
 package dev.bulletproof.daemon.jobs;
 
-import static dev.bulletproof.model.JobStatus.CANCELLED;
-import static dev.bulletproof.model.JobStatus.COMPLETED;
-import static dev.bulletproof.model.JobStatus.FAILED;
-import static dev.bulletproof.model.JobStatus.PAUSED;
-import static dev.bulletproof.model.JobStatus.PROCESSING;
-import static dev.bulletproof.model.JobStatus.QUEUED;
-import static dev.bulletproof.model.JobStatus.WAITING;
-
 import dev.bulletproof.model.JobStatus;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -17,24 +9,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one table of legal job state changes. Every write to a job's status goes through {@link #require}.
- *
- * <p>Decisions worth knowing: a queued job may be paused, which holds it out of the queue until it is
- * resumed (back to queued); a paused job may fail, because crash recovery fails a paused job whose
- * attempts are used up; nothing moves back to waiting, since the settling check happens only once.
+ * The legal job state changes, derived from {@link JobCommand}: a move is legal when some command makes it.
+ * Kept as its own view because "which states can follow which" is how people read and test the state
+ * machine; the writes themselves check the command ({@link JobCommand#require}).
  */
 public final class JobTransitions {
 
     private static final Map<JobStatus, Set<JobStatus>> ALLOWED = new EnumMap<>(JobStatus.class);
 
     static {
-        ALLOWED.put(WAITING, EnumSet.of(QUEUED, CANCELLED, FAILED));
-        ALLOWED.put(QUEUED, EnumSet.of(PROCESSING, PAUSED, CANCELLED));
-        ALLOWED.put(PROCESSING, EnumSet.of(PAUSED, COMPLETED, FAILED, CANCELLED, QUEUED));
-        ALLOWED.put(PAUSED, EnumSet.of(PROCESSING, QUEUED, CANCELLED, FAILED));
-        ALLOWED.put(COMPLETED, EnumSet.of(QUEUED));
-        ALLOWED.put(FAILED, EnumSet.of(QUEUED));
-        ALLOWED.put(CANCELLED, EnumSet.of(QUEUED));
+        for (JobStatus from : JobStatus.values()) {
+            ALLOWED.put(from, EnumSet.noneOf(JobStatus.class));
+        }
+        for (JobCommand command : JobCommand.values()) {
+            if (command.target() != null) {
+                command.sources().forEach(from -> ALLOWED.get(from).add(command.target()));
+            }
+        }
     }
 
     private JobTransitions() {}
@@ -51,33 +42,19 @@ public final class JobTransitions {
         List<JobStatus> sources = sourcesOf(to);
         String rule = sources.isEmpty()
                 ? "no job can be " + verb(to)
-                : "only " + describe(sources) + " jobs can be " + verb(to);
+                : "only " + JobCommand.describe(EnumSet.copyOf(sources)) + " jobs can be " + verb(to);
         throw new IllegalTransitionException(jobId, from, "job " + jobId + " is " + from.wireName() + "; " + rule);
     }
 
     /** Only finished jobs may be deleted: deleting a live job would orphan its worker and output. */
     public static void requireDeletable(long jobId, JobStatus current) {
-        if (!current.isFinished()) {
-            throw new IllegalTransitionException(
-                    jobId,
-                    current,
-                    "job " + jobId + " is " + current.wireName()
-                            + "; only completed, failed or cancelled jobs can be deleted");
-        }
+        JobCommand.DELETE.require(jobId, current);
     }
 
     static List<JobStatus> sourcesOf(JobStatus to) {
         return Arrays.stream(JobStatus.values())
                 .filter(from -> isAllowed(from, to))
                 .toList();
-    }
-
-    private static String describe(List<JobStatus> states) {
-        List<String> names = states.stream().map(JobStatus::wireName).toList();
-        if (names.size() == 1) {
-            return names.getFirst();
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
     }
 
     private static String verb(JobStatus to) {

@@ -139,11 +139,15 @@ class WorkerPoolTest {
         awaitStatus(id, JobStatus.PROCESSING);
 
         assertThat(pool.pause(id).status()).isEqualTo(JobStatus.PAUSED);
-        assertThat(execution.suspends).hasValue(1);
+        // The pool attaches the execution just after the executor returns it; a pause that comes first is
+        // applied on attach, so the suspend may land a moment after pause() returns.
+        dev.bulletproof.daemon.testing.Await.until(
+                "the execution suspended", java.time.Duration.ofSeconds(5), () -> execution.suspends.get() == 1);
         assertThatThrownBy(() -> pool.pause(id)).isInstanceOf(IllegalTransitionException.class);
 
         assertThat(pool.resume(id).status()).isEqualTo(JobStatus.PROCESSING);
         assertThat(execution.resumes).hasValue(1);
+        assertThat(execution.suspends).hasValue(1);
 
         execution.succeed();
         awaitStatus(id, JobStatus.COMPLETED);

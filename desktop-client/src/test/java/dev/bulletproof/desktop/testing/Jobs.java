@@ -43,6 +43,7 @@ public final class Jobs {
                 null,
                 null,
                 null,
-                null);
+                null,
+                java.util.List.of());
     }
 }

@@ -5,11 +5,7 @@ import static dev.bulletproof.daemon.jobs.jdbc.JobRows.INSERT_EVENT;
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.JOB;
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.SELECT_EVENT;
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.SELECT_JOB;
-import static dev.bulletproof.model.JobStatus.CANCELLED;
-import static dev.bulletproof.model.JobStatus.COMPLETED;
-import static dev.bulletproof.model.JobStatus.FAILED;
 import static dev.bulletproof.model.JobStatus.PAUSED;
-import static dev.bulletproof.model.JobStatus.PROCESSING;
 import static dev.bulletproof.model.JobStatus.QUEUED;
 import static dev.bulletproof.model.JobStatus.WAITING;
 
@@ -18,13 +14,13 @@ import dev.bulletproof.daemon.db.Transaction;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobCommand;
 import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobHistoryEntry;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
 import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.JobRepository;
-import dev.bulletproof.daemon.jobs.JobTransitions;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.ReadyFile;
 import dev.bulletproof.daemon.jobs.Registration;
@@ -34,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@link JobRepository} on SQLite; each method is one transaction on the database's writer connection. */
 public final class JdbcJobRepository implements JobRepository {
@@ -107,7 +102,7 @@ public final class JdbcJobRepository implements JobRepository {
     public Job updateWaiting(long id, String reason) {
         return database.inTransaction(tx -> {
             Job current = JobWrites.load(tx, id);
-            JobWrites.requireFrom(current, Set.of(WAITING), "settling");
+            JobCommand.UPDATE_SETTLING.require(id, current.status());
             JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
             return JobWrites.load(tx, id);
         });
@@ -117,9 +112,7 @@ public final class JdbcJobRepository implements JobRepository {
     public Job markQueued(long id, JobPlan plan) {
         return change(
                 id,
-                Set.of(WAITING),
-                QUEUED,
-                JobEventType.QUEUED,
+                JobCommand.QUEUE,
                 "ready",
                 ", status_reason = 'queued', profile = ?, output_path = ?, on_success = ?, priority = ?,"
                         + " media_duration_seconds = ?, bitrate = ?, resolution = ?",
@@ -158,8 +151,7 @@ public final class JdbcJobRepository implements JobRepository {
             return Optional.of(writes.write(
                     tx,
                     current,
-                    CANCELLED,
-                    JobEventType.CANCELLED,
+                    JobCommand.DROP_DUPLICATE,
                     reason,
                     ", status_reason = ?, completed_at = ?",
                     reason,
@@ -169,8 +161,7 @@ public final class JdbcJobRepository implements JobRepository {
         return Optional.of(writes.write(
                 tx,
                 current,
-                QUEUED,
-                JobEventType.QUEUED,
+                JobCommand.QUEUE,
                 "ready",
                 ", status_reason = 'queued', input_size = ?, input_mtime = ?, profile = ?, output_path = ?,"
                         + " on_success = ?, priority = ?, media_duration_seconds = ?, bitrate = ?, resolution = ?",
@@ -190,22 +181,26 @@ public final class JdbcJobRepository implements JobRepository {
         return database.inTransaction(tx -> {
             List<Job> candidates = tx.query(SELECT_CLAIMABLE, JOB, now);
             for (Job candidate : candidates) {
+                JobCommand.CLAIM.require(candidate.id(), candidate.status());
                 int attempt = candidate.attempts() + 1;
+                // Not a checked write: losing the race for one candidate moves on to the next one.
                 int won = tx.update(
-                        "UPDATE jobs SET status = 'PROCESSING', version = version + 1, attempts = attempts + 1,"
+                        "UPDATE jobs SET status = ?, version = version + 1, attempts = attempts + 1,"
                                 + " started_at = ?, completed_at = NULL, not_before = NULL, error = NULL,"
-                                + " status_reason = ? WHERE id = ? AND version = ? AND status = 'QUEUED'",
+                                + " status_reason = ? WHERE id = ? AND version = ? AND status = ?",
+                        JobCommand.CLAIM.target(),
                         now,
                         "processing, attempt " + attempt,
                         candidate.id(),
-                        candidate.version());
+                        candidate.version(),
+                        candidate.status());
                 if (won == 1) {
                     tx.update(
                             INSERT_EVENT,
                             candidate.id(),
-                            JobEventType.STARTED,
-                            QUEUED,
-                            PROCESSING,
+                            JobCommand.CLAIM.event(),
+                            candidate.status(),
+                            JobCommand.CLAIM.target(),
                             now,
                             "attempt " + attempt);
                     return Optional.of(JobWrites.load(tx, candidate.id()));
@@ -235,9 +230,7 @@ public final class JdbcJobRepository implements JobRepository {
             return writes.change(
                     tx,
                     id,
-                    Set.of(PROCESSING),
-                    COMPLETED,
-                    JobEventType.COMPLETED,
+                    JobCommand.COMPLETE,
                     result.outputPath(),
                     ", status_reason = 'completed', error = NULL, completed_at = ?, output_path = COALESCE(?, output_path),"
                             + " verified = ?, processing_seconds = ?,"
@@ -257,9 +250,7 @@ public final class JdbcJobRepository implements JobRepository {
     public Job markFailed(long id, String error, Double processingSeconds) {
         return change(
                 id,
-                Set.of(WAITING, PROCESSING, PAUSED),
-                FAILED,
-                JobEventType.FAILED,
+                JobCommand.FAIL,
                 error,
                 ", status_reason = ?, error = ?, completed_at = ?, processing_seconds = COALESCE(?, processing_seconds)",
                 "failed: " + error,
@@ -272,9 +263,7 @@ public final class JdbcJobRepository implements JobRepository {
     public Job scheduleRetry(long id, Instant notBefore, String reason, String error, Double processingSeconds) {
         return change(
                 id,
-                Set.of(PROCESSING),
-                QUEUED,
-                JobEventType.RETRIED,
+                JobCommand.SCHEDULE_RETRY,
                 reason,
                 ", status_reason = ?, error = ?, not_before = ?, processing_seconds = COALESCE(?, processing_seconds)",
                 reason,
@@ -293,9 +282,7 @@ public final class JdbcJobRepository implements JobRepository {
             return writes.change(
                     tx,
                     id,
-                    Set.of(PROCESSING, PAUSED),
-                    QUEUED,
-                    JobEventType.REQUEUED,
+                    JobCommand.REQUEUE_AFTER_STOP,
                     "the daemon stopped",
                     ", status_reason = 'queued again: the daemon stopped while it ran', attempts = MAX(attempts - 1, 0),"
                             + " not_before = NULL");
@@ -304,18 +291,17 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public Job pause(long id) {
-        return change(id, Set.of(QUEUED, PROCESSING), PAUSED, JobEventType.PAUSED, null, ", status_reason = 'paused'");
+        return change(id, JobCommand.PAUSE, null, ", status_reason = 'paused'");
     }
 
     @Override
     public Job resumeRunning(long id) {
-        return change(
-                id, Set.of(PAUSED), PROCESSING, JobEventType.RESUMED, null, ", status_reason = 'processing, resumed'");
+        return change(id, JobCommand.RESUME_RUNNING, null, ", status_reason = 'processing, resumed'");
     }
 
     @Override
     public Job release(long id) {
-        return change(id, Set.of(PAUSED), QUEUED, JobEventType.RESUMED, null, ", status_reason = 'queued'");
+        return change(id, JobCommand.RELEASE, null, ", status_reason = 'queued'");
     }
 
     @Override
@@ -331,9 +317,7 @@ public final class JdbcJobRepository implements JobRepository {
             return writes.change(
                     tx,
                     id,
-                    Set.of(WAITING, QUEUED, PROCESSING, PAUSED),
-                    CANCELLED,
-                    JobEventType.CANCELLED,
+                    JobCommand.CANCEL,
                     reason,
                     ", status_reason = ?, completed_at = ?",
                     reason,
@@ -345,9 +329,7 @@ public final class JdbcJobRepository implements JobRepository {
     public Job retry(long id) {
         return change(
                 id,
-                Set.of(COMPLETED, FAILED, CANCELLED),
-                QUEUED,
-                JobEventType.RETRIED,
+                JobCommand.RETRY,
                 "retry requested",
                 ", status_reason = 'queued again on request', attempts = 0, error = NULL, completed_at = NULL,"
                         + " not_before = NULL, verified = NULL");
@@ -357,7 +339,7 @@ public final class JdbcJobRepository implements JobRepository {
     public void delete(long id) {
         database.inTransaction(tx -> {
             Job current = JobWrites.load(tx, id);
-            JobTransitions.requireDeletable(id, current.status());
+            JobCommand.DELETE.require(id, current.status());
             // The history rows go with it through ON DELETE CASCADE.
             return JobWrites.checkedUpdate(tx, current, "DELETE FROM jobs");
         });
@@ -367,11 +349,12 @@ public final class JdbcJobRepository implements JobRepository {
     public Job setPriority(long id, int priority) {
         return database.inTransaction(tx -> {
             Job current = JobWrites.load(tx, id);
+            JobCommand.SET_PRIORITY.require(id, current.status());
             JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET priority = ?, version = version + 1", priority);
             writes.recordEvent(
                     tx,
                     current,
-                    JobEventType.PRIORITY_CHANGED,
+                    JobCommand.SET_PRIORITY.event(),
                     current.status(),
                     "priority " + current.priority() + " -> " + priority);
             return JobWrites.load(tx, id);
@@ -441,8 +424,7 @@ public final class JdbcJobRepository implements JobRepository {
             return writes.write(
                     tx,
                     job,
-                    FAILED,
-                    JobEventType.RECOVERED,
+                    JobCommand.RECOVER_EXHAUSTED,
                     error,
                     ", status_reason = ?, error = ?, completed_at = ?",
                     "failed: " + error,
@@ -452,22 +434,14 @@ public final class JdbcJobRepository implements JobRepository {
         return writes.write(
                 tx,
                 job,
-                QUEUED,
-                JobEventType.RECOVERED,
+                JobCommand.RECOVER,
                 "recovered after an unexpected stop",
                 ", status_reason = 'recovered after an unexpected stop', not_before = NULL");
     }
 
     /** One transaction of {@link JobWrites#change}. */
-    private Job change(
-            long id,
-            Set<JobStatus> from,
-            JobStatus to,
-            JobEventType type,
-            String detail,
-            String assignments,
-            Object... values) {
-        return database.inTransaction(tx -> writes.change(tx, id, from, to, type, detail, assignments, values));
+    private Job change(long id, JobCommand command, String detail, String assignments, Object... values) {
+        return database.inTransaction(tx -> writes.change(tx, id, command, detail, assignments, values));
     }
 
     private static String fileNameOf(String inputPath) {

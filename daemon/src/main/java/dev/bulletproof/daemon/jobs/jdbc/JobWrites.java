@@ -7,12 +7,11 @@ import static dev.bulletproof.daemon.jobs.jdbc.JobRows.SELECT_JOB;
 import dev.bulletproof.daemon.db.Transaction;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobCommand;
 import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
-import dev.bulletproof.daemon.jobs.JobTransitions;
 import dev.bulletproof.model.JobStatus;
 import java.time.Clock;
-import java.util.Set;
 
 /**
  * The one way a job row changes inside a transaction: load it, check the move, update it only at the
@@ -26,35 +25,19 @@ final class JobWrites {
         this.clock = clock;
     }
 
-    /** Loads the job, checks the move against {@code from} and the table, writes it with its history row. */
-    Job change(
-            Transaction tx,
-            long id,
-            Set<JobStatus> from,
-            JobStatus to,
-            JobEventType type,
-            String detail,
-            String assignments,
-            Object... values) {
-        Job current = load(tx, id);
-        requireFrom(current, from, verbFor(type));
-        JobTransitions.require(id, current.status(), to);
-        return write(tx, current, to, type, detail, assignments, values);
+    /** Loads the job, checks {@code command} against its state, writes the change with its history row. */
+    Job change(Transaction tx, long id, JobCommand command, String detail, String assignments, Object... values) {
+        return write(tx, load(tx, id), command, detail, assignments, values);
     }
 
-    Job write(
-            Transaction tx,
-            Job current,
-            JobStatus to,
-            JobEventType type,
-            String detail,
-            String assignments,
-            Object... values) {
+    /** Writes {@code command} on exactly this version of the job, with its history row. */
+    Job write(Transaction tx, Job current, JobCommand command, String detail, String assignments, Object... values) {
+        command.require(current.id(), current.status());
         Object[] params = new Object[values.length + 1];
-        params[0] = to;
+        params[0] = command.target();
         System.arraycopy(values, 0, params, 1, values.length);
         checkedUpdate(tx, current, "UPDATE jobs SET status = ?, version = version + 1" + assignments, params);
-        recordEvent(tx, current, type, to, detail);
+        recordEvent(tx, current, command.event(), command.target(), detail);
         return load(tx, current.id());
     }
 
@@ -74,31 +57,6 @@ final class JobWrites {
 
     void recordEvent(Transaction tx, Job current, JobEventType type, JobStatus to, String detail) {
         tx.update(INSERT_EVENT, current.id(), type, current.status(), to, clock.instant(), detail);
-    }
-
-    static void requireFrom(Job current, Set<JobStatus> from, String verb) {
-        if (!from.contains(current.status())) {
-            throw new IllegalTransitionException(
-                    current.id(),
-                    current.status(),
-                    "job " + current.id() + " is " + current.status().wireName() + "; only " + JobQuery.describe(from)
-                            + " jobs can be " + verb);
-        }
-    }
-
-    private static String verbFor(JobEventType type) {
-        return switch (type) {
-            case QUEUED -> "queued";
-            case STARTED -> "started";
-            case PAUSED -> "paused";
-            case RESUMED -> "resumed";
-            case COMPLETED -> "completed";
-            case FAILED -> "marked failed";
-            case CANCELLED -> "cancelled";
-            case RETRIED -> "retried";
-            case REQUEUED, RECOVERED -> "put back in the queue";
-            case CREATED, PRIORITY_CHANGED -> "changed";
-        };
     }
 
     static Job load(Transaction tx, long id) {
