@@ -26,10 +26,10 @@ export interface Job {
   verified?: boolean | null;
   status_reason?: string | null;
   /** What the daemon accepts for this job in its state; clients offer exactly these. */
-  allowed_actions?: JobAction[];
+  allowed_actions?: AllowedAction[];
 }
 
-export type JobAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'delete' | 'priority';
+export type AllowedAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'delete' | 'priority';
 
 export interface Stats {
   total_jobs: number;

@@ -6,20 +6,12 @@ import { ConfirmButton } from './ConfirmButton';
 
 export type RowAction = JobAction | 'delete';
 
-/** Which controls make sense in each state; the daemon refuses the others with 409 anyway. */
-export function actionsFor(status: JobStatus): RowAction[] {
-  switch (status) {
-    case 'waiting':
-    case 'queued':
-    case 'processing':
-      return ['pause', 'cancel'];
-    case 'paused':
-      return ['resume', 'cancel'];
-    case 'completed':
-    case 'failed':
-    case 'cancelled':
-      return ['retry', 'delete'];
-  }
+const ROW_ACTIONS: RowAction[] = ['pause', 'resume', 'cancel', 'retry', 'delete'];
+
+/** The controls a job offers: exactly the actions the daemon says its state allows (no copy of its rules here). */
+export function actionsFor(job: Pick<Job, 'allowed_actions'>): RowAction[] {
+  const allowed = new Set<string>(job.allowed_actions ?? []);
+  return ROW_ACTIONS.filter((action) => allowed.has(action));
 }
 
 const LABELS: Record<RowAction, string> = { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', retry: 'Retry', delete: 'Delete' };
@@ -56,7 +48,7 @@ export function JobRow({ job, onAction }: { job: Job; onAction: (job: Job, actio
       <td data-label="Time">{seconds(job.elapsed_seconds)}</td>
       <td data-label="Actions">
         <div className="actions">
-          {actionsFor(job.status).map((action) =>
+          {actionsFor(job).map((action) =>
             DESTRUCTIVE.has(action) ? (
               <ConfirmButton key={action} label={LABELS[action]} question={`${LABELS[action]} ${job.filename}?`} onConfirm={() => onAction(job, action)} />
             ) : (

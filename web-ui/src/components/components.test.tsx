@@ -26,15 +26,26 @@ function buttonNames(): string[] {
 describe('JobRow', () => {
   it.each([
     ['queued', 'Pause,Cancel'],
-    ['waiting', 'Pause,Cancel'],
+    ['waiting', 'Cancel'],
     ['processing', 'Pause,Cancel'],
     ['paused', 'Resume,Cancel'],
     ['completed', 'Retry,Delete'],
     ['failed', 'Retry,Delete'],
     ['cancelled', 'Retry,Delete'],
-  ] as [JobStatus, string][])('offersTheActionsThatFitStatus %s', (status, expected) => {
+  ] as [JobStatus, string][])('offersExactlyTheActionsTheDaemonAllowsFor %s', (status, expected) => {
     renderRow(status);
     expect(buttonNames().join(',')).toBe(expected);
+  });
+
+  it('offersNothingTheDaemonDidNotAllowWhateverTheStatus', () => {
+    render(
+      <table>
+        <tbody>
+          <JobRow job={job(6, { status: 'completed', allowed_actions: ['delete'] })} onAction={vi.fn()} />
+        </tbody>
+      </table>,
+    );
+    expect(buttonNames().join(',')).toBe('Delete');
   });
 
   it('runsPauseAtOnce', () => {

@@ -1,16 +1,32 @@
-import type { Job } from '../api/types';
+import type { AllowedAction, Job, JobStatus } from '../api/types';
+
+/**
+ * What the daemon's table of job commands allows in each state (JobCommandTest pins the same table on the
+ * daemon's side): the fixtures carry it the way the API does.
+ */
+export const ALLOWED_BY_STATUS: Record<JobStatus, AllowedAction[]> = {
+  waiting: ['cancel', 'priority'],
+  queued: ['pause', 'cancel', 'priority'],
+  processing: ['pause', 'cancel', 'priority'],
+  paused: ['resume', 'cancel', 'priority'],
+  completed: ['retry', 'delete', 'priority'],
+  failed: ['retry', 'delete', 'priority'],
+  cancelled: ['retry', 'delete', 'priority'],
+};
 
 export function job(id: number | string, patch: Partial<Job> = {}): Job {
+  const status = patch.status ?? 'queued';
   return {
     id: String(id),
     filename: `clip-${id}.mov`,
-    status: 'queued',
+    status,
     progress: 0,
     started_at: null,
     completed_at: null,
     error: null,
     profile: 'h264_proxy',
     duration: 2,
+    allowed_actions: ALLOWED_BY_STATUS[status],
     ...patch,
   };
 }

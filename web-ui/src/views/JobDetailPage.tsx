@@ -80,7 +80,7 @@ export function JobDetailPage({ id }: { id: string }) {
       </div>
       <ProgressBar progress={job.progress} status={job.status} />
       <div className="actions detail-actions">
-        {actionsFor(job.status).map((action) =>
+        {actionsFor(job).map((action) =>
           action === 'cancel' || action === 'delete' ? (
             <ConfirmButton key={action} label={action === 'cancel' ? 'Cancel' : 'Delete'} question={`${action === 'cancel' ? 'Cancel' : 'Delete'} this job?`} onConfirm={() => act(action)} />
           ) : (

@@ -2,6 +2,7 @@ package dev.bulletproof.desktop.jobs;
 
 import dev.bulletproof.desktop.JobFormat;
 import dev.bulletproof.desktop.dashboard.DashboardView;
+import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import java.time.ZoneId;
@@ -134,21 +135,13 @@ public final class JobsView extends BorderPane {
         Button cancel = action("Cancel…", "job-cancel", this::confirmCancel);
         Button retry = action("Retry", "job-retry", model::retrySelected);
         Button delete = action("Delete…", "job-delete", this::confirmDelete);
+        // Enabled exactly when the daemon says the selected job allows the action (its allowed_actions).
         var selected = model.selectedProperty();
-        pause.disableProperty()
-                .bind(Bindings.createBooleanBinding(() -> !is(selected.get(), JobStatus.PROCESSING), selected));
-        resume.disableProperty()
-                .bind(Bindings.createBooleanBinding(() -> !is(selected.get(), JobStatus.PAUSED), selected));
-        cancel.disableProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> selected.get() == null || selected.get().status().isFinished(), selected));
-        retry.disableProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> !is(selected.get(), JobStatus.FAILED) && !is(selected.get(), JobStatus.CANCELLED),
-                        selected));
-        delete.disableProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> selected.get() == null || !selected.get().status().isFinished(), selected));
+        bindEnabled(pause, selected, JobAction.PAUSE);
+        bindEnabled(resume, selected, JobAction.RESUME);
+        bindEnabled(cancel, selected, JobAction.CANCEL);
+        bindEnabled(retry, selected, JobAction.RETRY);
+        bindEnabled(delete, selected, JobAction.DELETE);
         Label message = new Label();
         message.getStyleClass().add("error-text");
         message.textProperty().bind(model.messageProperty());
@@ -157,8 +150,11 @@ public final class JobsView extends BorderPane {
         return row;
     }
 
-    private static boolean is(JobModel job, JobStatus status) {
-        return job != null && job.status() == status;
+    private static void bindEnabled(
+            Button button, javafx.beans.value.ObservableValue<JobModel> selected, JobAction action) {
+        button.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> !JobsViewModel.allows(selected.getValue(), action), selected));
     }
 
     private static Button action(String text, String id, Runnable run) {

@@ -5,6 +5,7 @@ import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.client.Page;
 import dev.bulletproof.desktop.BackgroundCalls;
 import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.ProfileModel;
@@ -351,5 +352,10 @@ public final class JobsViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** Whether the daemon accepts {@code action} for {@code job} in its current state (its allowed_actions). */
+    public static boolean allows(JobModel job, JobAction action) {
+        return job != null && job.allowedActions().contains(action);
     }
 }

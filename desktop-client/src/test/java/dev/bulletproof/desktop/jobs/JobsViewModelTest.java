@@ -4,9 +4,13 @@ import static dev.bulletproof.desktop.testing.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulletproof.desktop.BackgroundCalls;
+import dev.bulletproof.desktop.testing.Jobs;
+import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.ws.ServerMessage;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,5 +82,29 @@ class JobsViewModelTest {
 
         assertThat(model.query().withLimit(JobsViewModel.PAGE_SIZE).toQueryString())
                 .isEqualTo("status=failed&q=show+open&profile=live-qlab&limit=200");
+    }
+
+    /** The same table as the daemon's JobCommandTest: the buttons are enabled exactly for these. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            WAITING    | CANCEL PRIORITY
+            QUEUED     | PAUSE CANCEL PRIORITY
+            PROCESSING | PAUSE CANCEL PRIORITY
+            PAUSED     | RESUME CANCEL PRIORITY
+            COMPLETED  | RETRY DELETE PRIORITY
+            FAILED     | RETRY DELETE PRIORITY
+            CANCELLED  | RETRY DELETE PRIORITY
+            """)
+    void actionsAreOfferedExactlyAsTheDaemonAllowsThem(JobStatus status, String allowed) {
+        List<JobAction> actions =
+                Arrays.stream(allowed.split(" ")).map(JobAction::valueOf).toList();
+        JobModel job = Jobs.withActions(status, actions);
+
+        for (JobAction action : JobAction.values()) {
+            assertThat(JobsViewModel.allows(job, action))
+                    .as(status + " " + action)
+                    .isEqualTo(actions.contains(action));
+        }
+        assertThat(JobsViewModel.allows(null, JobAction.CANCEL)).isFalse();
     }
 }

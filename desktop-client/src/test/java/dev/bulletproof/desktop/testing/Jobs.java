@@ -1,8 +1,10 @@
 package dev.bulletproof.desktop.testing;
 
+import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import java.time.Instant;
+import java.util.List;
 
 /** Job values for view-model tests. */
 public final class Jobs {
@@ -44,6 +46,35 @@ public final class Jobs {
                 null,
                 null,
                 null,
-                java.util.List.of());
+                List.of());
+    }
+
+    /** A job in {@code status} that the daemon says allows exactly {@code actions}. */
+    public static JobModel withActions(JobStatus status, List<JobAction> actions) {
+        JobModel base = finished("9", "cue.mov", status, "live-qlab", null, 2.0, null);
+        return new JobModel(
+                base.id(),
+                base.filename(),
+                base.status(),
+                base.progress(),
+                base.startedAt(),
+                base.completedAt(),
+                base.error(),
+                base.profile(),
+                base.duration(),
+                base.bitrate(),
+                base.resolution(),
+                base.inputPath(),
+                base.outputPath(),
+                base.priority(),
+                base.attempts(),
+                base.createdAt(),
+                base.elapsedSeconds(),
+                base.fps(),
+                base.speed(),
+                base.etaSeconds(),
+                base.verified(),
+                base.statusReason(),
+                actions);
     }
 }
