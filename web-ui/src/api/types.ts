@@ -72,8 +72,17 @@ export interface Config {
   max_attempts: number;
   stall_timeout_seconds: number;
   ffmpeg_path?: string | null;
+  server?: ServerSettings;
+  profiles?: Record<string, unknown>[];
   rules: Rule[];
-  [other: string]: unknown;
+}
+
+/** Read-only in the dashboard: the daemon refuses changes to where it listens over HTTP. */
+export interface ServerSettings {
+  host: string;
+  port: number;
+  auth: 'token' | 'none';
+  allowed_hosts: string[];
 }
 
 export interface Profile {
@@ -118,7 +127,7 @@ export type AlertLevel = 'error' | 'warning' | 'info' | 'success';
 export type ServerMessage =
   | { type: 'job_update'; job: Job }
   | { type: 'stats_update'; stats: Stats }
-  | { type: 'queue_update'; paused: boolean; max_workers: number; running?: number }
+  | { type: 'queue_update'; paused: boolean; max_workers: number }
   | { type: 'config_update'; config: Config }
   | { type: 'alert'; level: AlertLevel; message: string; job_id: string | null }
   | { type: 'pong' };

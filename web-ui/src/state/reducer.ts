@@ -37,7 +37,9 @@ export const initialState: DashboardState = {
 };
 
 export type Action =
-  | ServerMessage
+  | Exclude<ServerMessage, { type: 'queue_update' }>
+  // The WebSocket's queue_update carries no running count; the REST answer (GET /api/queue) does.
+  | { type: 'queue_update'; paused: boolean; max_workers: number; running?: number }
   | { type: 'resynced'; jobs: Job[]; stats: Stats; queue: QueueState }
   | { type: 'connection'; connection: Connection }
   | { type: 'toast'; level: AlertLevel; message: string; jobId?: string | null }
