@@ -74,7 +74,7 @@ final class LiveArea {
     private String fit(String line) {
         // One column stays free: some terminals wrap as soon as the last column is written.
         int room = Math.max(10, width - 1);
-        return line.length() <= room ? line : line.substring(0, room - 1) + "…";
+        return line.length() <= room ? line : line.substring(0, room - 3) + "...";
     }
 
     static int terminalWidth(String columns) {

@@ -15,7 +15,7 @@ final class ProgressDisplay implements ProgressListener {
 
     private final LiveArea area;
 
-    /** @param out where the bar is drawn; null for no progress at all */
+    /** @param terminal false: nothing is drawn at all */
     ProgressDisplay(PrintWriter out, boolean terminal) {
         this.area = terminal ? new LiveArea(out) : null;
     }

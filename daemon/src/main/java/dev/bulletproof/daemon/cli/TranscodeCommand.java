@@ -78,8 +78,13 @@ final class TranscodeCommand implements Callable<Integer> {
             return 0;
         }
         ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), root.interactive);
-        TranscodeResult result = Encoding.run(transcoder, request, progress);
-        progress.finish();
+        TranscodeResult result;
+        try {
+            result = Encoding.run(transcoder, request, progress);
+        } finally {
+            // Also when interrupted: the error message must not land on the end of a bar.
+            progress.finish();
+        }
         if (!result.succeeded()) {
             // The engine's message already names the problem (and the file, where it matters).
             throw new CommandFailedException(result.error());
