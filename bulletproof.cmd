@@ -7,7 +7,8 @@ set "HERE=%~dp0"
 set "JAR=%HERE%daemon\target\bulletproof-daemon.jar"
 set "LIB=%HERE%daemon\target\lib"
 
-if /i "%~1"=="desktop" goto desktop
+rem "desktop --help" is answered by the CLI, which documents the verb; everything else goes to the client.
+if /i "%~1"=="desktop" if /i not "%~2"=="--help" if /i not "%~2"=="-h" goto desktop
 
 if not exist "%JAR%" goto notbuilt
 if not exist "%LIB%" goto notbuilt

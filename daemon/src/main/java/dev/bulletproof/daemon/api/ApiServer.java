@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.api;
 
+import dev.bulletproof.client.DaemonAddressFile;
 import dev.bulletproof.daemon.history.History;
 import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.model.ServerSettings;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
         boundPort.set(server.port());
         ApiServer api = new ApiServer(server, context, host);
         LOG.log(System.Logger.Level.INFO, "API listening on " + api.url());
+        api.publishAddress();
         return api;
     }
 
@@ -148,8 +151,33 @@ public final class ApiServer implements AutoCloseable {
         return context.broadcaster();
     }
 
+    /**
+     * Tells local clients (the CLI's remote verbs, the desktop client) where to find this API: the port
+     * may be any, and they should not need the config file to learn it.
+     */
+    private void publishAddress() {
+        try {
+            DaemonAddressFile.write(context.monitor().dataFolder(), URI.create(url()));
+        } catch (IOException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot write the API address into the data folder; local clients need --url: " + e);
+        }
+    }
+
+    private void withdrawAddress() {
+        try {
+            DaemonAddressFile.removeIfStill(context.monitor().dataFolder(), URI.create(url()));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove the API address from the data folder: " + e);
+        }
+    }
+
     /** Stops accepting requests and closes the WebSocket feed; safe to call more than once. */
     public void stop() {
+        if (server.isRunning()) {
+            withdrawAddress();
+        }
         context.broadcaster().close();
         if (server.isRunning()) {
             server.stop();

@@ -1,6 +1,5 @@
 package dev.bulletproof.daemon.cli;
 
-import dev.bulletproof.daemon.media.OutputPaths;
 import dev.bulletproof.daemon.media.Profile;
 import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.daemon.media.TranscodeRequest;
@@ -12,19 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -32,7 +29,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Encode every matching file in a folder (not its subfolders), one after another.",
-            "Exits non-zero when any file failed, after listing the failures."
+            "Files it leaves alone are listed with the reason. On a terminal a bar shows the file being"
+                    + " encoded and the whole batch (files done, time, estimated time left).",
+            "Ends with a table of every file; exits non-zero when any file failed."
         })
 final class BatchCommand implements Callable<Integer> {
 
@@ -71,6 +70,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     ToolOptions toolOptions;
 
+    @ParentCommand
+    BulletproofCli root;
+
     @Override
     public Integer call() throws IOException {
         Profile chosen = ProfileCatalog.builtins().require(profile);
@@ -78,35 +80,72 @@ final class BatchCommand implements Callable<Integer> {
             throw new CommandFailedException("not a folder: " + folder);
         }
         Set<String> wanted = wantedExtensions(chosen);
-        List<Path> inputs = inputsIn(folder, wanted);
+        BatchSelection selection = BatchSelection.of(folder, wanted);
+        PrintWriter out = spec.commandLine().getOut();
+        printSkipped(out, selection.skipped());
+        List<Path> inputs = selection.inputs();
         if (inputs.isEmpty()) {
             throw new CommandFailedException("no ." + String.join(", .", wanted) + " files in " + folder);
         }
+        out.println("encoding " + inputs.size() + " file(s) with " + chosen.name());
+        out.flush();
         Transcoder transcoder = new Transcoder(toolOptions.tools());
-        PrintWriter out = spec.commandLine().getOut();
-        Map<Path, String> failures = new LinkedHashMap<>();
-        int succeeded = 0;
-        for (int i = 0; i < inputs.size(); i++) {
-            Path input = inputs.get(i);
-            out.println("[" + (i + 1) + "/" + inputs.size() + "] " + input.getFileName());
-            TranscodeResult result = Encoding.run(transcoder, request(input, chosen), null);
-            if (result.succeeded()) {
-                succeeded++;
-                out.println("  ok: " + result.output());
-            } else {
-                failures.put(input, BulletproofCli.oneLine(result.error()));
-                out.println("  " + result.outcome().name().toLowerCase(Locale.ROOT) + ": "
-                        + BulletproofCli.oneLine(result.error()));
+        boolean terminal = root != null && root.interactive;
+        BatchProgress progress = new BatchProgress(out, terminal, inputs, System::nanoTime);
+        BatchReport report = new BatchReport();
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < inputs.size(); i++) {
+                Path input = inputs.get(i);
+                progress.starting(i, input.getFileName().toString());
+                TranscodeResult result = Encoding.run(transcoder, request(input, chosen), progress);
+                progress.finished();
+                report.add(input, result);
+                out.println(BatchReport.resultLine(
+                        i + 1, inputs.size(), report.rows().getLast()));
+                out.flush();
             }
+        } finally {
+            progress.close();
         }
-        out.println(succeeded + " succeeded, " + failures.size() + " failed");
-        if (failures.isEmpty()) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        printSummary(out, report, selection.skipped().size(), seconds);
+        if (report.failures() == 0) {
             return 0;
         }
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("failed:");
-        failures.forEach((input, error) -> err.println("  " + input.getFileName() + ": " + error));
+        spec.commandLine()
+                .getErr()
+                .println("error: " + report.failures() + " of " + inputs.size() + " files failed: "
+                        + String.join(
+                                ", ",
+                                report.rows().stream()
+                                        .filter(row -> !row.succeeded())
+                                        .map(row -> row.input().getFileName().toString())
+                                        .toList()));
         return 1;
+    }
+
+    private static void printSkipped(PrintWriter out, List<BatchSelection.Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        out.println("skipping " + skipped.size() + " file(s):");
+        int width = skipped.stream()
+                .mapToInt(entry -> entry.file().getFileName().toString().length())
+                .max()
+                .orElse(0);
+        for (BatchSelection.Skipped entry : skipped) {
+            String name = entry.file().getFileName().toString();
+            out.println("  " + name + " ".repeat(width - name.length() + 2) + entry.reason());
+        }
+    }
+
+    private static void printSummary(PrintWriter out, BatchReport report, int skipped, double seconds) {
+        out.println();
+        report.table().forEach(out::println);
+        long failed = report.failures();
+        out.println(report.rows().size() + " file(s) in " + Figures.duration(seconds) + ": "
+                + (report.rows().size() - failed) + " succeeded, " + failed + " failed, " + skipped + " skipped");
     }
 
     private TranscodeRequest request(Path input, Profile chosen) {
@@ -131,21 +170,5 @@ final class BatchCommand implements Callable<Integer> {
             }
         }
         return wanted;
-    }
-
-    /** Skips hidden files (AppleDouble "._x.mov", our own temporaries) and earlier outputs of this tool. */
-    private static List<Path> inputsIn(Path folder, Set<String> wanted) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> {
-                        String name = file.getFileName().toString();
-                        return !name.startsWith(".")
-                                && !OutputPaths.isTemp(file)
-                                && !name.contains("__processed__")
-                                && wanted.contains(OutputPaths.extensionOf(name).toLowerCase(Locale.ROOT));
-                    })
-                    .sorted()
-                    .toList();
-        }
     }
 }

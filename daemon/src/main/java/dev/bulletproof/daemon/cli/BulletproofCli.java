@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             ResumeCommand.class,
             CancelCommand.class,
             RetryCommand.class,
+            DesktopCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BulletproofCli implements Runnable {

@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Jobs as aligned console columns: id, status, progress, profile, file name, error. */
+/** Jobs as aligned console columns. */
 final class JobTable {
 
     private static final List<String> HEADER = List.of("ID", "STATUS", "PROGRESS", "PROFILE", "FILENAME", "ERROR");
+    private static final List<String> RUNNING_HEADER =
+            List.of("ID", "STATUS", "PROGRESS", "SPEED", "ETA", "ELAPSED", "PROFILE", "FILENAME");
     private static final int MAX_ERROR = 80;
 
     private JobTable() {}
 
+    /** Any jobs: id, status, progress, profile, file name, error. */
     static List<String> render(List<JobModel> jobs) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
@@ -24,7 +27,27 @@ final class JobTable {
                 job.profile() == null ? "-" : job.profile(),
                 job.filename(),
                 job.error() == null ? "" : shortened(job.error()))));
-        int[] widths = new int[HEADER.size()];
+        return aligned(rows);
+    }
+
+    /** Jobs a worker holds: with how fast they go and when they should be done. */
+    static List<String> renderRunning(List<JobModel> jobs) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(RUNNING_HEADER);
+        jobs.forEach(job -> rows.add(List.of(
+                job.id(),
+                job.status().wireName(),
+                progress(job),
+                job.speed() == null ? "-" : Figures.speed(job.speed()),
+                job.etaSeconds() == null ? "-" : Figures.eta(job.etaSeconds()),
+                job.elapsedSeconds() == null ? "-" : Figures.duration(job.elapsedSeconds()),
+                job.profile() == null ? "-" : job.profile(),
+                job.filename())));
+        return aligned(rows);
+    }
+
+    private static List<String> aligned(List<List<String>> rows) {
+        int[] widths = new int[rows.getFirst().size()];
         for (List<String> row : rows) {
             for (int column = 0; column < widths.length; column++) {
                 widths[column] = Math.max(widths[column], row.get(column).length());

@@ -40,6 +40,9 @@ final class JobsCommand implements Callable<Integer> {
     @Option(names = "-q", paramLabel = "TEXT", description = "only jobs whose file name contains TEXT")
     String text;
 
+    @Option(names = "--json", description = "print the jobs as a JSON array, in the API's shape (GET /api/jobs)")
+    boolean json;
+
     @Override
     public Integer call() {
         JobQuery query = JobQuery.all()
@@ -48,6 +51,10 @@ final class JobsCommand implements Callable<Integer> {
                 .withLimit(limit);
         Page<JobModel> page = remote.call(client -> client.listJobs(query));
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, page.items());
+            return 0;
+        }
         if (page.items().isEmpty()) {
             out.println("no jobs" + (page.total() > 0 ? " on this page (" + page.total() + " in all)" : ""));
             return 0;

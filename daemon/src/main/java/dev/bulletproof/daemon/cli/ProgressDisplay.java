@@ -3,65 +3,58 @@ package dev.bulletproof.daemon.cli;
 import dev.bulletproof.daemon.media.ProgressListener;
 import dev.bulletproof.daemon.media.TranscodeProgress;
 import java.io.PrintWriter;
-import java.util.Locale;
+import java.util.List;
 
 /**
- * Progress on the console: a redrawn bar on a terminal, or one plain line per 10 % when the output is a
- * file or a pipe (so logs stay readable and scripts are not flooded with carriage returns).
+ * The progress of one encode: a bar redrawn in place on a terminal, and nothing at all otherwise, so a log
+ * file or a pipe gets only the summary printed at the end (no carriage returns, no hundred lines).
  */
 final class ProgressDisplay implements ProgressListener {
 
     private static final int BAR_WIDTH = 30;
 
-    private final PrintWriter out;
-    private final boolean terminal;
-    private int lastStep = -1;
-    private boolean drewBar;
+    private final LiveArea area;
 
+    /** @param terminal false: nothing is drawn at all */
     ProgressDisplay(PrintWriter out, boolean terminal) {
-        this.out = out;
-        this.terminal = terminal;
+        this.area = terminal ? new LiveArea(out) : null;
     }
 
-    /** True when standard output is an interactive terminal. */
+    /**
+     * True when the console is an interactive terminal. Since Java 22 {@link System#console()} returns a
+     * console even when the output is redirected, so {@code isTerminal()} is what tells them apart.
+     */
     static boolean stdoutIsTerminal() {
         java.io.Console console = System.console();
         return console != null && console.isTerminal();
     }
 
     @Override
-    public synchronized void onProgress(TranscodeProgress progress) {
-        int percent = (int) Math.floor(progress.fraction() * 100);
-        if (terminal) {
-            int filled = percent * BAR_WIDTH / 100;
-            out.print("\r[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] "
-                    + String.format(Locale.ROOT, "%3d%%", percent) + details(progress));
-            out.flush();
-            drewBar = true;
-            return;
-        }
-        int step = percent / 10;
-        if (step > lastStep) {
-            lastStep = step;
-            out.println("progress " + percent + "%" + details(progress));
+    public void onProgress(TranscodeProgress progress) {
+        if (area != null) {
+            area.draw(List.of(line(progress)));
         }
     }
 
-    /** Ends the bar's line so the next message starts on its own line. */
-    synchronized void finish() {
-        if (drewBar) {
-            out.println();
-            drewBar = false;
+    /** Wipes the bar, so the summary that follows starts on a clean line. */
+    void finish() {
+        if (area != null) {
+            area.clear();
         }
     }
 
-    private static String details(TranscodeProgress progress) {
+    static String line(TranscodeProgress progress) {
+        return Figures.bar(progress.fraction(), BAR_WIDTH) + " " + Figures.percent(progress.fraction())
+                + details(progress);
+    }
+
+    static String details(TranscodeProgress progress) {
         StringBuilder text = new StringBuilder();
         if (progress.speed() != null) {
-            text.append(String.format(Locale.ROOT, "  speed %.2fx", progress.speed()));
+            text.append("  ").append(Figures.speed(progress.speed()));
         }
         if (progress.etaSeconds() != null) {
-            text.append(String.format(Locale.ROOT, "  eta %.0f s", progress.etaSeconds()));
+            text.append("  eta ").append(Figures.eta(progress.etaSeconds()));
         }
         return text.toString();
     }

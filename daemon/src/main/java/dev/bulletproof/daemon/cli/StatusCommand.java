@@ -15,12 +15,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show whether the daemon runs, its queue, its job counts and the jobs running now.")
+        description = "Show whether the daemon runs, its queue, its job counts and the jobs running now (with their"
+                + " speed and estimated time left).")
 final class StatusCommand implements Callable<Integer> {
 
     private static final int MAX_RUNNING_SHOWN = 50;
@@ -31,11 +33,18 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     RemoteOptions remote;
 
-    private record Snapshot(HealthModel health, QueueModel queue, StatsModel stats, List<JobModel> running) {}
+    @Option(
+            names = "--json",
+            description = "print one JSON object {url, health, queue, stats, running} with the API's shapes")
+    boolean json;
+
+    /** What {@code --json} prints: each part exactly as the API returns it. */
+    record Snapshot(String url, HealthModel health, QueueModel queue, StatsModel stats, List<JobModel> running) {}
 
     @Override
     public Integer call() {
         Snapshot snapshot = remote.call(client -> new Snapshot(
+                client.baseUrl().toString(),
                 client.health(),
                 client.queue(),
                 client.stats(),
@@ -43,7 +52,11 @@ final class StatusCommand implements Callable<Integer> {
                                 .withStatuses(Set.of(JobStatus.PROCESSING, JobStatus.PAUSED))
                                 .withLimit(MAX_RUNNING_SHOWN))
                         .items()));
-        print(spec.commandLine().getOut(), snapshot);
+        if (json) {
+            JsonOutput.print(spec.commandLine().getOut(), snapshot);
+        } else {
+            print(spec.commandLine().getOut(), snapshot);
+        }
         return snapshot.health().isOk() ? 0 : 1;
     }
 
@@ -69,7 +82,7 @@ final class StatusCommand implements Callable<Integer> {
             return;
         }
         out.println("running");
-        JobTable.render(snapshot.running()).forEach(line -> out.println("  " + line));
+        JobTable.renderRunning(snapshot.running()).forEach(line -> out.println("  " + line));
     }
 
     static String uptime(long seconds) {

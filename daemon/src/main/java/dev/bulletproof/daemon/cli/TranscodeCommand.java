@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Encode one file with a profile, verify the result and publish it under its final name.",
-            "The published path is printed on standard output; progress goes to standard error."
+            "The published path is printed on standard output. Standard error gets a progress bar when the"
+                    + " output is a terminal, and a summary at the end (time, speed, size, verification)."
         })
 final class TranscodeCommand implements Callable<Integer> {
 
@@ -77,12 +78,18 @@ final class TranscodeCommand implements Callable<Integer> {
             return 0;
         }
         ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), root.interactive);
-        TranscodeResult result = Encoding.run(transcoder, request, progress);
-        progress.finish();
+        TranscodeResult result;
+        try {
+            result = Encoding.run(transcoder, request, progress);
+        } finally {
+            // Also when interrupted: the error message must not land on the end of a bar.
+            progress.finish();
+        }
         if (!result.succeeded()) {
             // The engine's message already names the problem (and the file, where it matters).
             throw new CommandFailedException(result.error());
         }
+        spec.commandLine().getErr().println("done: " + EncodeSummary.of(result).sentence());
         spec.commandLine().getOut().println(result.output());
         return 0;
     }

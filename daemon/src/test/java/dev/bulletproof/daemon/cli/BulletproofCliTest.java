@@ -13,7 +13,19 @@ class BulletproofCliTest {
         CliRun run = CliRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("transcode", "analyze", "batch", "profiles", "doctor");
+        assertThat(run.out()).contains("transcode", "analyze", "batch", "profiles", "doctor", "desktop");
+    }
+
+    @Test
+    void desktopHasItsOwnHelpAndSaysWhereTheClientIsWhenRunWithoutTheLauncher() {
+        CliRun help = CliRun.of("desktop", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: bulletproof desktop", "--url", "--token", "--data-dir");
+
+        CliRun direct = CliRun.of("desktop");
+        assertThat(direct.exitCode()).isEqualTo(1);
+        assertThat(direct.err()).contains("./bulletproof desktop", "bulletproof-desktop");
     }
 
     @Test
@@ -25,7 +37,7 @@ class BulletproofCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"transcode", "analyze", "batch", "profiles", "doctor"})
+    @ValueSource(strings = {"transcode", "analyze", "batch", "profiles", "doctor", "desktop"})
     void everyVerbHasHelp(String verb) {
         CliRun run = CliRun.of(verb, "--help");
 

@@ -40,6 +40,14 @@ class DaemonVerbsCliTest {
     }
 
     @Test
+    void theGeneratedConfigPointsToTheProfileYamlAndTheFieldReference() {
+        CliRun run = CliRun.of("generate-config");
+
+        assertThat(run.out()).contains("bulletproof profiles --yaml live-h264", "docs/profiles.md");
+        assertThat(Path.of("..", "docs", "profiles.md")).isRegularFile();
+    }
+
+    @Test
     void generateConfigWritesAFileButNeverReplacesOne() throws Exception {
         Path file = dir.resolve("conf/bulletproof.yaml");
 

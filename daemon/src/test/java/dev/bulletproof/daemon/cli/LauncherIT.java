@@ -46,6 +46,14 @@ class LauncherIT {
     }
 
     @Test
+    void desktopHelpIsAnsweredWithoutStartingTheClient() throws Exception {
+        Result result = run(LAUNCHER, "desktop", "--help");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("Usage: bulletproof desktop", "--url", "--token", "--data-dir");
+    }
+
+    @Test
     void transcodesAClipWithTheBundledFfmpeg() throws Exception {
         Path clip = TestClips.videoWithAudio(dir, "from the launcher.mov", 1);
 

@@ -29,7 +29,11 @@ class MediaVerbsCliTest {
         Path expected = dir.resolve("-opening cue__processed__live-qlab.mov");
         assertThat(run.lastOutLine()).isEqualTo(expected.toString());
         assertThat(expected).exists();
-        assertThat(run.err()).contains("progress 100%");
+        // Captured output is not a terminal: no progress, only the summary.
+        assertThat(run.err())
+                .doesNotContain("\r", "%")
+                .containsPattern(
+                        "done: \\d+\\.\\d s for 1\\.0 s of media \\(\\d+\\.\\d\\dx realtime\\), \\d+(\\.\\d)? [kM]B, verified");
     }
 
     @Test
@@ -157,8 +161,23 @@ class MediaVerbsCliTest {
         CliRun run = CliRun.of("batch", in.toString(), "--profile", "live-qlab", "-o", out.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("[3/3] c.mov", "2 succeeded, 1 failed");
-        assertThat(run.err()).contains("c.mov: not a media file");
+        assertThat(run.out())
+                .contains("[3/3] c.mov  failed  not a media file: c.mov")
+                .containsPattern("\\[1/3\\] a\\.mp4  ok  .*verified")
+                .contains("3 file(s) in ")
+                .contains(": 2 succeeded, 1 failed, 2 skipped")
+                .doesNotContain("\r");
+        assertThat(run.out().lines())
+                .anySatisfy(line -> assertThat(line).matches("  \\._a\\.mp4 +macOS metadata.*"))
+                .anySatisfy(line ->
+                        assertThat(line).matches("  notes\\.txt +\\.txt is not taken \\(add it with --extension\\)"))
+                .anySatisfy(line -> assertThat(line).startsWith("FILE   RESULT  TIME"))
+                .anySatisfy(
+                        line -> assertThat(line)
+                                .matches(
+                                        "a\\.mp4  ok +\\d+\\.\\d s +\\d+\\.\\d\\dx +\\d+(\\.\\d)? [kM]B +yes +.*a__processed__live-qlab\\.mov"))
+                .anySatisfy(line -> assertThat(line).matches("c\\.mov  failed .* no +not a media file: c\\.mov.*"));
+        assertThat(run.err()).contains("error: 1 of 3 files failed: c.mov");
         assertThat(out.resolve("a__processed__live-qlab.mov")).exists();
         assertThat(out.resolve("b__processed__live-qlab.mov")).exists();
         assertThat(out.resolve("c__processed__live-qlab.mov")).doesNotExist();
@@ -173,7 +192,7 @@ class MediaVerbsCliTest {
         CliRun run = CliRun.of("batch", in.toString(), "-p", "audio-qlab", "-e", "wav");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1 succeeded, 0 failed");
+        assertThat(run.out()).contains("1 succeeded, 0 failed, 1 skipped", "film.mp4  .mp4 is not taken");
         assertThat(in.resolve("cue__processed__audio-qlab.wav")).exists();
         assertThat(in.resolve("film__processed__audio-qlab.wav")).doesNotExist();
     }

@@ -9,35 +9,47 @@ import org.junit.jupiter.api.Test;
 
 class ProgressDisplayTest {
 
-    private static String show(boolean terminal, double... fractions) {
+    private static String show(boolean terminal, TranscodeProgress... reports) {
         StringWriter text = new StringWriter();
         ProgressDisplay display = new ProgressDisplay(new PrintWriter(text, true), terminal);
-        for (double fraction : fractions) {
-            display.onProgress(new TranscodeProgress(fraction, fraction * 10, 50.0, 2.0, (1 - fraction) * 5));
+        for (TranscodeProgress report : reports) {
+            display.onProgress(report);
         }
         display.finish();
         return text.toString();
     }
 
-    @Test
-    void pipedOutputGetsOneLinePerTenPercent() {
-        String text = show(false, 0.0, 0.01, 0.05, 0.12, 0.13, 0.5, 1.0);
-
-        assertThat(text.lines())
-                .containsExactly(
-                        "progress 0%  speed 2.00x  eta 5 s",
-                        "progress 12%  speed 2.00x  eta 4 s",
-                        "progress 50%  speed 2.00x  eta 3 s",
-                        "progress 100%  speed 2.00x  eta 0 s");
-        assertThat(text).doesNotContain("\r");
+    private static TranscodeProgress at(double fraction, double eta) {
+        return new TranscodeProgress(fraction, fraction * 10, 50.0, 2.0, eta);
     }
 
     @Test
-    void terminalGetsARedrawnBarEndedByANewline() {
-        String text = show(true, 0.5, 1.0);
+    void withoutATerminalNothingIsDrawn() {
+        assertThat(show(false, at(0.0, 5), at(0.5, 3), at(1.0, 0))).isEmpty();
+    }
 
-        assertThat(text).startsWith("\r[###############               ]  50%");
-        assertThat(text).contains("\r[##############################] 100%");
-        assertThat(text).endsWith(System.lineSeparator());
+    @Test
+    void aShorterLineLeavesNothingOfTheLongerOneBehind() {
+        StringWriter text = new StringWriter();
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(text, true), true);
+
+        display.onProgress(at(0.5, 123));
+        display.onProgress(new TranscodeProgress(0.99, 9.9, null, null, null));
+
+        assertThat(TerminalScreen.render(text.toString()))
+                .containsExactly("[#############################.]  99%".replace('.', ' '));
+    }
+
+    @Test
+    void finishWipesTheBarSoTheSummaryStartsOnACleanLine() {
+        String text = show(true, at(0.5, 30), at(1.0, 0)) + "done";
+
+        assertThat(text).contains("[###############               ]  50%  2.00x  eta 30 s");
+        assertThat(TerminalScreen.render(text)).containsExactly("done");
+    }
+
+    @Test
+    void estimatesPastAMinuteReadAsMinutesAndSeconds() {
+        assertThat(ProgressDisplay.line(at(0.25, 187))).endsWith("eta 3:07");
     }
 }

@@ -177,7 +177,7 @@ class RemoteVerbsCliTest {
             CliRun run = CliRun.of("status", "--url", daemon.url().toString(), "--token", "wrong");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("pass --token, or --data-dir");
+            assertThat(run.err()).contains("pass --token or set BULLETPROOF_TOKEN, or --data-dir");
         }
     }
 
