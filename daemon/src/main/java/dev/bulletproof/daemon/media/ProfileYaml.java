@@ -48,6 +48,9 @@ public final class ProfileYaml {
         if (profile.faststart()) {
             lines.add("  faststart: true");
         }
+        if (profile.verification() != Verification.STANDARD) {
+            lines.add("  verify: " + profile.verification().configName());
+        }
         StringBuilder text = new StringBuilder();
         lines.forEach(line -> text.append("  ").append(line).append('\n'));
         return text.toString();
