@@ -19,10 +19,17 @@ final class DaemonProcess implements AutoCloseable {
     }
 
     static DaemonProcess start(Path configFile, Path dataFolder, Path log) {
+        return start(configFile, dataFolder, log, List.of());
+    }
+
+    /** @param jvmOptions extra options for the child JVM, e.g. {@code -Djava.io.tmpdir=…} */
+    static DaemonProcess start(Path configFile, Path dataFolder, Path log, List<String> jvmOptions) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.bulletproof.daemon.cli.BulletproofCli",
@@ -30,7 +37,7 @@ final class DaemonProcess implements AutoCloseable {
                 "--config",
                 configFile.toString(),
                 "--data-dir",
-                dataFolder.toString());
+                dataFolder.toString()));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
