@@ -236,6 +236,33 @@ class ApiContractTest {
         assertThat(error.get("fields").has("max_workers")).isTrue();
     }
 
+    /** A misspelt key used to be ignored, so the caller believed it had taken effect. */
+    @Test
+    void anUnknownKeyInABodyIs422NamingTheKeyMeant() {
+        long id = api.jobs().getFirst().id();
+        int priorityBefore = api.jobs().getFirst().priority();
+
+        HttpResponse<String> response = api.post("/api/jobs/" + id + "/priority", "{\"priorty\": 5}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(ApiFixture.json(response).get("fields").get("priorty").asText())
+                .contains("did you mean 'priority'");
+        assertThat(api.jobs().getFirst().priority()).isEqualTo(priorityBefore);
+    }
+
+    /** Garbage sent to a request that takes no body is refused, not ignored while the request goes ahead. */
+    @Test
+    void aBodyForARequestThatTakesNoneIsRefusedAndNothingHappens() {
+        HttpResponse<String> withKeys = api.post("/api/queue/pause", "{\"paused\": false}");
+        HttpResponse<String> notAnObject = api.post("/api/queue/pause", "[1]");
+        HttpResponse<String> empty = api.post("/api/queue/resume", "{}");
+
+        assertThat(withKeys.statusCode()).isEqualTo(422);
+        assertThat(notAnObject.statusCode()).isEqualTo(400);
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(api.monitor.pool().isQueuePaused()).isFalse();
+    }
+
     @Test
     void profilesAndRuleDryRunAnswer() {
         JsonNode profiles = ApiFixture.json(api.get("/api/profiles"));
