@@ -46,9 +46,11 @@ function expect(condition, message) {
 }
 
 async function rest(pathname, init = {}) {
+  // The daemon refuses a state change that is not declared JSON, body or not.
+  const json = (init.method ?? 'GET') === 'GET' ? {} : { 'Content-Type': 'application/json' };
   const response = await fetch(new URL(pathname, base), {
     ...init,
-    headers: { Authorization: `Bearer ${args.token}`, ...(init.headers ?? {}) },
+    headers: { Authorization: `Bearer ${args.token}`, ...json, ...(init.headers ?? {}) },
   });
   const text = await response.text();
   expect(response.ok, `${init.method ?? 'GET'} ${pathname} answered ${response.status}: ${text}`);

@@ -55,12 +55,21 @@ async function json<T>(path: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-function send<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return json<T>(path, {
+/**
+ * Every state change is declared JSON, with or without a body: the daemon refuses any other content
+ * type, so that a form on another page can never post to it with the cookie.
+ */
+function stateChange(method: string, path: string, body?: unknown): Promise<Response> {
+  return request(path, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await stateChange(method, path, body);
+  return (await response.json()) as T;
 }
 
 export interface JobQuery {
@@ -99,7 +108,7 @@ export const api = {
   jobAction: (id: string, action: JobAction) => send<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/${action}`),
   setPriority: (id: string, priority: number) => send<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/priority`, { priority }),
   async deleteJob(id: string): Promise<void> {
-    await request(`/api/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    await stateChange('DELETE', `/api/jobs/${encodeURIComponent(id)}`);
   },
   async jobLog(id: string, lines = 200): Promise<string> {
     const response = await request(`/api/jobs/${encodeURIComponent(id)}/log?lines=${lines}`);

@@ -91,7 +91,7 @@ public final class BulletproofClient {
 
     /** Forgets a finished job; its input and output files stay where they are. */
     public void deleteJob(String id) {
-        responses.expectSuccess(send(request(jobPath(id)).DELETE().build()));
+        responses.expectSuccess(send(delete(jobPath(id))));
     }
 
     public JobModel pause(String id) {
@@ -163,7 +163,7 @@ public final class BulletproofClient {
     }
 
     public ConfigModel resetConfig() {
-        return responses.read(send(request("/api/config/reset").DELETE().build()), ConfigModel.class);
+        return responses.read(send(delete("/api/config/reset")), ConfigModel.class);
     }
 
     public List<ProfileModel> profiles() {
@@ -255,6 +255,11 @@ public final class BulletproofClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /** A DELETE has no body, but it changes state, so it is declared JSON like every other state change. */
+    private HttpRequest delete(String path) {
+        return request(path).header("Content-Type", "application/json").DELETE().build();
     }
 
     private HttpRequest.Builder request(String path) {

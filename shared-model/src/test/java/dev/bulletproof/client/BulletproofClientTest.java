@@ -76,6 +76,26 @@ class BulletproofClientTest {
         assertThat(request.body()).isEqualTo("{\"priority\":5}");
     }
 
+    /** The daemon refuses any state change that is not declared JSON, body or not (a browser form cannot be). */
+    @Test
+    void stateChangesWithoutABodyAreDeclaredJsonToo() {
+        daemon.json("POST /api/queue/pause", 200, "{\"paused\":true,\"max_workers\":2,\"running\":0}");
+        daemon.json("POST /api/jobs/7/retry", 200, JOB);
+        daemon.respond("DELETE /api/jobs/7", new CannedDaemon.Answer(204, "application/json", "", Map.of()));
+        daemon.json("DELETE /api/config/reset", 200, "{}");
+
+        client.pauseQueue();
+        client.retry("7");
+        client.deleteJob("7");
+        client.resetConfig();
+
+        assertThat(daemon.received)
+                .hasSize(4)
+                .allSatisfy(request -> assertThat(request.headers().get("Content-type"))
+                        .as(request.method() + " " + request.pathAndQuery())
+                        .containsExactly("application/json"));
+    }
+
     @Test
     void withoutATokenNoAuthorizationHeaderIsSent() {
         daemon.json("GET /api/stats", 200, "{\"total_jobs\":3,\"successful\":2,\"failed\":1,\"avg_duration\":1.5}");

@@ -97,38 +97,59 @@ public final class AccessRules {
                 && IPV6.matcher(unbracketed(name)).matches();
     }
 
+    /** How a request proved who it is; only a cookie is sent by the browser on another page's behalf. */
+    enum Credential {
+        BEARER,
+        COOKIE,
+        /** auth: none, and no bearer header: treated like a cookie, because any page can send it */
+        NOT_REQUIRED,
+        MISSING
+    }
+
     /** A browser page from another site must not open our WebSocket; a missing Origin is a non-browser client. */
     public boolean originAllowed(String origin, String hostHeader) {
         if (origin == null) {
             return true;
         }
-        try {
-            URI uri = URI.create(origin.strip());
-            if (uri.getHost() == null || hostHeader == null) {
-                return false;
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-            Optional<HostAndPort> host = HostAndPort.parse(hostHeader.strip());
-            return scheme.startsWith("http")
-                    && host.isPresent()
-                    && unbracketed(uri.getHost().toLowerCase(Locale.ROOT))
-                            .equals(unbracketed(host.get().name()))
-                    && port == (host.get().port() == -1 ? 80 : host.get().port());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        Optional<Origin> parsed = Origin.parse(origin);
+        return parsed.isPresent()
+                && parsed.get().scheme().startsWith("http")
+                && parsed.get().addresses(hostHeader, parsed.get().scheme());
+    }
+
+    /**
+     * A state change sent with the browser's cookie must come from a page of this very server: same
+     * scheme, host and port. SameSite cannot promise that, because it ignores the port, so a page served
+     * by anything else on 127.0.0.1 would count as same-site. {@code null} (sandboxed frames, file pages)
+     * is refused.
+     *
+     * @param scheme the scheme the request arrived with ("http" or "https")
+     */
+    static boolean sameOrigin(String origin, String hostHeader, String scheme) {
+        Optional<Origin> parsed = Origin.parse(origin);
+        return parsed.isPresent()
+                && parsed.get().scheme().equals(scheme)
+                && parsed.get().addresses(hostHeader, scheme);
     }
 
     /** True when auth is off or the bearer header or the cookie carries the token. */
     public boolean authorized(String authorization, String cookieHeader) {
+        return credential(authorization, cookieHeader) != Credential.MISSING;
+    }
+
+    /**
+     * Which valid credential the request carries. A bearer header, when present, decides alone: a wrong
+     * one is not rescued by a cookie.
+     */
+    Credential credential(String authorization, String cookieHeader) {
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         if (token == null) {
-            return true;
+            return bearer ? Credential.BEARER : Credential.NOT_REQUIRED;
         }
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return token.matches(authorization.substring(7));
+        if (bearer) {
+            return token.matches(authorization.substring(7)) ? Credential.BEARER : Credential.MISSING;
         }
-        return cookieValue(cookieHeader).map(token::matches).orElse(false);
+        return cookieValue(cookieHeader).map(token::matches).orElse(false) ? Credential.COOKIE : Credential.MISSING;
     }
 
     public boolean tokenMatches(String candidate) {
@@ -154,6 +175,49 @@ public final class AccessRules {
 
     private static String unbracketed(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** An Origin header: exactly scheme://host[:port], nothing after it. */
+    private record Origin(String scheme, String host, int port) {
+        static Optional<Origin> parse(String value) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            try {
+                URI uri = new URI(value.strip());
+                if (uri.getScheme() == null
+                        || uri.getHost() == null
+                        || uri.getRawUserInfo() != null
+                        || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null) {
+                    return Optional.empty();
+                }
+                String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+                int port = uri.getPort() != -1 ? uri.getPort() : defaultPort(scheme);
+                return Optional.of(new Origin(scheme, unbracketed(uri.getHost().toLowerCase(Locale.ROOT)), port));
+            } catch (java.net.URISyntaxException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** Whether a request with this Host header, arriving over {@code scheme}, was addressed to this origin. */
+        boolean addresses(String hostHeader, String scheme) {
+            if (hostHeader == null) {
+                return false;
+            }
+            Optional<HostAndPort> target = HostAndPort.parse(hostHeader.strip());
+            return target.isPresent()
+                    && host.equals(unbracketed(target.get().name()))
+                    && port
+                            == (target.get().port() == -1
+                                    ? defaultPort(scheme)
+                                    : target.get().port());
+        }
+
+        private static int defaultPort(String scheme) {
+            return scheme.equals("https") ? 443 : 80;
+        }
     }
 
     private record HostAndPort(String name, int port) {

@@ -1,12 +1,17 @@
 package dev.bulletproof.daemon.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.config.ConfigValidationException;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
 import dev.bulletproof.model.ErrorModel;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -39,6 +44,42 @@ final class ApiErrors {
                     error);
         }
         send(response, mapped.status(), mapped.body());
+    }
+
+    /**
+     * Refusals the server makes before any route runs (a request line that is too long, a header it cannot
+     * parse) get the same JSON error body as every other refusal, instead of an empty text answer.
+     */
+    static DirectHandlers directHandlers() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, ApiErrors::direct);
+        }
+        return handlers.build();
+    }
+
+    private static DirectHandler.TransportResponse direct(
+            DirectHandler.TransportRequest request,
+            DirectHandler.EventType type,
+            Status status,
+            ServerResponseHeaders headers,
+            String message) {
+        ErrorModel body = status.code() >= 500
+                ? new ErrorModel("internal_error", "the daemon failed unexpectedly; the details are in its log")
+                : new ErrorModel(
+                        status.code() == 413 ? "body_too_large" : "bad_request",
+                        message == null || message.isBlank() ? status.reasonPhrase() : message);
+        try {
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+                    .entity(JsonBodies.MAPPER.writeValueAsBytes(body))
+                    .keepAlive(type.keepAlive())
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an error body", e);
+        }
     }
 
     static void send(ServerResponse response, int status, ErrorModel body) {

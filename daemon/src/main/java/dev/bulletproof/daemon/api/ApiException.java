@@ -28,6 +28,11 @@ public class ApiException extends BulletproofException {
         return new ApiException(400, "bad_request", message);
     }
 
+    /** A query or path parameter that cannot be used, named in the fields so a client can show it beside the input. */
+    public static ApiException badParameter(String parameter, String message) {
+        return new ApiException(400, "bad_request", parameter + " " + message, Map.of(parameter, message));
+    }
+
     public static ApiException invalidField(String field, String message) {
         return new ApiException(422, "invalid_request", field + ": " + message, Map.of(field, message));
     }

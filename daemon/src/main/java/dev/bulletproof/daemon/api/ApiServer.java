@@ -109,6 +109,7 @@ public final class ApiServer implements AutoCloseable {
         // Without TCP_NODELAY a response written in two parts waits for the client's delayed ACK (~40 ms).
         builder.connectionOptions(socket -> socket.tcpNoDelay(true))
                 .maxPayloadSize(context.options().maxBodyBytes() * 2)
+                .directHandlers(ApiErrors.directHandlers())
                 .routing(routing -> {
                     routing.addFilter(
                             new AccessFilter(context.access(), context.options().maxBodyBytes()));

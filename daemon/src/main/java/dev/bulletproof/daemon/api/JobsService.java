@@ -16,11 +16,14 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /** /api/jobs: list, detail, controls, logs and ad-hoc jobs. */
 final class JobsService implements HttpService {
 
     static final int MAX_LIMIT = 1000;
+    private static final Set<String> PRIORITY_KEYS = Set.of("priority");
+    private static final Set<String> AD_HOC_KEYS = Set.of("path", "profile", "output");
 
     private final ApiContext context;
     private final AdHocJobs adHoc;
@@ -40,10 +43,10 @@ final class JobsService implements HttpService {
                 .post("/api/jobs", this::create)
                 .get("/api/jobs/{id}", this::get)
                 .delete("/api/jobs/{id}", this::delete)
-                .post("/api/jobs/{id}/pause", (req, res) -> control(req, res, pool().pause(QueryParams.jobId(req))))
-                .post("/api/jobs/{id}/resume", (req, res) -> control(req, res, pool().resume(QueryParams.jobId(req))))
-                .post("/api/jobs/{id}/cancel", (req, res) -> control(req, res, pool().cancel(QueryParams.jobId(req))))
-                .post("/api/jobs/{id}/retry", (req, res) -> control(req, res, pool().retry(QueryParams.jobId(req))))
+                .post("/api/jobs/{id}/pause", (req, res) -> control(req, res, id -> pool().pause(id)))
+                .post("/api/jobs/{id}/resume", (req, res) -> control(req, res, id -> pool().resume(id)))
+                .post("/api/jobs/{id}/cancel", (req, res) -> control(req, res, id -> pool().cancel(id)))
+                .post("/api/jobs/{id}/retry", (req, res) -> control(req, res, id -> pool().retry(id)))
                 .post("/api/jobs/{id}/priority", this::priority)
                 .get("/api/jobs/{id}/log", this::log);
     }
@@ -69,17 +72,21 @@ final class JobsService implements HttpService {
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
-        pool().delete(QueryParams.jobId(request));
+        long id = QueryParams.jobId(request);
+        context.bodies().none(request);
+        pool().delete(id);
         response.status(Status.NO_CONTENT_204).send();
     }
 
-    private void control(ServerRequest request, ServerResponse response, Job changed) {
-        JsonBodies.send(response, JobViews.of(changed, pool()));
+    private void control(ServerRequest request, ServerResponse response, LongFunction<Job> action) {
+        long id = QueryParams.jobId(request);
+        context.bodies().none(request);
+        JsonBodies.send(response, JobViews.of(action.apply(id), pool()));
     }
 
     private void priority(ServerRequest request, ServerResponse response) {
         long id = QueryParams.jobId(request);
-        JsonNode priority = context.bodies().object(request).get("priority");
+        JsonNode priority = context.bodies().object(request, PRIORITY_KEYS).get("priority");
         if (priority == null || !priority.isIntegralNumber() || !priority.canConvertToInt()) {
             throw ApiException.invalidField("priority", "must be a whole number");
         }
@@ -95,7 +102,7 @@ final class JobsService implements HttpService {
     }
 
     private void create(ServerRequest request, ServerResponse response) {
-        ObjectNode body = context.bodies().object(request);
+        ObjectNode body = context.bodies().object(request, AD_HOC_KEYS);
         Job job = adHoc.enqueue(text(body, "path", true), text(body, "profile", true), text(body, "output", false));
         pool().wakeUp();
         JsonBodies.send(response, Status.CREATED_201, JobViews.of(job, pool()));
@@ -137,10 +144,12 @@ final class JobsService implements HttpService {
             try {
                 statuses.add(JobStatus.fromWire(name));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("unknown status '" + name.strip() + "'; known: "
-                        + Arrays.stream(JobStatus.values())
-                                .map(JobStatus::wireName)
-                                .toList());
+                throw ApiException.badParameter(
+                        "status",
+                        "has an unknown status '" + QueryParams.shown(name.strip()) + "'; known: "
+                                + Arrays.stream(JobStatus.values())
+                                        .map(JobStatus::wireName)
+                                        .toList());
             }
         }
         return statuses;

@@ -12,6 +12,11 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reading request bodies and writing JSON responses with the one shared mapper, with a size limit. */
 final class JsonBodies {
@@ -33,11 +38,91 @@ final class JsonBodies {
         return object;
     }
 
+    /**
+     * The body as a JSON object carrying only {@code allowedKeys}: a misspelt key would otherwise be
+     * ignored and the caller would believe it took effect.
+     */
+    ObjectNode object(ServerRequest request, Set<String> allowedKeys) {
+        ObjectNode object = object(request);
+        rejectUnknownKeys(object, allowedKeys);
+        return object;
+    }
+
+    /**
+     * For requests that take no body: none, or an empty JSON object (what a client that always sends a
+     * JSON body sends). Anything else is refused rather than ignored, so garbage never gets the request's
+     * effect.
+     */
+    void none(ServerRequest request) {
+        byte[] bytes = bytes(request);
+        if (bytes.length == 0) {
+            return;
+        }
+        JsonNode node = parse(bytes);
+        if (!(node instanceof ObjectNode object)) {
+            throw ApiException.badRequest("this request takes no body; send none or {}");
+        }
+        rejectUnknownKeys(object, Set.of());
+    }
+
+    static void rejectUnknownKeys(ObjectNode object, Set<String> allowedKeys) {
+        Map<String, String> unknown = new LinkedHashMap<>();
+        object.fieldNames().forEachRemaining(name -> {
+            if (!allowedKeys.contains(name)) {
+                unknown.put(name, unknownKeyMessage(name, allowedKeys));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ApiException(
+                    422,
+                    "invalid_request",
+                    unknown.entrySet().stream()
+                            .map(entry -> entry.getKey() + ": " + entry.getValue())
+                            .collect(Collectors.joining("; ")),
+                    unknown);
+        }
+    }
+
+    private static String unknownKeyMessage(String name, Set<String> allowedKeys) {
+        if (allowedKeys.isEmpty()) {
+            return "unknown field; this request takes no fields";
+        }
+        return allowedKeys.stream()
+                .filter(known -> editDistance(known, name) <= 2)
+                .min(Comparator.comparingInt(known -> editDistance(known, name)))
+                .map(known -> "unknown field; did you mean '" + known + "'?")
+                .orElse("unknown field; expected "
+                        + allowedKeys.stream().sorted().toList());
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     JsonNode tree(ServerRequest request) {
         byte[] bytes = bytes(request);
         if (bytes.length == 0) {
             throw ApiException.badRequest("the request needs a JSON body");
         }
+        return parse(bytes);
+    }
+
+    private static JsonNode parse(byte[] bytes) {
         try {
             JsonNode node = MAPPER.readTree(bytes);
             if (node == null || node.isMissingNode()) {

@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** /api/profiles and the rules dry run /api/rules/test. */
 final class ProfilesService implements HttpService {
@@ -50,7 +51,7 @@ final class ProfilesService implements HttpService {
     }
 
     private void testRules(ServerRequest request, ServerResponse response) {
-        JsonNode filename = context.bodies().object(request).get("filename");
+        JsonNode filename = context.bodies().object(request, Set.of("filename")).get("filename");
         if (filename == null || !filename.isTextual() || filename.asText().isBlank()) {
             throw ApiException.invalidField("filename", "must be a non-empty string");
         }

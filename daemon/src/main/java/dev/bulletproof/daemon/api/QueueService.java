@@ -30,11 +30,13 @@ final class QueueService implements HttpService {
     }
 
     private void pause(ServerRequest request, ServerResponse response) {
+        context.bodies().none(request);
         context.monitor().pool().pauseQueue();
         state(request, response);
     }
 
     private void resume(ServerRequest request, ServerResponse response) {
+        context.bodies().none(request);
         context.monitor().pool().resumeQueue();
         state(request, response);
     }

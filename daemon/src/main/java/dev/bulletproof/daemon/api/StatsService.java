@@ -36,12 +36,14 @@ final class StatsService implements HttpService {
     private void history(ServerRequest request, ServerResponse response) {
         String bucket = QueryParams.text(request, "bucket").orElse("hour");
         if (!BUCKETS.contains(bucket)) {
-            throw ApiException.badRequest("bucket must be 'hour' or 'day', was '" + bucket + "'");
+            throw ApiException.badParameter(
+                    "bucket", "must be 'hour' or 'day', was '" + QueryParams.shown(bucket) + "'");
         }
         Duration size = bucket.equals("hour") ? Duration.ofHours(1) : Duration.ofDays(1);
         Range range = range(request, size.multipliedBy(bucket.equals("hour") ? 24 : 30));
         if (Duration.between(range.from(), range.to()).dividedBy(size) > MAX_BUCKETS) {
-            throw ApiException.badRequest("that range has more than " + MAX_BUCKETS + " " + bucket + " buckets");
+            throw ApiException.badParameter(
+                    "from", "is too far before to: more than " + MAX_BUCKETS + " " + bucket + " buckets");
         }
         JsonBodies.send(response, context.history().get().buckets(range.from(), range.to(), bucket));
     }
@@ -60,7 +62,7 @@ final class StatsService implements HttpService {
                 .orElseGet(() -> context.clock().instant());
         Instant from = QueryParams.instant(request, "from").orElse(to.minus(defaultSpan));
         if (!from.isBefore(to)) {
-            throw ApiException.badRequest("from must be before to");
+            throw ApiException.badParameter("from", "must be before to");
         }
         return new Range(from, to);
     }

@@ -12,9 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Finds a working ffmpeg/ffprobe pair: the configured path first, then the ffmpeg bundled with the
- * application, then the PATH. A candidate counts only if both executables actually run {@code -version},
- * because a stale path or a binary missing a shared library is the usual failure on a fresh machine.
+ * Finds a working ffmpeg/ffprobe pair: the configured path when there is one (and then only it), else the
+ * ffmpeg bundled with the application, then the PATH. A candidate counts only if both executables actually
+ * run {@code -version}, because a stale path or a binary missing a shared library is the usual failure on
+ * a fresh machine.
  */
 public final class MediaToolsLocator {
 
@@ -27,6 +28,7 @@ public final class MediaToolsLocator {
     /**
      * @param configuredFfmpeg the ffmpeg executable from the config or command line, or null; its ffprobe
      *     is expected beside it
+     * @throws UnusableFfmpegException when the configured ffmpeg (or its ffprobe) does not work
      * @throws MediaToolsNotFoundException naming every candidate and why it was rejected
      */
     public static MediaTools locate(Path configuredFfmpeg) {
@@ -36,10 +38,11 @@ public final class MediaToolsLocator {
     static MediaTools locate(Path configuredFfmpeg, Supplier<Optional<Path>> bundledFfmpeg, String pathVariable) {
         List<String> rejections = new ArrayList<>();
         if (configuredFfmpeg != null) {
-            Optional<MediaTools> configured = tryPair("configured", configuredFfmpeg, rejections);
-            if (configured.isPresent()) {
-                return configured.get();
+            PairCheck configured = checkPair("configured", configuredFfmpeg);
+            if (configured.problem() != null) {
+                throw new UnusableFfmpegException(configuredFfmpeg, configured.problem());
             }
+            return configured.tools();
         }
         Optional<Path> bundled;
         try {
@@ -71,6 +74,17 @@ public final class MediaToolsLocator {
     }
 
     private static Optional<MediaTools> tryPair(String source, Path ffmpeg, List<String> rejections) {
+        PairCheck pair = checkPair(source, ffmpeg);
+        if (pair.problem() != null) {
+            rejections.add(source + " " + ffmpeg + ": " + pair.problem());
+        }
+        return Optional.ofNullable(pair.tools());
+    }
+
+    /** Either the working tools or why they cannot be used. */
+    private record PairCheck(MediaTools tools, String problem) {}
+
+    private static PairCheck checkPair(String source, Path ffmpeg) {
         Path ffprobe = ffmpeg.resolveSibling("ffprobe" + EXE_SUFFIX);
         // Both checks run at once: each is a process start, and this sits on every command's start-up path.
         CompletableFuture<VersionCheck> probeCheck = CompletableFuture.supplyAsync(() -> check(ffprobe));
@@ -78,10 +92,9 @@ public final class MediaToolsLocator {
         VersionCheck ffprobeCheck = probeCheck.join();
         String problem = ffmpegCheck.problem() != null ? ffmpegCheck.problem() : ffprobeCheck.problem();
         if (problem != null) {
-            rejections.add(source + " " + ffmpeg + ": " + problem);
-            return Optional.empty();
+            return new PairCheck(null, problem);
         }
-        return Optional.of(new MediaTools(ffmpeg, ffprobe, source, ffmpegCheck.version()));
+        return new PairCheck(new MediaTools(ffmpeg, ffprobe, source, ffmpegCheck.version()), null);
     }
 
     /** The first line of {@code -version}, or why the executable cannot be used. */
@@ -98,7 +111,12 @@ public final class MediaToolsLocator {
         try {
             ToolOutput output = ToolRunner.run(List.of(executable.toString(), "-version"), VERSION_TIMEOUT);
             if (!output.succeeded()) {
-                return new VersionCheck(null, name + " -version failed: " + output.lastErrorLine());
+                String failed = name + " -version exited with code " + output.exitCode();
+                return new VersionCheck(
+                        null,
+                        output.stderr().isBlank()
+                                ? failed + " and printed no error"
+                                : failed + ": " + output.lastErrorLine());
             }
             return new VersionCheck(
                     output.stdout().lines().findFirst().orElse("unknown").strip(), null);

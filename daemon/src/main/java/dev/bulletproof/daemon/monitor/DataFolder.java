@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The daemon's data folder: the SQLite database, per-job ffmpeg logs and process records. One daemon
- * at a time owns it, through an exclusive lock the operating system releases even after a hard crash.
+ * The daemon's data folder: the SQLite database and its native library, per-job ffmpeg logs and process
+ * records. One daemon at a time owns it, through an exclusive lock the operating system releases even
+ * after a hard crash.
  */
 final class DataFolder implements AutoCloseable {
 
@@ -55,6 +56,11 @@ final class DataFolder implements AutoCloseable {
 
     Path database() {
         return root.resolve("bulletproof.db");
+    }
+
+    /** sqlite-jdbc's extracted native library, removed at the next start if a crash left it behind. */
+    Path nativeLibraries() {
+        return root.resolve("native");
     }
 
     Path logs() {

@@ -8,6 +8,7 @@ import dev.bulletproof.daemon.config.ConfigValidator;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.db.SqliteNativeLibrary;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.history.History;
 import dev.bulletproof.daemon.history.jdbc.JdbcHistory;
@@ -131,6 +132,7 @@ public final class Monitor implements AutoCloseable {
         DaemonConfig config = settings.get().config();
         config.createMissingFolders();
 
+        SqliteNativeLibrary.extractInto(data.nativeLibraries());
         database = Database.open(data.database());
         toClose.add(database);
         Migrations.fromClasspath().apply(database);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The seed's JSON shapes and each endpoint's status codes, as the real daemon serves them. */
 class ApiContractTest {
@@ -187,11 +189,36 @@ class ApiContractTest {
         assertThat(ApiFixture.json(response).get("error").asText()).isEqualTo("body_too_large");
     }
 
-    @Test
-    void nonJsonBodyIs415() {
+    /** Year -999999999 is valid ISO-8601 and used to overflow the epoch milliseconds into a 500. */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            /api/stats/history?from=-999999999-01-01T00:00:00Z,                 from
+            /api/stats/timeline?from=-999999999-01-01T00:00:00Z,                from
+            /api/stats/timeline?to=%2B999999999-12-31T23:59:59Z,                to
+            /api/stats/history?to=-999999999-01-01T00:00:00Z&bucket=day,        to
+            /api/jobs?limit=99999999999999999999,                               limit
+            /api/jobs?before=99999999999999999999,                              before
+            /api/jobs?status=done,                                              status
+            """)
+    void anOutOfRangeParameterIs400NamingIt(String path, String parameter) {
+        HttpResponse<String> response = api.get(path);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = ApiFixture.json(response);
+        assertThat(error.get("fields").get(parameter).asText()).isNotBlank();
+        assertThat(error.get("message").asText()).startsWith(parameter + " ");
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            application/x-www-form-urlencoded, a=b
+            application/x-www-form-urlencoded, ''
+            text/plain,                        ''
+            """)
+    void nonJsonStateChangeIs415WithOrWithoutABody(String type, String body) {
         HttpResponse<String> response = api.send(api.request("/api/queue/pause")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("a=b"))
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
 
         assertThat(response.statusCode()).isEqualTo(415);
@@ -207,6 +234,33 @@ class ApiContractTest {
         JsonNode error = ApiFixture.json(response);
         assertThat(error.get("error").asText()).isEqualTo("invalid_config");
         assertThat(error.get("fields").has("max_workers")).isTrue();
+    }
+
+    /** A misspelt key used to be ignored, so the caller believed it had taken effect. */
+    @Test
+    void anUnknownKeyInABodyIs422NamingTheKeyMeant() {
+        long id = api.jobs().getFirst().id();
+        int priorityBefore = api.jobs().getFirst().priority();
+
+        HttpResponse<String> response = api.post("/api/jobs/" + id + "/priority", "{\"priorty\": 5}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(ApiFixture.json(response).get("fields").get("priorty").asText())
+                .contains("did you mean 'priority'");
+        assertThat(api.jobs().getFirst().priority()).isEqualTo(priorityBefore);
+    }
+
+    /** Garbage sent to a request that takes no body is refused, not ignored while the request goes ahead. */
+    @Test
+    void aBodyForARequestThatTakesNoneIsRefusedAndNothingHappens() {
+        HttpResponse<String> withKeys = api.post("/api/queue/pause", "{\"paused\": false}");
+        HttpResponse<String> notAnObject = api.post("/api/queue/pause", "[1]");
+        HttpResponse<String> empty = api.post("/api/queue/resume", "{}");
+
+        assertThat(withKeys.statusCode()).isEqualTo(422);
+        assertThat(notAnObject.statusCode()).isEqualTo(400);
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(api.monitor.pool().isQueuePaused()).isFalse();
     }
 
     @Test

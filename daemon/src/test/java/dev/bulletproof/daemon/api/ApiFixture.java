@@ -119,7 +119,10 @@ final class ApiFixture implements AutoCloseable {
     }
 
     HttpResponse<String> delete(String path) {
-        return send(request(path).DELETE().build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .DELETE()
+                .build());
     }
 
     static JsonNode json(HttpResponse<String> response) {

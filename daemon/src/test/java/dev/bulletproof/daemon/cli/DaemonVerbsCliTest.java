@@ -1,14 +1,19 @@
 package dev.bulletproof.daemon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bulletproof.daemon.config.ConfigStore;
 import dev.bulletproof.daemon.media.ProfileCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The `daemon` and `generate-config` verbs; the running daemon itself is exercised by CrashRecoveryTest. */
@@ -115,5 +120,53 @@ class DaemonVerbsCliTest {
         assertThat(zeroWorkers.err()).contains("max_workers");
         assertThat(typo.exitCode()).isEqualTo(1);
         assertThat(typo.err()).contains("max_worker").contains("max_workers");
+    }
+
+    /**
+     * A configured ffmpeg that does not work used to be replaced silently by the bundled one. Run under a
+     * time limit: a daemon that fell back would start and never return.
+     */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            not-executable, 'not an executable file'
+            exits-1,        'cannot be used: ffmpeg -version exited with code 1: no encoders here'
+            """)
+    void aConfiguredFfmpegThatDoesNotWorkStopsTheDaemonNamingItAndWhy(String kind, String why) throws Exception {
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        Path ffmpeg = tools.resolve("ffmpeg");
+        Path ffprobe = tools.resolve("ffprobe");
+        if (kind.equals("not-executable")) {
+            Files.writeString(ffmpeg, "plain text, not a program\n");
+            Files.writeString(ffprobe, "plain text, not a program\n");
+        } else {
+            for (Path tool : List.of(ffmpeg, ffprobe)) {
+                Files.writeString(tool, "#!/bin/sh\necho 'no encoders here' >&2\nexit 1\n");
+                Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        Files.createDirectories(dir.resolve("in"));
+        Path config = Files.writeString(dir.resolve("bulletproof.yaml"), """
+                monitor_folder: ./in
+                output_folder: ./out
+                ffmpeg_path: %s
+                server: { port: 0 }
+                """.formatted(ffmpeg));
+
+        CliRun run = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> CliRun.of(
+                        "daemon",
+                        "--config",
+                        config.toString(),
+                        "--data-dir",
+                        dir.resolve("data").toString()));
+
+        assertThat(run.exitCode()).isNotZero();
+        // A file that cannot run at all is already refused while the config is validated.
+        assertThat(run.err()).contains(ffmpeg.toString()).contains(why);
+        assertThat(run.out()).doesNotContain("bundled").doesNotContain("listening");
+        assertThat(dir.resolve("data/bulletproof.db"))
+                .as("the daemon stopped before it opened its database")
+                .doesNotExist();
     }
 }

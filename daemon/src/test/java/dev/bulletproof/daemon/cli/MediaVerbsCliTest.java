@@ -125,7 +125,7 @@ class MediaVerbsCliTest {
     }
 
     @Test
-    void unusableFfmpegOptionFallsBackWithAWarning() {
+    void unusableFfmpegOptionIsAnErrorNotAFallback() {
         Path input = TestClips.videoWithAudio(dir, "clip.mp4", 1);
 
         CliRun run = CliRun.of(
@@ -134,10 +134,11 @@ class MediaVerbsCliTest {
                 "--ffmpeg",
                 dir.resolve("no/ffmpeg").toString());
 
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .startsWith("warning: --ffmpeg " + dir.resolve("no/ffmpeg") + " is not usable; using the bundled");
-        assertThat(run.out()).contains("320x180");
+                .contains(
+                        "the configured ffmpeg " + dir.resolve("no/ffmpeg") + " cannot be used: ffmpeg does not exist");
+        assertThat(run.out()).doesNotContain("320x180");
     }
 
     @Test

@@ -36,13 +36,37 @@ class MediaToolsLocatorTest {
         assertThat(tools.version()).startsWith("ffmpeg version");
     }
 
+    /** The user chose that ffmpeg; output from another one is not what they asked for. */
     @Test
-    void brokenConfiguredPathFallsBackToTheBundledFfmpeg() throws Exception {
+    void aBrokenConfiguredFfmpegIsRefusedNotReplacedByTheBundledOne() throws Exception {
         Path broken = brokenTool(dir.resolve("broken"), "ffmpeg");
+        brokenTool(dir.resolve("broken"), "ffprobe");
 
-        MediaTools tools = MediaToolsLocator.locate(broken, () -> Optional.of(bundled), "");
+        assertThatThrownBy(() -> MediaToolsLocator.locate(broken, () -> Optional.of(bundled), ""))
+                .isInstanceOf(UnusableFfmpegException.class)
+                .hasMessageContaining("the configured ffmpeg " + broken + " cannot be used")
+                .hasMessageContaining("exited with code 127: error while loading shared libraries: libva.so.2")
+                .hasMessageContaining("does not fall back");
+    }
 
-        assertThat(tools.source()).isEqualTo("bundled");
+    @Test
+    void aConfiguredFfmpegThatIsNotExecutableIsRefused() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("plain"));
+        Path notExecutable = Files.writeString(folder.resolve("ffmpeg"), "not a program\n");
+
+        assertThatThrownBy(() -> MediaToolsLocator.locate(notExecutable, () -> Optional.of(bundled), ""))
+                .isInstanceOf(UnusableFfmpegException.class)
+                .hasMessageContaining(notExecutable + " cannot be used: ffmpeg is not executable");
+    }
+
+    @Test
+    void aConfiguredFfmpegWithoutAWorkingFfprobeBesideItIsRefused() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("lonely"));
+        Files.createSymbolicLink(bin.resolve("ffmpeg"), bundled);
+
+        assertThatThrownBy(() -> MediaToolsLocator.locate(bin.resolve("ffmpeg"), () -> Optional.of(bundled), ""))
+                .isInstanceOf(UnusableFfmpegException.class)
+                .hasMessageContaining("ffprobe does not exist");
     }
 
     @Test
@@ -61,11 +85,9 @@ class MediaToolsLocatorTest {
     void whenNothingWorksTheMessageNamesEveryCandidateAndWhy() throws Exception {
         Path bin = dir.resolve("bin");
         brokenTool(bin, "ffmpeg");
-        Path missing = dir.resolve("nowhere/ffmpeg");
 
-        assertThatThrownBy(() -> MediaToolsLocator.locate(missing, Optional::empty, bin.toString()))
+        assertThatThrownBy(() -> MediaToolsLocator.locate(null, Optional::empty, bin.toString()))
                 .isInstanceOf(MediaToolsNotFoundException.class)
-                .hasMessageContaining("configured " + missing + ": ffmpeg does not exist")
                 .hasMessageContaining("bundled: not available")
                 .hasMessageContaining("PATH " + bin.resolve("ffmpeg"))
                 .hasMessageContaining("libva.so.2");

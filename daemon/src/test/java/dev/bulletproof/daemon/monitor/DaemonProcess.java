@@ -23,7 +23,7 @@ final class DaemonProcess implements AutoCloseable {
         return start(configFile, dataFolder, log, List.of());
     }
 
-    /** @param jvmOptions extra options for the daemon's JVM, e.g. a fault-injection crash point */
+    /** @param jvmOptions extra options for the daemon's JVM: a fault-injection crash point, {@code -Djava.io.tmpdir=…} */
     static DaemonProcess start(Path configFile, Path dataFolder, Path log, List<String> jvmOptions) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>();
