@@ -26,18 +26,30 @@ import org.junit.jupiter.api.io.TempDir;
 /** The daemon as a child process, killed mid-encode: nothing is lost, nothing runs twice, nothing half-written stays. */
 class CrashRecoveryTest {
 
-    private static final String HEVC_RULE = """
-            rules:
-              - pattern: "*.mkv"
-                profile: live-linux-hevc-mkv
-            """;
+    /** Each test's child daemons listen on a port of their own, never on a default another daemon may hold. */
+    private static String hevcRule() {
+        return """
+                rules:
+                  - pattern: "*.mkv"
+                    profile: live-linux-hevc-mkv
+                server: { port: %d }
+                """.formatted(freePort());
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @TempDir
     Path root;
 
     @Test
     void killDashNineMidEncodeThenRestartCompletesTheJobExactlyOnce() throws Exception {
-        MonitorFixture folders = new MonitorFixture(root, HEVC_RULE);
+        MonitorFixture folders = new MonitorFixture(root, hevcRule());
         Path input = folders.moveIn(TestClips.hd(folders.staging, "crash test.mkv", 8), "crash test.mkv");
         Path temp = OutputPaths.tempFor(folders.out.resolve("crash test__processed__live-linux-hevc-mkv.mkv"));
 
@@ -91,7 +103,7 @@ class CrashRecoveryTest {
 
     @Test
     void sigtermMidEncodeRequeuesTheJobAndRemovesItsPartialOutput() throws Exception {
-        MonitorFixture folders = new MonitorFixture(root, HEVC_RULE);
+        MonitorFixture folders = new MonitorFixture(root, hevcRule());
         folders.moveIn(TestClips.hd(folders.staging, "stop.mkv", 8), "stop.mkv");
         Path temp = OutputPaths.tempFor(folders.out.resolve("stop__processed__live-linux-hevc-mkv.mkv"));
 
