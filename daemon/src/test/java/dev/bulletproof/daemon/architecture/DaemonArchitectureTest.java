@@ -75,4 +75,36 @@ class DaemonArchitectureTest {
                 .allowEmptyShould(true)
                 .check(daemon);
     }
+
+    @Test
+    void theEngineNeverDependsOnTheDaemonsEdgesOrItsWiring() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.bulletproof.daemon.jobs..",
+                        "dev.bulletproof.daemon.watch..",
+                        "dev.bulletproof.daemon.rules..",
+                        "dev.bulletproof.daemon.media..",
+                        "dev.bulletproof.daemon.db..",
+                        "dev.bulletproof.daemon.history..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.bulletproof.daemon.monitor..",
+                        "dev.bulletproof.daemon.api..",
+                        "dev.bulletproof.daemon.cli..")
+                .because("the engine is reused by the CLI, the API and (next) cluster nodes; the wiring depends on it,"
+                        + " never the other way round")
+                .check(daemon);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("dev.bulletproof.daemon.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("a cycle between features means neither can be understood, tested or replaced alone")
+                .check(daemon);
+    }
 }
