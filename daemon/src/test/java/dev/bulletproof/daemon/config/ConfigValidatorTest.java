@@ -138,7 +138,7 @@ class ConfigValidatorTest {
     @Test
     void customProfilesCountAsKnownForRules() {
         assertThat(problemsOf("""
-                profiles: [{name: my-proxy, extension: mov}]
+                profiles: [{name: my-proxy, extension: mov, video_codec: prores_ks}]
                 rules: [{pattern: '*.mov', profile: my-proxy}]
                 """)).isEmpty();
     }
