@@ -75,6 +75,7 @@ final class ConfigFileUpdate {
         ObjectNode meantAfter = meaning(after, baseDir);
         ObjectNode writtenBefore = written(before);
         ObjectNode writtenAfter = written(after);
+        leaveDefaultPatternTypesOut(writtenBefore, writtenAfter);
         YamlTextEdit edit = new YamlTextEdit(text);
         for (String key : KEYS) {
             if (YamlTextEdit.same(meantBefore.get(key), meantAfter.get(key))) {
@@ -115,6 +116,27 @@ final class ConfigFileUpdate {
         return "./" + baseDir.relativize(normal).toString().replace('\\', '/');
     }
 
+    /** Whether two configurations mean the same, whatever the spelling (see {@link #meaning}). */
+    static boolean sameMeaning(ConfigModel a, ConfigModel b, Path baseDir) {
+        return YamlTextEdit.same(meaning(a, baseDir), meaning(b, baseDir));
+    }
+
+    /**
+     * The desktop client fills in {@code pattern_type: glob} for a rule that had none; that is the default
+     * and not a change, so the file's rule stays without it.
+     */
+    private static void leaveDefaultPatternTypesOut(ObjectNode before, ObjectNode after) {
+        JsonNode oldRules = before.path("rules");
+        JsonNode newRules = after.path("rules");
+        for (int i = 0; i < Math.min(oldRules.size(), newRules.size()); i++) {
+            if (newRules.get(i) instanceof ObjectNode rule
+                    && oldRules.get(i).path("pattern_type").isNull()
+                    && rule.path("pattern_type").asText("").equals("glob")) {
+                rule.putNull("pattern_type");
+            }
+        }
+    }
+
     /** The configuration each key stands for: defaults filled in, paths resolved, durations in seconds. */
     private static ObjectNode meaning(ConfigModel m, Path baseDir) {
         DaemonConfig scalars = DaemonConfig.fromModel(
@@ -136,7 +158,13 @@ final class ConfigFileUpdate {
                 baseDir);
         ObjectNode tree = written(scalars.toModel());
         tree.set("profiles", JSON.valueToTree(m.profiles() == null ? List.of() : m.profiles()));
-        tree.set("rules", JSON.valueToTree(m.rules() == null ? List.of() : m.rules()));
+        JsonNode rules = JSON.valueToTree(m.rules() == null ? List.of() : m.rules());
+        rules.forEach(rule -> {
+            if (rule instanceof ObjectNode r && r.path("pattern_type").isNull()) {
+                r.put("pattern_type", "glob");
+            }
+        });
+        tree.set("rules", rules);
         return tree;
     }
 

@@ -189,8 +189,7 @@ public final class ConfigStore {
                     "(file)", "the config file has problems the change does not fix; correct " + file + " by hand");
             throw new ConfigValidationException(problems);
         }
-        ConfigModel saved = DaemonConfig.fromModel(reread.model(), baseDir()).toModel();
-        if (!YamlTextEdit.same(ConfigFileUpdate.written(saved), ConfigFileUpdate.written(config.toModel()))) {
+        if (!ConfigFileUpdate.sameMeaning(reread.model(), config.toModel(), baseDir())) {
             throw new IllegalStateException("the edited config file does not read back as the saved configuration");
         }
     }

@@ -42,6 +42,8 @@ final class YamlTextEdit {
     private final String newline;
     private final List<Splice> splices = new ArrayList<>();
     private final Node root;
+    /** A file without any key gets its first key on a line of its own, and the next ones after it. */
+    private boolean appendedToEmpty;
 
     private record Splice(int start, int end, String replacement, int order) {}
 
@@ -226,7 +228,8 @@ final class YamlTextEdit {
     /** After everything else at the end of the file, including edits inside the last entry. */
     private void appendTopLevel(String key, JsonNode value) {
         int at = root == null ? text.length() : lineEnd(lastEnd(root));
-        boolean freshLine = root == null && (at == 0 || text.charAt(at - 1) == '\n');
+        boolean freshLine = root == null && (at == 0 || text.charAt(at - 1) == '\n' || appendedToEmpty);
+        appendedToEmpty = root == null;
         String lead = freshLine ? "" : newline;
         String tail = root == null ? newline : "";
         splices.add(new Splice(
