@@ -176,9 +176,7 @@ final class YamlTextEdit {
         if (value.size() > items.size()) {
             appendItems(sequence, value, items.size());
         } else if (value.size() < items.size()) {
-            if (common == 0) {
-                return; // replaced as a whole by the caller: see removeAllItems
-            }
+            // value is not empty here: an empty list replaces the whole value (see edit)
             int from = lineEnd(lastEnd(items.get(common - 1)));
             int to = lineEnd(lastEnd(items.getLast()));
             splice(from, to, "");

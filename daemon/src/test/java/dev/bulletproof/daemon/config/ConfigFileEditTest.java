@@ -182,6 +182,40 @@ class ConfigFileEditTest {
     }
 
     @Test
+    void keysAddedToAFileWithOnlyACommentGoOneALine() throws Exception {
+        String original = "# nothing set yet";
+
+        String result = saved(original, m -> withAttempts(with(m, 3, m.rules()), 7));
+
+        assertThat(result).isEqualTo("# nothing set yet\nmax_workers: 3\nmax_attempts: 7\n");
+    }
+
+    @Test
+    void aChangedFolderStaysRelativeWhenTheFileHadItRelativeAndAbsoluteWhenAbsolute() throws Exception {
+        String original = "monitor_folder: ./in\noutput_folder: %s/out\n".formatted(dir);
+
+        String result = saved(
+                original,
+                m -> new ConfigModel(
+                        dir.resolve("in2").toString(),
+                        dir.resolve("out2").toString(),
+                        m.maxWorkers(),
+                        m.recursive(),
+                        m.stableSeconds(),
+                        m.scanIntervalSeconds(),
+                        m.onSuccess(),
+                        m.processedFolder(),
+                        m.maxAttempts(),
+                        m.stallTimeoutSeconds(),
+                        m.ffmpegPath(),
+                        m.server(),
+                        m.profiles(),
+                        m.rules()));
+
+        assertThat(result).isEqualTo("monitor_folder: ./in2\noutput_folder: %s/out2\n".formatted(dir));
+    }
+
+    @Test
     void windowsLineEndingsAreKeptOnChangedAndAddedLines() throws Exception {
         String original = "max_workers: 2\r\nrecursive: false\r\n";
 
