@@ -78,7 +78,7 @@ final class ConfigFileUpdate {
         leaveDefaultPatternTypesOut(writtenBefore, writtenAfter);
         YamlTextEdit edit = new YamlTextEdit(text);
         for (String key : KEYS) {
-            if (YamlTextEdit.same(meantBefore.get(key), meantAfter.get(key))) {
+            if (YamlValues.same(meantBefore.get(key), meantAfter.get(key))) {
                 continue;
             }
             JsonNode value = writtenAfter.get(key);
@@ -118,7 +118,7 @@ final class ConfigFileUpdate {
 
     /** Whether two configurations mean the same, whatever the spelling (see {@link #meaning}). */
     static boolean sameMeaning(ConfigModel a, ConfigModel b, Path baseDir) {
-        return YamlTextEdit.same(meaning(a, baseDir), meaning(b, baseDir));
+        return YamlValues.same(meaning(a, baseDir), meaning(b, baseDir));
     }
 
     /**

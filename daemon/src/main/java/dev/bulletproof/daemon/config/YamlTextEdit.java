@@ -1,11 +1,7 @@
 package dev.bulletproof.daemon.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulletproof.model.Json;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -33,7 +29,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class YamlTextEdit {
 
-    private static final ObjectMapper JSON = Json.mapper();
     private static final int STEP = 2;
     /** Top-level keys added at the end come after any edit recorded at the same place (see result()). */
     private static final int TOP_LEVEL_ORDER = 1 << 24;
@@ -106,7 +101,7 @@ final class YamlTextEdit {
     /** A mapping entry whose value goes from {@code old} to {@code value}. */
     private void edit(NodeTuple tuple, JsonNode old, JsonNode value) {
         Node node = tuple.getValueNode();
-        if (same(old, value)) {
+        if (YamlValues.same(old, value)) {
             return;
         }
         if (value.isContainerNode() && value.isEmpty()) {
@@ -128,7 +123,7 @@ final class YamlTextEdit {
             String key = field.getKey();
             JsonNode before = old.path(key);
             JsonNode after = field.getValue();
-            if (same(before, after)) {
+            if (YamlValues.same(before, after)) {
                 continue;
             }
             List<String> aliases = key.equals("on_success") ? List.of("delete_input") : List.of();
@@ -164,7 +159,7 @@ final class YamlTextEdit {
             Node item = items.get(i);
             JsonNode before = old.path(i);
             JsonNode after = value.get(i);
-            if (same(before, after)) {
+            if (YamlValues.same(before, after)) {
                 continue;
             }
             if (isBlock(item, MappingNode.class) && after.isObject() && before.isObject()) {
@@ -276,7 +271,7 @@ final class YamlTextEdit {
     /** The value written on one line, or null when it needs lines of its own. */
     private String inline(JsonNode value, Node old) {
         if (value.isValueNode() || value.isNull()) {
-            return scalar(
+            return YamlValues.scalar(
                     value, old instanceof ScalarNode s ? s.getScalarStyle() : DumperOptions.ScalarStyle.PLAIN, false);
         }
         if (value.isEmpty()) {
@@ -286,13 +281,7 @@ final class YamlTextEdit {
         boolean allScalars = value.isArray()
                 && java.util.stream.StreamSupport.stream(value.spliterator(), false)
                         .allMatch(JsonNode::isValueNode);
-        return flowBefore && allScalars ? flow(value) : null;
-    }
-
-    private static String flow(JsonNode array) {
-        List<String> items = new ArrayList<>();
-        array.forEach(item -> items.add(scalar(item, DumperOptions.ScalarStyle.PLAIN, true)));
-        return "[" + String.join(", ", items) + "]";
+        return flowBefore && allScalars ? YamlValues.flow(value) : null;
     }
 
     /** "key: value", or "key:" and the value's lines indented below it. */
@@ -332,62 +321,11 @@ final class YamlTextEdit {
             return inline;
         }
         if (item.isArray()) {
-            return flow(item);
+            return YamlValues.flow(item);
         }
         List<String> lines = block(item, column);
         lines.set(0, lines.getFirst().substring(column));
         return String.join(newline, lines);
-    }
-
-    /**
-     * One scalar: numbers as plain numbers (a whole number never gains a ".0"), text in the quoting the old
-     * value had, else plain where YAML reads it back as the same text, else double-quoted.
-     */
-    static String scalar(JsonNode value, DumperOptions.ScalarStyle oldStyle, boolean inFlow) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return "null";
-        }
-        if (value.isBoolean()) {
-            return String.valueOf(value.booleanValue());
-        }
-        if (value.isIntegralNumber()) {
-            return value.bigIntegerValue().toString();
-        }
-        if (value.isNumber()) {
-            double d = value.doubleValue();
-            if (Double.isNaN(d)) {
-                return ".nan";
-            }
-            if (Double.isInfinite(d)) {
-                return d > 0 ? ".inf" : "-.inf";
-            }
-            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-        }
-        String s = value.asText();
-        boolean control = s.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029);
-        if (control || oldStyle == DumperOptions.ScalarStyle.DOUBLE_QUOTED) {
-            return doubleQuoted(s);
-        }
-        if (oldStyle == DumperOptions.ScalarStyle.SINGLE_QUOTED) {
-            return "'" + s.replace("'", "''") + "'";
-        }
-        DumperOptions options = new DumperOptions();
-        options.setWidth(Integer.MAX_VALUE);
-        options.setSplitLines(false);
-        String dumped = new Yaml(options).dump(s).strip();
-        boolean plain = !dumped.startsWith("'") && !dumped.startsWith("\"") && dumped.equals(s);
-        if (plain && !(inFlow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0))) {
-            return s;
-        }
-        return doubleQuoted(s);
-    }
-
-    private static String doubleQuoted(String s) {
-        try {
-            return JSON.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a string is always writable as JSON", e);
-        }
     }
 
     // ---- positions ------------------------------------------------------------------------------------
@@ -463,35 +401,5 @@ final class YamlTextEdit {
 
     private void splice(int start, int end, String replacement) {
         splices.add(new Splice(start, end, replacement, splices.size()));
-    }
-
-    /** Equal as configuration values: 2 and 2.0 are the same number, a missing key and null the same. */
-    static boolean same(JsonNode a, JsonNode b) {
-        boolean aNull = a == null || a.isNull() || a.isMissingNode();
-        boolean bNull = b == null || b.isNull() || b.isMissingNode();
-        if (aNull || bNull) {
-            return aNull && bNull;
-        }
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue()) == 0;
-        }
-        if (a.isObject() && b.isObject()) {
-            java.util.Set<String> keys = new java.util.HashSet<>();
-            a.fieldNames().forEachRemaining(keys::add);
-            b.fieldNames().forEachRemaining(keys::add);
-            return keys.stream().allMatch(k -> same(a.get(k), b.get(k)));
-        }
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!same(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
     }
 }
