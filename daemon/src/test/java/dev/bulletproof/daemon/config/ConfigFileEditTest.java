@@ -216,6 +216,15 @@ class ConfigFileEditTest {
     }
 
     @Test
+    void aByteOrderMarkAndTextBeyondTheBasicPlaneDoNotShiftTheEdits() throws Exception {
+        String original = "\uFEFF# cues \uD83C\uDFAC \uD83C\uDFB5\nmax_workers: 2 # \uD83D\uDE80\nrecursive: false\n";
+
+        String result = saved(original, m -> with(m, 6, m.rules()));
+
+        assertThat(result).isEqualTo(original.replace("max_workers: 2", "max_workers: 6"));
+    }
+
+    @Test
     void windowsLineEndingsAreKeptOnChangedAndAddedLines() throws Exception {
         String original = "max_workers: 2\r\nrecursive: false\r\n";
 
