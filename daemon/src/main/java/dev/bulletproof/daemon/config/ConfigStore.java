@@ -173,7 +173,7 @@ public final class ConfigStore {
         if (previous != null) {
             writeAtomically(backupFile(), previous.getBytes(StandardCharsets.UTF_8));
         }
-        writeAtomically(file, updated.getBytes(StandardCharsets.UTF_8));
+        writeAtomically(linkTarget(file), updated.getBytes(StandardCharsets.UTF_8));
         return config;
     }
 
@@ -194,8 +194,20 @@ public final class ConfigStore {
         }
     }
 
+    /**
+     * A config file that is a symbolic link (kept in a dotfiles or show repository) is saved through the
+     * link: renaming over the link itself would replace it with a plain file.
+     */
+    private static Path linkTarget(Path path) {
+        try {
+            return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+        } catch (IOException e) {
+            throw new BulletproofException("cannot follow the config file link " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     private void writeAtomically(Path target, byte[] content) {
-        Path folder = baseDir();
+        Path folder = target.getParent();
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(folder);

@@ -225,6 +225,20 @@ class ConfigFileEditTest {
     }
 
     @Test
+    void aConfigFileThatIsALinkIsSavedThroughTheLink() throws Exception {
+        Path shows = Files.createDirectories(dir.resolve("repo"));
+        Path real = Files.writeString(shows.resolve("studio-b.yaml"), "max_workers: 2\n");
+        file = Files.createSymbolicLink(dir.resolve("bulletproof.yaml"), real);
+        store = new ConfigStore(file, BUILT_IN);
+
+        store.save(with(store.load().toModel(), 3, null));
+
+        assertThat(Files.isSymbolicLink(file)).isTrue();
+        assertThat(real).hasContent("max_workers: 3");
+        assertThat(store.backupFile()).hasContent("max_workers: 2");
+    }
+
+    @Test
     void windowsLineEndingsAreKeptOnChangedAndAddedLines() throws Exception {
         String original = "max_workers: 2\r\nrecursive: false\r\n";
 
