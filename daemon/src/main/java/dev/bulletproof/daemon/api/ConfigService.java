@@ -1,28 +1,24 @@
 package dev.bulletproof.daemon.api;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulletproof.daemon.config.DaemonConfig;
+import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.model.ConfigModel;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * /api/config. A POST changes only the keys it carries: the seed's three-key body must not reset the
- * rules, profiles and everything else to their defaults.
+ * /api/config. A POST changes only the keys it carries (mappings such as {@code server} merge key by key):
+ * the seed's three-key body must not reset the rules, profiles and everything else to their defaults. The
+ * config package decides what a request may change and keeps the user's file as they wrote it.
  */
 final class ConfigService implements HttpService {
 
-    private static final java.util.Set<String> KNOWN_KEYS = java.util.Arrays.stream(
-                    ConfigModel.class.getRecordComponents())
-            .map(component -> PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(component.getName()))
-            .collect(Collectors.toUnmodifiableSet());
-
     private final ApiContext context;
+    /** Two saves at once would each merge over the same file and the second would undo the first. */
+    private final Object updates = new Object();
 
     ConfigService(ApiContext context) {
         this.context = context;
@@ -39,52 +35,24 @@ final class ConfigService implements HttpService {
 
     private void update(ServerRequest request, ServerResponse response) {
         ObjectNode changes = context.bodies().object(request);
-        rejectUnknownKeys(changes);
         if (changes.isEmpty()) {
             get(request, response);
             return;
         }
-        ConfigModel merged = merged(changes);
-        JsonBodies.send(response, context.monitor().applyConfig(merged).toModel());
+        Monitor monitor = context.monitor();
+        DaemonConfig applied;
+        synchronized (updates) {
+            ConfigModel model = monitor.configStore().modelForRequest(changes, monitor.config());
+            applied = monitor.applyConfig(model);
+        }
+        JsonBodies.send(response, applied.toModel());
     }
 
     private void reset(ServerRequest request, ServerResponse response) {
-        JsonBodies.send(response, context.monitor().resetConfig().toModel());
-    }
-
-    /** A misspelt key would otherwise be ignored silently and the user would think it was saved. */
-    private static void rejectUnknownKeys(ObjectNode changes) {
-        Map<String, String> unknown = new java.util.LinkedHashMap<>();
-        changes.fieldNames().forEachRemaining(name -> {
-            if (!KNOWN_KEYS.contains(name)) {
-                unknown.put(name, "unknown setting");
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new ApiException(422, "invalid_config", "unknown settings: " + unknown.keySet(), unknown);
+        DaemonConfig applied;
+        synchronized (updates) {
+            applied = context.monitor().resetConfig();
         }
-    }
-
-    /** The file's current keys (relative paths kept as written) with the body's keys laid over them. */
-    private ConfigModel merged(ObjectNode changes) {
-        ObjectNode current =
-                JsonBodies.MAPPER.valueToTree(context.monitor().configStore().loadModel());
-        current.setAll(changes);
-        try {
-            return JsonBodies.MAPPER.treeToValue(current, ConfigModel.class);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
-            String key = field.isEmpty() ? "config" : field;
-            throw new ApiException(
-                    422,
-                    "invalid_config",
-                    key + ": wrong type or value",
-                    Map.of(key, "wrong type or value: " + e.getOriginalMessage()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("the configuration is not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonBodies.send(response, applied.toModel());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.PatternType;
@@ -55,16 +56,38 @@ public final class ConfigLoader {
             "log_file", "logging is configured on the command line");
     private static final Set<String> SERVER_KEYS = Set.of("host", "port", "auth", "allowed_hosts");
     private static final Set<String> RULE_KEYS =
+            Set.of("pattern", "pattern_type", "profile", "output_pattern", "priority", "on_success");
+    private static final Set<String> FILE_RULE_KEYS =
             Set.of("pattern", "pattern_type", "profile", "output_pattern", "priority", "on_success", "delete_input");
 
     private final ObjectMapper yaml = YAMLMapper.builder().build();
 
+    /** Longer text than this in any value is refused: no path, pattern or name needs it (PATH_MAX is 4096). */
+    static final int MAX_TEXT_LENGTH = 4096;
+
+    /**
+     * Where a configuration comes from. The config file may use the original tool's key names and keys
+     * that are ignored with a note; a request to the API speaks only the current names.
+     */
+    public enum Origin {
+        FILE,
+        REQUEST
+    }
+
     /**
      * What a config file said, plus notes about keys that were accepted but have no effect.
      *
+     * @param model every well-formed value; a key with a problem is left out (null), so the value checks
+     *     can still run on the rest and report in the same round
      * @param notes human sentences, one per ignored key
+     * @param problems field to message for unknown keys, alias clashes and badly typed values
      */
-    public record ParsedConfig(ConfigModel model, List<String> notes) {}
+    public record ParsedConfig(ConfigModel model, List<String> notes, Map<String, String> problems) {
+        public ParsedConfig {
+            notes = List.copyOf(notes);
+            problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+        }
+    }
 
     /**
      * Parses YAML text. An empty document means "all defaults".
@@ -72,25 +95,48 @@ public final class ConfigLoader {
      * @throws ConfigValidationException listing every unknown key, alias clash and badly typed value
      */
     public ParsedConfig parse(String yamlText) {
+        ParsedConfig parsed = read(yamlText);
+        if (!parsed.problems().isEmpty()) {
+            throw new ConfigValidationException(parsed.problems());
+        }
+        return parsed;
+    }
+
+    /** Like {@link #parse(String)}, but returns the problems instead of throwing them. */
+    public ParsedConfig read(String yamlText) {
         JsonNode root;
         try {
             root = yaml.readTree(yamlText);
         } catch (JsonProcessingException e) {
-            throw new ConfigValidationException(Map.of("(file)", "not valid YAML: " + e.getOriginalMessage()));
+            return unusable("not valid YAML: " + e.getOriginalMessage());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new ParsedConfig(DaemonConfig.emptyModel(), List.of());
+            return new ParsedConfig(DaemonConfig.emptyModel(), List.of(), Map.of());
         }
         if (!root.isObject()) {
-            throw new ConfigValidationException(Map.of("(file)", "must be a mapping of keys to values"));
+            return unusable("must be a mapping of keys to values");
         }
-        return new Reader().read((ObjectNode) root);
+        return new Reader(Origin.FILE).read((ObjectNode) root);
+    }
+
+    /** Reads an already parsed tree (a request body merged over the file's values); never throws. */
+    public ParsedConfig read(ObjectNode root, Origin origin) {
+        return new Reader(origin).read(root);
+    }
+
+    private static ParsedConfig unusable(String why) {
+        return new ParsedConfig(DaemonConfig.emptyModel(), List.of(), Map.of("(file)", why));
     }
 
     /** One parse: collects problems and notes, so all of them are reported together. */
     private final class Reader {
+        private final Origin origin;
         private final Map<String, String> problems = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
+
+        Reader(Origin origin) {
+            this.origin = origin;
+        }
 
         ParsedConfig read(ObjectNode root) {
             ObjectNode config = normalizeTopLevel(root);
@@ -109,10 +155,7 @@ public final class ConfigLoader {
                     server(config.get("server")),
                     profiles(config.get("profiles")),
                     rules(config.get("rules")));
-            if (!problems.isEmpty()) {
-                throw new ConfigValidationException(problems);
-            }
-            return new ParsedConfig(model, List.copyOf(notes));
+            return new ParsedConfig(model, notes, problems);
         }
 
         private ObjectNode normalizeTopLevel(ObjectNode root) {
@@ -122,6 +165,14 @@ public final class ConfigLoader {
                 String key = entry.getKey();
                 if (TOP_LEVEL_KEYS.contains(key)) {
                     putOnce(config, key, key, entry.getValue());
+                } else if (origin == Origin.REQUEST) {
+                    problems.put(
+                            key,
+                            unknownKey(
+                                    key,
+                                    "",
+                                    TOP_LEVEL_KEYS,
+                                    key.equals("delete_input") ? "on_success" : ALIASES.get(key)));
                 } else if (ALIASES.containsKey(key)) {
                     putOnce(config, ALIASES.get(key), key, entry.getValue());
                 } else if (key.equals("delete_input")) {
@@ -130,7 +181,7 @@ public final class ConfigLoader {
                 } else if (IGNORED_KEYS.containsKey(key)) {
                     notes.add("'" + key + "' is ignored: " + IGNORED_KEYS.get(key));
                 } else {
-                    problems.put(key, unknownKey(key, TOP_LEVEL_KEYS));
+                    problems.put(key, unknownKey(key, "", TOP_LEVEL_KEYS, null));
                 }
             }
             return config;
@@ -165,7 +216,7 @@ public final class ConfigLoader {
                 problems.put("server", "must be a mapping with host, port, auth and allowed_hosts");
                 return null;
             }
-            rejectUnknown((ObjectNode) node, SERVER_KEYS, "server.");
+            rejectUnknown((ObjectNode) node, SERVER_KEYS, "server");
             String host = value(node, "host", String.class, "server.host");
             Integer port = value(node, "port", Integer.class, "server.port");
             String auth = value(node, "auth", String.class, "server.auth");
@@ -184,6 +235,9 @@ public final class ConfigLoader {
                         problems.put("server.allowed_hosts", "must be a list of host names");
                         return List.of();
                     }
+                    if (checkText("server.allowed_hosts", item.asText()) == null) {
+                        return List.of();
+                    }
                     values.add(item.asText());
                 }
                 return values;
@@ -192,16 +246,43 @@ public final class ConfigLoader {
             return List.of();
         }
 
+        /**
+         * Custom profiles: the media package checks their values, but the keys are checked here, with the
+         * rest of the file, so a misspelt profile field is reported in the same round as everything else.
+         */
         private List<Map<String, Object>> profiles(JsonNode node) {
             if (node == null || node.isNull()) {
                 return null;
             }
-            try {
-                return yaml.convertValue(node, new TypeReference<List<Map<String, Object>>>() {});
-            } catch (IllegalArgumentException e) {
+            if (!node.isArray()) {
                 problems.put("profiles", "must be a list of profiles (each a mapping with a name)");
                 return null;
             }
+            List<Map<String, Object>> profiles = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                String field = "profiles[" + i + "]";
+                JsonNode item = node.get(i);
+                if (!item.isObject()) {
+                    // Kept as null so indexes stay those of the file; the validator skips null entries.
+                    problems.put(field, "must be a mapping with a name, an extension and codecs");
+                    profiles.add(null);
+                    continue;
+                }
+                rejectUnknown((ObjectNode) item, ProfileCatalog.customProfileKeys(), field);
+                boolean wellFormed = true;
+                for (Map.Entry<String, JsonNode> entry : item.properties()) {
+                    JsonNode value = entry.getValue();
+                    String key = field + "." + entry.getKey();
+                    if (value.isContainerNode()) {
+                        problems.put(key, "must be a single value, not a list or mapping");
+                        wellFormed = false;
+                    } else if (value.isTextual() && checkText(key, value.asText()) == null) {
+                        wellFormed = false;
+                    }
+                }
+                profiles.add(wellFormed ? yaml.convertValue(item, new TypeReference<Map<String, Object>>() {}) : null);
+            }
+            return profiles;
         }
 
         private List<RuleModel> rules(JsonNode node) {
@@ -219,14 +300,18 @@ public final class ConfigLoader {
             return rules;
         }
 
+        /** A rule that is not a mapping is reported and read as null (the validator skips null rules). */
         private RuleModel rule(JsonNode node, String prefix) {
             if (!node.isObject()) {
                 problems.put(prefix.substring(0, prefix.length() - 1), "must be a mapping with pattern and profile");
-                return new RuleModel(null, null, null, null, 0, null);
+                return null;
             }
-            rejectUnknown((ObjectNode) node, RULE_KEYS, prefix);
+            rejectUnknown((ObjectNode) node, FILE_RULE_KEYS, prefix.substring(0, prefix.length() - 1));
+            String where = prefix.substring(0, prefix.length() - 1);
             OnSuccess onSuccess = value(node, "on_success", OnSuccess.class, prefix + "on_success");
-            if (node.has("delete_input")) {
+            if (origin == Origin.REQUEST && node.has("delete_input")) {
+                problems.put(prefix + "delete_input", unknownKey("delete_input", where, RULE_KEYS, "on_success"));
+            } else if (node.has("delete_input")) {
                 if (onSuccess != null) {
                     problems.put(prefix + "delete_input", "'on_success' is already set; keep one of them");
                 } else {
@@ -245,12 +330,26 @@ public final class ConfigLoader {
                     onSuccess);
         }
 
-        private void rejectUnknown(ObjectNode node, Set<String> known, String prefix) {
+        /** @param where the mapping's field name ("server", "rules[0]"), for the field and the message */
+        private void rejectUnknown(ObjectNode node, Set<String> known, String where) {
             node.fieldNames().forEachRemaining(key -> {
                 if (!known.contains(key)) {
-                    problems.put(prefix + key, unknownKey(key, known));
+                    problems.put(where + "." + key, unknownKey(key, where, known, null));
                 }
             });
+        }
+
+        /** Text a path or name can hold: no NUL (no file system accepts it) and of a sane length. */
+        private String checkText(String field, String text) {
+            if (text.indexOf('\u0000') >= 0) {
+                problems.put(field, "must not contain a NUL character");
+                return null;
+            }
+            if (text.length() > MAX_TEXT_LENGTH) {
+                problems.put(field, "is too long (" + text.length() + " characters; at most " + MAX_TEXT_LENGTH + ")");
+                return null;
+            }
+            return text;
         }
 
         private <T> T value(JsonNode parent, String key, Class<T> type) {
@@ -269,10 +368,13 @@ public final class ConfigLoader {
                 problems.put(field, "must be " + describe(type));
                 return null;
             }
+            if (node.isTextual() && checkText(field, node.asText()) == null) {
+                return null;
+            }
             try {
                 return yaml.treeToValue(node, type);
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                problems.put(field, "must be " + describe(type) + " (got '" + node.asText() + "')");
+                problems.put(field, "must be " + describe(type) + " (got '" + abbreviated(node.asText()) + "')");
                 return null;
             }
         }
@@ -297,13 +399,26 @@ public final class ConfigLoader {
         return "text";
     }
 
-    private static String unknownKey(String key, Set<String> known) {
-        String closest = known.stream()
-                .min(java.util.Comparator.comparingInt(k -> editDistance(k, key)))
-                .filter(k -> editDistance(k, key) <= 3)
+    private static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+
+    /**
+     * "unknown key 'prot' in server; did you mean 'port'?"
+     *
+     * @param where the enclosing mapping ("" at the top level)
+     * @param replacement the current name of an old key, suggested whatever the spelling distance
+     */
+    static String unknownKey(String key, String where, Set<String> known, String replacement) {
+        String closest = java.util.Optional.ofNullable(replacement)
+                .or(() -> known.stream()
+                        .min(java.util.Comparator.comparingInt((String k) -> editDistance(k, key))
+                                .thenComparing(k -> k))
+                        .filter(k -> editDistance(k, key) <= 3))
                 .map(k -> "; did you mean '" + k + "'?")
                 .orElse("; known keys: " + known.stream().sorted().toList());
-        return "unknown key '" + key + "'" + closest;
+        String in = where.isEmpty() ? "" : " in " + where;
+        return "unknown key '" + abbreviated(key) + "'" + in + closest;
     }
 
     private static int editDistance(String a, String b) {

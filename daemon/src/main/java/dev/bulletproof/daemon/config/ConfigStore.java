@@ -1,11 +1,6 @@
 package dev.bulletproof.daemon.config;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.model.ConfigModel;
 import java.io.IOException;
@@ -21,13 +16,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The config file on disk: loading (a missing file means the defaults), validating, and saving so that a
  * crash or a full disk mid-save leaves the previous file intact (write a temporary file in the same folder,
- * fsync it, then rename it over the old one atomically).
+ * fsync it, then rename it over the old one atomically). The file is the user's: a save edits the changed
+ * keys in place and keeps the rest byte for byte, and the version before it stays beside it as a backup.
  */
 public final class ConfigStore {
 
@@ -44,12 +42,6 @@ public final class ConfigStore {
     private final Set<String> builtInProfiles;
     private final ContentWriter writer;
     private final ConfigLoader loader = new ConfigLoader();
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
-            .build();
 
     /**
      * @param builtInProfiles names of the built-in profiles, for validating rules
@@ -73,84 +65,150 @@ public final class ConfigStore {
         return file.getParent();
     }
 
+    /** Where the previous version of the file is kept on every save (docs/decisions/0009). */
+    public Path backupFile() {
+        return file.resolveSibling(file.getFileName() + ".bak");
+    }
+
     /**
-     * Reads and validates the file; a missing file gives the defaults.
+     * Reads and validates the file; a missing file gives the defaults. Unknown keys, badly typed values and
+     * values out of range are all reported together, so one run shows everything to fix.
      *
      * @throws ConfigValidationException listing every problem
      */
     public DaemonConfig load() {
-        return ConfigValidator.validated(loadModel(), baseDir(), builtInProfiles);
+        ConfigLoader.ParsedConfig parsed = read(currentText());
+        Map<String, String> problems = new LinkedHashMap<>(parsed.problems());
+        if (!problems.containsKey("(file)")) {
+            ConfigValidator.problems(parsed.model(), baseDir(), builtInProfiles).forEach(problems::putIfAbsent);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+        return DaemonConfig.fromModel(parsed.model(), baseDir());
     }
 
-    /** The file's content as written (relative paths kept), not yet validated. */
+    /**
+     * The file's content as written (relative paths kept), checked for unknown keys and types but not yet
+     * for values.
+     */
     public ConfigModel loadModel() {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            LOG.log(Level.INFO, "No config file at {0}; using the defaults", file);
-            return DaemonConfig.emptyModel();
-        } catch (IOException e) {
-            throw new BulletproofException("cannot read config file " + file + ": " + e.getMessage(), e);
+        ConfigLoader.ParsedConfig parsed = read(currentText());
+        if (!parsed.problems().isEmpty()) {
+            throw new ConfigValidationException(parsed.problems());
         }
-        ConfigLoader.ParsedConfig parsed = loader.parse(text);
-        parsed.notes().forEach(note -> LOG.log(Level.WARNING, "{0}: {1}", file, note));
         return parsed.model();
     }
 
     /**
-     * Validates {@code model} and replaces the file with it atomically. Nothing is written when the model
-     * is invalid, and the previous file stays intact when writing fails.
+     * What a request to change the configuration means: its keys laid over the file's, mappings merged key
+     * by key (so {@code {"server": {"port": 9000}}} keeps the host), lists and values replaced. Keys the API
+     * may not change ({@link ConfigRequest}) must be absent or unchanged.
      *
-     * @return the validated configuration now on disk
-     * @throws ConfigValidationException when {@code model} is invalid
+     * @param live the configuration the daemon runs with (what the clients were shown)
+     * @throws ConfigValidationException with every problem of the request
      */
-    public DaemonConfig save(ConfigModel model) {
-        DaemonConfig config = ConfigValidator.validated(model, baseDir(), builtInProfiles);
-        String text;
+    public ConfigModel modelForRequest(ObjectNode body, DaemonConfig live) {
+        return ConfigRequest.model(body, loadModel(), live, baseDir(), builtInProfiles);
+    }
+
+    /** The defaults, except what only the config file may change (where the daemon listens, which ffmpeg). */
+    public ConfigModel resetModel() {
+        ConfigModel file = loadModel();
+        ConfigModel empty = DaemonConfig.emptyModel();
+        return new ConfigModel(
+                empty.monitorFolder(),
+                empty.outputFolder(),
+                empty.maxWorkers(),
+                empty.recursive(),
+                empty.stableSeconds(),
+                empty.scanIntervalSeconds(),
+                empty.onSuccess(),
+                empty.processedFolder(),
+                empty.maxAttempts(),
+                empty.stallTimeoutSeconds(),
+                file.ffmpegPath(),
+                file.server(),
+                empty.profiles(),
+                empty.rules());
+    }
+
+    private String currentText() {
         try {
-            text = "# Bulletproof configuration (written by the daemon; comments are not kept)\n"
-                    + yaml.writeValueAsString(portable(config.toModel()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("config model not serializable", e);
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            LOG.log(Level.INFO, "No config file at {0}; using the defaults", file);
+            return "";
+        } catch (IOException e) {
+            throw new BulletproofException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
-        writeAtomically(text.getBytes(StandardCharsets.UTF_8));
-        return config;
+    }
+
+    private ConfigLoader.ParsedConfig read(String text) {
+        ConfigLoader.ParsedConfig parsed = loader.read(text);
+        parsed.notes().forEach(note -> LOG.log(Level.WARNING, "{0}: {1}", file, note));
+        return parsed;
     }
 
     /**
-     * Folders inside the config file's folder are written relative to it ("./videos/incoming"), so a show
-     * folder holding its config can be copied to another machine or drive and still work.
+     * Validates {@code model} and writes it into the file, changing only the keys whose value changed and
+     * keeping everything else as the user wrote it (comments, order, quoting, paths, numbers). The previous
+     * version is kept as {@link #backupFile()}. Both are replaced atomically: a crash or a full disk
+     * mid-save leaves the previous file intact. A missing file starts from the commented example.
+     *
+     * @return the validated configuration now on disk
+     * @throws ConfigValidationException when {@code model} is invalid, or the file has problems of its own
+     *     that the change does not fix (nothing is written then)
      */
-    private ConfigModel portable(ConfigModel m) {
-        return new ConfigModel(
-                relativeIfInside(m.monitorFolder()),
-                relativeIfInside(m.outputFolder()),
-                m.maxWorkers(),
-                m.recursive(),
-                m.stableSeconds(),
-                m.scanIntervalSeconds(),
-                m.onSuccess(),
-                relativeIfInside(m.processedFolder()),
-                m.maxAttempts(),
-                m.stallTimeoutSeconds(),
-                m.ffmpegPath(),
-                m.server(),
-                m.profiles(),
-                m.rules());
-    }
-
-    private String relativeIfInside(String folder) {
-        Path path = Path.of(folder);
-        if (!path.startsWith(baseDir()) || path.equals(baseDir())) {
-            return folder;
+    public DaemonConfig save(ConfigModel model) {
+        DaemonConfig config = ConfigValidator.validated(model, baseDir(), builtInProfiles);
+        String previous = Files.exists(file) ? currentText() : null;
+        String base = previous == null ? generateExample() : previous;
+        ConfigModel before = loader.read(base).model();
+        String updated = ConfigFileUpdate.apply(base, before, model, baseDir());
+        requireReadsBackAs(updated, config);
+        if (updated.equals(previous)) {
+            return config;
         }
-        return "./" + baseDir().relativize(path).toString().replace('\\', '/');
+        if (previous != null) {
+            writeAtomically(backupFile(), previous.getBytes(StandardCharsets.UTF_8));
+        }
+        writeAtomically(linkTarget(file), updated.getBytes(StandardCharsets.UTF_8));
+        return config;
     }
 
-    private void writeAtomically(byte[] content) {
-        Path folder = baseDir();
-        Path temp = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    /** The edited text must load back as exactly the configuration being saved, or nothing is written. */
+    private void requireReadsBackAs(String updated, DaemonConfig config) {
+        ConfigLoader.ParsedConfig reread = loader.read(updated);
+        Map<String, String> problems = new LinkedHashMap<>(reread.problems());
+        if (problems.isEmpty()) {
+            ConfigValidator.problems(reread.model(), baseDir(), builtInProfiles).forEach(problems::putIfAbsent);
+        }
+        if (!problems.isEmpty()) {
+            problems.putIfAbsent(
+                    "(file)", "the config file has problems the change does not fix; correct " + file + " by hand");
+            throw new ConfigValidationException(problems);
+        }
+        if (!ConfigFileUpdate.sameMeaning(reread.model(), config.toModel(), baseDir())) {
+            throw new IllegalStateException("the edited config file does not read back as the saved configuration");
+        }
+    }
+
+    /**
+     * A config file that is a symbolic link (kept in a dotfiles or show repository) is saved through the
+     * link: renaming over the link itself would replace it with a plain file.
+     */
+    private static Path linkTarget(Path path) {
+        try {
+            return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+        } catch (IOException e) {
+            throw new BulletproofException("cannot follow the config file link " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeAtomically(Path target, byte[] content) {
+        Path folder = target.getParent();
+        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(folder);
             try (FileChannel channel =
@@ -158,23 +216,23 @@ public final class ConfigStore {
                 writer.write(channel, ByteBuffer.wrap(content));
                 channel.force(true);
             }
-            moveIntoPlace(temp);
+            moveIntoPlace(temp, target);
             syncFolder(folder);
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new BulletproofException("cannot save config file " + file + ": " + e.getMessage(), e);
+            throw new BulletproofException("cannot save " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
         }
     }
 
-    private void moveIntoPlace(Path temp) throws IOException {
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             // Same folder, so this only happens on unusual file systems; a plain replace is the best left.
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

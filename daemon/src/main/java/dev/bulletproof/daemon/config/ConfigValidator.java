@@ -1,5 +1,7 @@
 package dev.bulletproof.daemon.config;
 
+import dev.bulletproof.daemon.media.ProfileCatalog;
+import dev.bulletproof.daemon.media.ProfileDefinitionException;
 import dev.bulletproof.daemon.rules.OutputTemplate;
 import dev.bulletproof.daemon.rules.RulePattern;
 import dev.bulletproof.model.ConfigModel;
@@ -9,6 +11,7 @@ import dev.bulletproof.model.ServerSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +49,7 @@ public final class ConfigValidator {
      */
     public static Map<String, String> problems(ConfigModel model, Path baseDir, Set<String> builtInProfiles) {
         Map<String, String> problems = new LinkedHashMap<>();
-        DaemonConfig config = DaemonConfig.fromModel(withSafeNumbers(model), baseDir);
+        DaemonConfig config = DaemonConfig.fromModel(withSafeValues(model, problems), baseDir);
         checkFolders(config, problems);
         checkRange(problems, "max_workers", model.maxWorkers(), 1, MAX_WORKERS_LIMIT);
         checkRange(problems, "max_attempts", model.maxAttempts(), 1, MAX_ATTEMPTS_LIMIT);
@@ -70,23 +73,48 @@ public final class ConfigValidator {
         return DaemonConfig.fromModel(model, baseDir);
     }
 
-    /** Out-of-range numbers are reported by the range checks; the conversion must not trip over them. */
-    private static ConfigModel withSafeNumbers(ConfigModel m) {
+    /**
+     * Out-of-range numbers are reported by the range checks and unusable paths here; the conversion must
+     * not trip over either (a NUL byte in a path would otherwise surface as an InvalidPathException).
+     */
+    private static ConfigModel withSafeValues(ConfigModel m, Map<String, String> problems) {
         return new ConfigModel(
-                m.monitorFolder(),
-                m.outputFolder(),
+                usablePath("monitor_folder", m.monitorFolder(), problems),
+                usablePath("output_folder", m.outputFolder(), problems),
                 m.maxWorkers(),
                 m.recursive(),
                 positiveOrNull(m.stableSeconds()),
                 positiveOrNull(m.scanIntervalSeconds()),
                 m.onSuccess(),
-                m.processedFolder(),
+                usablePath("processed_folder", m.processedFolder(), problems),
                 m.maxAttempts(),
                 positiveOrNull(m.stallTimeoutSeconds()),
-                m.ffmpegPath(),
+                usablePath("ffmpeg_path", m.ffmpegPath(), problems),
                 null,
                 null,
                 null);
+    }
+
+    /** The path when the file system can name it, else null with a problem (the default is checked instead). */
+    private static String usablePath(String field, String value, Map<String, String> problems) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > ConfigLoader.MAX_TEXT_LENGTH) {
+            problems.put(field, "is too long (" + value.length() + " characters)");
+            return null;
+        }
+        try {
+            Path.of(value.trim());
+            return value;
+        } catch (InvalidPathException e) {
+            problems.put(
+                    field,
+                    value.indexOf('\u0000') >= 0
+                            ? "must not contain a NUL character"
+                            : "is not a usable path: " + e.getReason());
+            return null;
+        }
     }
 
     private static Double positiveOrNull(Double value) {
@@ -97,12 +125,39 @@ public final class ConfigValidator {
         checkFolder("monitor_folder", config.monitorFolder(), problems);
         checkFolder("output_folder", config.outputFolder(), problems);
         checkFolder("processed_folder", config.processedFolder(), problems);
-        if (config.outputFolder().startsWith(config.monitorFolder())) {
-            problems.putIfAbsent("output_folder", "must not be inside monitor_folder (outputs would be re-ingested)");
-        }
-        if (config.processedFolder().startsWith(config.monitorFolder())) {
+        SystemFolders.problem(config.monitorFolder()).ifPresent(p -> problems.putIfAbsent("monitor_folder", p));
+        SystemFolders.problem(config.outputFolder()).ifPresent(p -> problems.putIfAbsent("output_folder", p));
+        SystemFolders.problem(config.processedFolder()).ifPresent(p -> problems.putIfAbsent("processed_folder", p));
+        checkApartFromWatchFolder(
+                "output_folder",
+                config.outputFolder(),
+                config.monitorFolder(),
+                "outputs would be re-ingested",
+                problems);
+        checkApartFromWatchFolder(
+                "processed_folder",
+                config.processedFolder(),
+                config.monitorFolder(),
+                "moved inputs would be re-ingested",
+                problems);
+    }
+
+    /**
+     * Inside the watch folder, outputs come back as inputs; a folder that contains the watch folder is worse:
+     * the watcher skips everything under the output folders, so every watched file would be ignored and
+     * intake would stop without a word. Compared as written and with symbolic links resolved.
+     */
+    private static void checkApartFromWatchFolder(
+            String field, Path folder, Path monitor, String inside, Map<String, String> problems) {
+        Path real = SystemFolders.canonical(folder);
+        Path realMonitor = SystemFolders.canonical(monitor);
+        if (folder.startsWith(monitor) || real.startsWith(realMonitor)) {
+            problems.putIfAbsent(field, "must not be inside monitor_folder (" + inside + ")");
+        } else if (monitor.startsWith(folder) || realMonitor.startsWith(real)) {
             problems.putIfAbsent(
-                    "processed_folder", "must not be inside monitor_folder (moved inputs would be re-ingested)");
+                    field,
+                    "must not contain monitor_folder (" + monitor
+                            + "): files under it would be skipped as outputs and nothing would be picked up");
         }
     }
 
@@ -183,18 +238,45 @@ public final class ConfigValidator {
         }
     }
 
+    /**
+     * Names first (rules refer to them), then the definitions themselves through the media package, so a
+     * bad codec or bitrate is reported in the same round as the rest of the file.
+     */
     private static void checkProfiles(
             List<Map<String, Object>> profiles, Set<String> knownProfiles, Map<String, String> problems) {
         if (profiles == null) {
             return;
         }
+        List<Map<String, Object>> definitions = new java.util.ArrayList<>();
         for (int i = 0; i < profiles.size(); i++) {
-            Object name = profiles.get(i) == null ? null : profiles.get(i).get("name");
+            Map<String, Object> profile = profiles.get(i);
+            if (profile == null) {
+                problems.put("profiles[" + i + "]", "must be a mapping with a name, an extension and codecs");
+                continue;
+            }
+            Object name = profile.get("name");
             if (!(name instanceof String s) || s.isBlank()) {
                 problems.put("profiles[" + i + "].name", "required");
             } else {
                 knownProfiles.add(s);
             }
+            Map<String, Object> known = new LinkedHashMap<>();
+            String where = "profiles[" + i + "]";
+            profile.forEach((key, value) -> {
+                if (ProfileCatalog.customProfileKeys().contains(key)) {
+                    known.put(key, value);
+                } else {
+                    problems.putIfAbsent(
+                            where + "." + key,
+                            ConfigLoader.unknownKey(key, where, ProfileCatalog.customProfileKeys(), null));
+                }
+            });
+            definitions.add(known);
+        }
+        try {
+            ProfileCatalog.builtins().withCustom(definitions);
+        } catch (ProfileDefinitionException e) {
+            problems.putIfAbsent("profiles", String.join("; ", e.problems()));
         }
     }
 
@@ -205,6 +287,10 @@ public final class ConfigValidator {
         for (int i = 0; i < rules.size(); i++) {
             RuleModel rule = rules.get(i);
             String prefix = "rules[" + i + "].";
+            if (rule == null) {
+                problems.putIfAbsent("rules[" + i + "]", "must be a mapping with pattern and profile");
+                continue;
+            }
             if (rule.pattern() == null || rule.pattern().isBlank()) {
                 problems.put(prefix + "pattern", "required");
             } else {

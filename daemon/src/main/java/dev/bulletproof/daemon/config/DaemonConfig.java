@@ -83,7 +83,7 @@ public record DaemonConfig(
                 or(model.maxAttempts(), DEFAULT_MAX_ATTEMPTS),
                 seconds(or(model.stallTimeoutSeconds(), DEFAULT_STALL_TIMEOUT_SECONDS)),
                 blank(model.ffmpegPath()) ? null : resolve(baseDir, model.ffmpegPath()),
-                mergeServer(model.server()),
+                effectiveServer(model.server()),
                 model.profiles(),
                 model.rules());
     }
@@ -143,7 +143,8 @@ public record DaemonConfig(
         return baseDir.toAbsolutePath().resolve(trimmed).normalize();
     }
 
-    private static ServerSettings mergeServer(ServerSettings server) {
+    /** The server settings in effect: each key not given takes its default. */
+    static ServerSettings effectiveServer(ServerSettings server) {
         ServerSettings defaults = ServerSettings.defaults();
         if (server == null) {
             return defaults;

@@ -38,6 +38,11 @@ public final class ProfileCatalog {
         return BUILTINS;
     }
 
+    /** The fields a custom profile may have, so the config file's reader can name a misspelt one. */
+    public static Set<String> customProfileKeys() {
+        return ProfileReader.KEYS;
+    }
+
     /**
      * This catalog plus {@code custom}.
      *

@@ -320,9 +320,12 @@ public final class Monitor implements AutoCloseable {
         return saved;
     }
 
-    /** Restores the built-in defaults (saved to the config file) and applies them live. */
+    /**
+     * Restores the built-in defaults (saved to the config file) and applies them live; where the daemon
+     * listens and which ffmpeg it runs stay as the file says (only the file may change them).
+     */
     public DaemonConfig resetConfig() {
-        return applyConfig(DaemonConfig.emptyModel());
+        return applyConfig(configStore.resetModel());
     }
 
     /**

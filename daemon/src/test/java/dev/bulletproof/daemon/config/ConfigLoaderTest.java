@@ -3,10 +3,12 @@ package dev.bulletproof.daemon.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.PatternType;
 import dev.bulletproof.model.RuleModel;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,12 +100,40 @@ class ConfigLoaderTest {
             'delete_input: sometimes',              delete_input,         must be true or false
             'server: {allowed_hosts: ingest.local}', server.allowed_hosts, must be a list of host names
             'server: {allowed_hosts: [{a: 1}]}',    server.allowed_hosts, must be a list of host names
+            'server: {prot: 9000}',                 server.prot,          unknown key 'prot' in server; did you mean 'port'?
+            'rules: [null]',                        rules[0],             must be a mapping with pattern and profile
+            'profiles: [null]',                     profiles[0],          must be a mapping
+            'profiles: [{name: p, crff: 3}]',       profiles[0].crff,     did you mean 'crf'?
+            'profiles: [{name: p, crf: [3]}]',      profiles[0].crf,      must be a single value
+            'max_workers: 9223372036854775808',     max_workers,          must be a whole number
+            'max_workers: 1e30',                    max_workers,          must be a whole number
+            'monitor_folder: "a\\0b"',              monitor_folder,       must not contain a NUL character
+            'rules: [{pattern: "\\0", profile: x}]', rules[0].pattern,      must not contain a NUL character
             """)
     void unknownKeysAndBadValuesAreErrorsNamingTheField(String yaml, String field, String message) {
         ConfigValidationException e = catchThrowableOfType(ConfigValidationException.class, () -> loader.parse(yaml));
 
         assertThat(e.fields()).containsKey(field);
         assertThat(e.fields().get(field)).contains(message);
+    }
+
+    @Test
+    void aRequestSpeaksOnlyTheCurrentKeyNames() {
+        ObjectNode body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        body.put("watch_directory", "./in");
+        body.put("persist_path", "./queue.json");
+        body.putArray("rules")
+                .addObject()
+                .put("pattern", "*")
+                .put("profile", "live-qlab")
+                .put("delete_input", true);
+
+        Map<String, String> problems =
+                loader.read(body, ConfigLoader.Origin.REQUEST).problems();
+
+        assertThat(problems).containsOnlyKeys("watch_directory", "persist_path", "rules[0].delete_input");
+        assertThat(problems.get("watch_directory")).endsWith("did you mean 'monitor_folder'?");
+        assertThat(problems.get("rules[0].delete_input")).endsWith("did you mean 'on_success'?");
     }
 
     @Test

@@ -92,6 +92,34 @@ class ConfigStoreTest {
     }
 
     @Test
+    void unknownKeysAndBadValuesAreReportedTogetherInOneRun() throws Exception {
+        Path file = dir.resolve("bulletproof.yaml");
+        Files.writeString(file, """
+                max_worker: 3
+                stable_seconds: -1
+                output_folder: /
+                server: {prot: 1, port: 70000}
+                rules: [{pattern: a, profile: nope, bogus: 1}]
+                profiles: [{name: p, extension: mov, video_codec: libx264, crff: 20}]
+                """);
+
+        assertThatThrownBy(() -> new ConfigStore(file, BUILT_IN).load())
+                .isInstanceOfSatisfying(
+                        ConfigValidationException.class,
+                        e -> assertThat(e.fields())
+                                .containsKeys(
+                                        "max_worker",
+                                        "stable_seconds",
+                                        "output_folder",
+                                        "server.prot",
+                                        "server.port",
+                                        "rules[0].bogus",
+                                        "rules[0].profile",
+                                        "profiles[0].crff",
+                                        "profiles"));
+    }
+
+    @Test
     void aFileWithTheOldToolsKeysLoadsWithTheirMeaning() throws Exception {
         Path file = dir.resolve("monitor.yaml");
         Files.writeString(file, """

@@ -80,6 +80,16 @@ class ConfigValidatorTest {
             rules: [{pattern: a, profile: live-qlab, output_pattern: '/abs/{stem}'}]     | rules[0].output_pattern | must be relative
             rules: [{pattern: a, profile: live-qlab, output_pattern: '{nme}.{ext}'}]     | rules[0].output_pattern | unknown placeholder {nme}
             profiles: [{extension: mov}]                     | profiles[0].name       | required
+            profiles: [{name: p, extension: mov, video_codec: libx264}] | profiles      | needs crf or video_bitrate
+            output_folder: /                                 | output_folder          | must not be the root of a file system
+            output_folder: /etc/bulletproof                  | output_folder          | must not be in the system folder /etc
+            output_folder: /usr                              | output_folder          | must not be in the system folder /usr
+            output_folder: /home                             | output_folder          | must not be /home itself
+            processed_folder: /sys/x                         | processed_folder       | must not be in the system folder /sys
+            monitor_folder: /                                | monitor_folder         | must not be the root of a file system
+            output_folder: .                                 | output_folder          | must not contain monitor_folder
+            output_folder: ./videos                          | output_folder          | must not contain monitor_folder
+            processed_folder: ./videos                       | processed_folder       | must not contain monitor_folder
             """)
     void eachProblemIsReportedOnItsField(String yaml, String field, String message) {
         Map<String, String> problems = problemsOf(yaml.replace("\\n", "\n"));
@@ -138,7 +148,7 @@ class ConfigValidatorTest {
     @Test
     void customProfilesCountAsKnownForRules() {
         assertThat(problemsOf("""
-                profiles: [{name: my-proxy, extension: mov}]
+                profiles: [{name: my-proxy, extension: mov, video_codec: prores_ks}]
                 rules: [{pattern: '*.mov', profile: my-proxy}]
                 """)).isEmpty();
     }

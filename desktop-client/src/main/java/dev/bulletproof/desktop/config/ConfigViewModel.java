@@ -177,9 +177,11 @@ public final class ConfigViewModel {
                 ? new ConfigModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : loaded;
         List<RuleModel> ruleModels = new ArrayList<>();
+        boolean keepPriorities = loadedPrioritiesKeepTheOrder();
         for (int i = 0; i < rules.size(); i++) {
             // The first row is tried first, so it gets the highest priority.
-            ruleModels.add(rules.get(i).toModel((rules.size() - i) * 10));
+            RuleRow row = rules.get(i);
+            ruleModels.add(row.toModel(keepPriorities ? row.loadedPriority() : (rules.size() - i) * 10));
         }
         return new ConfigModel(
                 blankToNull(monitorFolder.get()),
@@ -196,6 +198,21 @@ public final class ConfigViewModel {
                 base.server(),
                 base.profiles(),
                 ruleModels);
+    }
+
+    /**
+     * Rules the user did not add or reorder keep the priorities they were loaded with, so a save does not
+     * renumber every rule in the user's config file. Equal priorities are fine: the daemon then tries them
+     * in the order they are listed, which is the table's order.
+     */
+    private boolean loadedPrioritiesKeepTheOrder() {
+        for (int i = 0; i < rules.size(); i++) {
+            Integer priority = rules.get(i).loadedPriority();
+            if (priority == null || (i > 0 && priority > rules.get(i - 1).loadedPriority())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void failed(Exception e) {

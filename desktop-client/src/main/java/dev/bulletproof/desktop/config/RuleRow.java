@@ -8,7 +8,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One editable line of the rules table. Its priority is its position, given when the config is saved. */
+/**
+ * One editable line of the rules table. Its priority is its position, given when the config is saved,
+ * unless the priorities it was loaded with still give the same order (then the config file keeps them).
+ */
 public final class RuleRow {
 
     private final StringProperty pattern = new SimpleStringProperty("");
@@ -16,6 +19,8 @@ public final class RuleRow {
     private final StringProperty profile = new SimpleStringProperty("");
     private final StringProperty outputPattern = new SimpleStringProperty("");
     private final ObjectProperty<OnSuccess> onSuccess = new SimpleObjectProperty<>();
+    /** The priority the daemon had for this rule; null for a rule added here. */
+    private Integer loadedPriority;
 
     public static RuleRow of(RuleModel rule) {
         RuleRow row = new RuleRow();
@@ -24,7 +29,12 @@ public final class RuleRow {
         row.profile.set(rule.profile());
         row.outputPattern.set(rule.outputPattern() == null ? "" : rule.outputPattern());
         row.onSuccess.set(rule.onSuccess());
+        row.loadedPriority = rule.priority();
         return row;
+    }
+
+    Integer loadedPriority() {
+        return loadedPriority;
     }
 
     RuleModel toModel(int priority) {

@@ -51,6 +51,22 @@ class ConfigViewModelTest {
     }
 
     @Test
+    void rulesThatKeepTheirOrderKeepThePrioritiesTheUserWrote() {
+        ConfigViewModel model = new ConfigViewModel(() -> null, calls);
+        model.show(config(List.of(
+                new RuleModel("*.wav", PatternType.GLOB, "audio-wav", null, 200, null),
+                new RuleModel("*.mov", PatternType.GLOB, "live-qlab", null, 100, null),
+                new RuleModel("*.mp4", PatternType.GLOB, "live-qlab", null, 100, null))));
+
+        ConfigModel saved = model.toModel(new HashMap<>());
+        model.addRule();
+        ConfigModel withNewRule = model.toModel(new HashMap<>());
+
+        assertThat(saved.rules()).extracting(RuleModel::priority).containsExactly(200, 100, 100);
+        assertThat(withNewRule.rules()).extracting(RuleModel::priority).containsExactly(40, 30, 20, 10);
+    }
+
+    @Test
     void aHalfTypedNumberIsAnErrorNextToItsFieldAndNothingIsSent() {
         Supplier<BulletproofClient> noDaemon = () -> {
             throw new AssertionError("must not reach the daemon");
