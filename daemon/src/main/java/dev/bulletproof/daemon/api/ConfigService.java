@@ -49,6 +49,7 @@ final class ConfigService implements HttpService {
     }
 
     private void reset(ServerRequest request, ServerResponse response) {
+        context.bodies().none(request); // a reset takes no body; one sent by mistake must not reset anything
         DaemonConfig applied;
         synchronized (updates) {
             applied = context.monitor().resetConfig();

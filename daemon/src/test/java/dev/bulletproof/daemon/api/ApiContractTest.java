@@ -264,6 +264,19 @@ class ApiContractTest {
     }
 
     @Test
+    void aResetSentWithABodyIsRefusedAndTheConfigStaysAsItWas() throws Exception {
+        byte[] before = java.nio.file.Files.readAllBytes(api.configFile);
+        HttpResponse<String> reset = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/config/reset"))
+                .header("Authorization", "Bearer " + api.token)
+                .header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{\"max_workers\": 3}"))
+                .build());
+
+        assertThat(reset.statusCode()).isEqualTo(422);
+        assertThat(java.nio.file.Files.readAllBytes(api.configFile)).isEqualTo(before);
+    }
+
+    @Test
     void profilesAndRuleDryRunAnswer() {
         JsonNode profiles = ApiFixture.json(api.get("/api/profiles"));
         JsonNode dryRun = ApiFixture.json(api.post("/api/rules/test", "{\"filename\": \"show.mov\"}"));
