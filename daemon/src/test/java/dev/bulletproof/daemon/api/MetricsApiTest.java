@@ -48,29 +48,53 @@ class MetricsApiTest {
 
             Map<String, Metrics.MetricFamily> families = scrapeProtobuf(api);
 
-            assertThat(gauge(families, "bulletproof_jobs", "status", "completed")).isEqualTo(1);
+            assertThat(gauge(families, "bulletproof_jobs", "status", "completed"))
+                    .isEqualTo(1);
             assertThat(gauge(families, "bulletproof_jobs", "status", "failed")).isEqualTo(1);
             assertThat(gauge(families, "bulletproof_jobs", "status", "queued")).isZero();
-            assertThat(single(families, "bulletproof_queue_depth", m -> m.getGauge().getValue())).isZero();
-            assertThat(single(families, "bulletproof_workers_busy", m -> m.getGauge().getValue())).isZero();
-            assertThat(single(families, "bulletproof_workers_max", m -> m.getGauge().getValue())).isEqualTo(2);
-            assertThat(counter(families, "bulletproof_jobs_completed", "profile", "live-qlab")).isEqualTo(1);
-            assertThat(counter(families, "bulletproof_job_failures", "class", "failed_final")).isEqualTo(1);
-            assertThat(counter(families, "bulletproof_media_seconds", "profile", "live-qlab"))
+            assertThat(single(
+                            families,
+                            "bulletproof_queue_depth",
+                            m -> m.getGauge().getValue()))
+                    .isZero();
+            assertThat(single(
+                            families,
+                            "bulletproof_workers_busy",
+                            m -> m.getGauge().getValue()))
+                    .isZero();
+            assertThat(single(
+                            families,
+                            "bulletproof_workers_max",
+                            m -> m.getGauge().getValue()))
+                    .isEqualTo(2);
+            assertThat(counter(families, "bulletproof_jobs_completed_total", "profile", "live-qlab"))
+                    .isEqualTo(1);
+            assertThat(counter(families, "bulletproof_job_failures_total", "class", "failed_final"))
+                    .isEqualTo(1);
+            assertThat(counter(families, "bulletproof_media_seconds_total", "profile", "live-qlab"))
                     .isCloseTo(completed.mediaDurationSeconds(), offset(0.001))
                     .isCloseTo(2.0, offset(0.2));
-            assertThat(counter(families, "bulletproof_encode_seconds", "profile", "live-qlab"))
+            assertThat(counter(families, "bulletproof_encode_seconds_total", "profile", "live-qlab"))
                     .isGreaterThanOrEqualTo(completed.processingSeconds() - 0.001);
-            assertThat(single(families, "bulletproof_stalls", m -> m.getCounter().getValue())).isZero();
+            assertThat(single(
+                            families,
+                            "bulletproof_stalls_total",
+                            m -> m.getCounter().getValue()))
+                    .isZero();
             Metrics.Histogram duration = metric(families, "bulletproof_job_duration_seconds", "profile", "live-qlab")
                     .getHistogram();
             assertThat(duration.getSampleCount()).isEqualTo(1);
             assertThat(duration.getSampleSum()).isCloseTo(completed.processingSeconds(), offset(0.001));
-            assertThat(single(families, "bulletproof_output_free_bytes", m -> m.getGauge().getValue()))
+            assertThat(single(
+                            families,
+                            "bulletproof_output_free_bytes",
+                            m -> m.getGauge().getValue()))
                     .isPositive();
-            assertThat(single(families, "bulletproof_up", m -> m.getGauge().getValue())).isEqualTo(1);
+            assertThat(single(families, "bulletproof_up", m -> m.getGauge().getValue()))
+                    .isEqualTo(1);
             Metrics.Metric info = families.get("bulletproof_info").getMetric(0);
-            assertThat(labels(info)).containsEntry("version", ApiOptions.defaults().version());
+            assertThat(labels(info))
+                    .containsEntry("version", ApiOptions.defaults().version());
             assertThat(labels(info).get("ffmpeg_version")).matches("\\d+\\.\\d+.*");
 
             HttpResponse<String> text = api.get("/metrics");
@@ -116,7 +140,8 @@ class MetricsApiTest {
             throw new AssertionError(e);
         }
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.google.protobuf");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/vnd.google.protobuf");
         Map<String, Metrics.MetricFamily> families = new HashMap<>();
         InputStream in = new ByteArrayInputStream(response.body());
         Metrics.MetricFamily family;

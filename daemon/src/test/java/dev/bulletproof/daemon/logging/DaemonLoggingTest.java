@@ -57,7 +57,8 @@ class DaemonLoggingTest {
         for (int i = 1; i < numbers.size(); i++) {
             assertThat(numbers.get(i)).isEqualTo(numbers.get(i - 1) + 1);
         }
-        assertThat(Files.size(current) + Files.size(folder.resolve("daemon.log.1"))).isGreaterThan(4096);
+        assertThat(Files.size(current) + Files.size(folder.resolve("daemon.log.1")))
+                .isGreaterThan(4096);
     }
 
     @Test
@@ -69,7 +70,8 @@ class DaemonLoggingTest {
         assertThat(console.toString(StandardCharsets.UTF_8).lines())
                 .satisfiesExactly(
                         line -> assertThat(line)
-                                .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  Migrations  applied V1"),
+                                .matches(
+                                        "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  Migrations  applied V1"),
                         line -> assertThat(line).endsWith(" WARN  Probe  first line | second line"));
     }
 
@@ -81,7 +83,8 @@ class DaemonLoggingTest {
             record.setParameters(new Object[] {new JobFields(7, "{0}.mov", "queued", "queued")});
             Logger.getLogger("bulletproof.jobs").log(record);
         }
-        JsonNode json = new ObjectMapper().readTree(console.toString(StandardCharsets.UTF_8).strip());
+        JsonNode json = new ObjectMapper()
+                .readTree(console.toString(StandardCharsets.UTF_8).strip());
         assertThat(json.get("message").asText()).isEqualTo("job 7 queued: /in/{0}.mov");
         assertThat(json.get("level").asText()).isEqualTo("INFO");
         assertThat(json.get("component").asText()).isEqualTo("jobs");
