@@ -152,21 +152,23 @@ final class DaemonCommand implements Callable<Integer> {
                 "stopping: " + (running == 0 ? "no job is running" : running + " running job(s) go back to the queue"));
         out.flush();
         AtomicInteger requeued = new AtomicInteger();
-        try (AutoCloseable counting = monitor.bus().subscribe(JobEvent.Changed.class, changed -> {
+        // Never unsubscribed: the process ends right after this.
+        monitor.bus().subscribe(JobEvent.Changed.class, changed -> {
             if (changed.change() == JobEvent.Change.REQUEUED) {
                 requeued.incrementAndGet();
             }
-        })) {
+        });
+        try {
             // Requests stop first, so nothing reaches the engine while it shuts down.
             api.stop();
             monitor.stop(STOP_GRACE);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             out.println("error while stopping: " + e.getMessage());
         }
         out.println("stopped"
                 + (requeued.get() == 0
                         ? ""
-                        : ": " + requeued.get() + " job(s) re-queued, they run again at the" + " next start"));
+                        : ": " + requeued.get() + " job(s) re-queued, they run again at the next start"));
         out.flush();
         stopped.countDown();
     }
