@@ -37,7 +37,8 @@ class CrashRecoveryTest {
 
     @Test
     void killDashNineMidEncodeThenRestartCompletesTheJobExactlyOnce() throws Exception {
-        MonitorFixture folders = new MonitorFixture(root, HEVC_RULE);
+        MonitorFixture folders =
+                new MonitorFixture(root, HEVC_RULE + "server: {port: " + MonitorFixture.freePort() + "}\n");
         Path input = folders.moveIn(TestClips.hd(folders.staging, "crash test.mkv", 8), "crash test.mkv");
         Path temp = OutputPaths.tempFor(folders.out.resolve("crash test__processed__live-linux-hevc-mkv.mkv"));
 
@@ -91,7 +92,8 @@ class CrashRecoveryTest {
 
     @Test
     void sigtermMidEncodeRequeuesTheJobAndRemovesItsPartialOutput() throws Exception {
-        MonitorFixture folders = new MonitorFixture(root, HEVC_RULE);
+        MonitorFixture folders =
+                new MonitorFixture(root, HEVC_RULE + "server: {port: " + MonitorFixture.freePort() + "}\n");
         folders.moveIn(TestClips.hd(folders.staging, "stop.mkv", 8), "stop.mkv");
         Path temp = OutputPaths.tempFor(folders.out.resolve("stop__processed__live-linux-hevc-mkv.mkv"));
 
@@ -103,7 +105,15 @@ class CrashRecoveryTest {
             daemon.terminate();
 
             assertThat(ProcessHandle.of(ffmpeg).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+            assertThat(daemon.log())
+                    .as("the console says what the stop did")
+                    .contains("stopping: 1 running job(s) go back to the queue")
+                    .contains("stopped: 1 job(s) re-queued, they run again at the next start");
         }
+        // Written while the JVM shuts down, when java.util.logging's own hook would have closed the file.
+        assertThat(Files.readString(folders.data.resolve("daemon.log")))
+                .containsPattern("INFO  jobs  job \\d+ re-queued: stop\\.mkv was running when the daemon stopped")
+                .containsPattern("INFO  Monitor  stopped");
         Job job = jobs(folders).getFirst();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.attempts())

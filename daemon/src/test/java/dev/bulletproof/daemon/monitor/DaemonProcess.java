@@ -18,9 +18,9 @@ final class DaemonProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static DaemonProcess start(Path configFile, Path dataFolder, Path log) {
+    static DaemonProcess start(Path configFile, Path dataFolder, Path log, String... extraArguments) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 java,
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp",
@@ -30,7 +30,8 @@ final class DaemonProcess implements AutoCloseable {
                 "--config",
                 configFile.toString(),
                 "--data-dir",
-                dataFolder.toString());
+                dataFolder.toString()));
+        command.addAll(List.of(extraArguments));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -53,6 +54,17 @@ final class DaemonProcess implements AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no ffmpeg under the daemon; log:\n" + log()))
                 .pid();
+    }
+
+    /** The ffmpeg the daemon runs for the input whose path contains {@code name}, if one runs now. */
+    java.util.Optional<ProcessHandle> ffmpegFor(String name) {
+        return process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(arguments -> java.util.Arrays.stream(arguments).anyMatch(a -> a.contains(name)))
+                        .orElse(false))
+                .findFirst();
     }
 
     boolean isAlive() {
