@@ -129,7 +129,8 @@ public final class ApiServer implements AutoCloseable {
                 new ConfigService(context),
                 new ProfilesService(context),
                 new QueueService(context),
-                new HealthService(context));
+                new HealthService(context),
+                new MetricsService(context));
     }
 
     public int port() {

@@ -2,6 +2,8 @@ package dev.bulletproof.daemon.cli;
 
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.config.ConfigValidationException;
+import dev.bulletproof.daemon.logging.DaemonLogManager;
+import dev.bulletproof.daemon.logging.DaemonLogging;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,13 @@ import picocli.CommandLine.Spec;
         })
 public final class BulletproofCli implements Runnable {
 
+    static {
+        // Before the first logger exists (the field below): java.util.logging reads this once, at its start.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", DaemonLogManager.class.getName());
+        }
+    }
+
     private static final System.Logger LOG = System.getLogger(BulletproofCli.class.getName());
 
     @Spec
@@ -47,6 +56,8 @@ public final class BulletproofCli implements Runnable {
     boolean interactive;
 
     public static void main(String[] args) {
+        // Verbs print their own results and errors; only `daemon` turns log records back on, for its log.
+        DaemonLogging.quiet();
         System.exit(run(args, System.out, System.err));
     }
 

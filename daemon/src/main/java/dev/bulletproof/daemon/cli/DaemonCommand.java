@@ -6,13 +6,23 @@ import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.ApiStartException;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.jobs.JobEvent;
+import dev.bulletproof.daemon.logging.DaemonActivityLog;
+import dev.bulletproof.daemon.logging.DaemonLogging;
+import dev.bulletproof.daemon.logging.LogFormat;
+import dev.bulletproof.daemon.logging.LogLevel;
 import dev.bulletproof.daemon.monitor.Monitor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,9 +66,43 @@ final class DaemonCommand implements Callable<Integer> {
                     + " the queue is resumed")
     boolean paused;
 
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            defaultValue = "info",
+            description = "error, warn, info (default: a line per job event), debug or trace")
+    LogLevel logLevel;
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text (default: time, level, component, message) or json (one object a line, for log"
+                    + " shippers)")
+    LogFormat logFormat;
+
+    @Option(
+            names = "--log-file-size",
+            paramLabel = "SIZE",
+            defaultValue = "10MB",
+            converter = ByteSizeConverter.class,
+            description = "the log file in the data folder starts anew (the old one kept as daemon.log.1...) before"
+                    + " it passes this size; default: ${DEFAULT-VALUE}")
+    long logFileBytes;
+
+    @Option(
+            names = "--log-files",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "how many older log files to keep; default: ${DEFAULT-VALUE}")
+    int logFilesKept;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (logFilesKept < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--log-files must not be negative");
+        }
         AppDirectories directories = AppDirectories.forCurrentUser();
         Path workingFolder = Path.of("").toAbsolutePath();
         Path configFile = directories.configFile(config, workingFolder);
@@ -67,8 +111,23 @@ final class DaemonCommand implements Callable<Integer> {
         }
         Path dataFolder = directories.dataFolder(dataDir);
 
-        Monitor monitor =
-                Monitor.start(new Monitor.Options(configFile, dataFolder, ffmpeg, null, paused), new EventBus());
+        EventBus bus = new EventBus();
+        try (DaemonLogging logging = DaemonLogging.install(
+                        new DaemonLogging.Settings(
+                                logLevel,
+                                logFormat,
+                                dataFolder.resolve(DaemonLogging.FILE_NAME),
+                                logFileBytes,
+                                logFilesKept),
+                        System.err);
+                DaemonActivityLog activity = DaemonActivityLog.subscribe(bus)) {
+            return run(out, bus, configFile, dataFolder, logging);
+        }
+    }
+
+    private int run(PrintWriter out, EventBus bus, Path configFile, Path dataFolder, DaemonLogging logging)
+            throws InterruptedException {
+        Monitor monitor = Monitor.start(new Monitor.Options(configFile, dataFolder, ffmpeg, null, paused), bus);
         ApiServer api;
         try {
             api = ApiServer.start(monitor, monitor::history, ApiOptions.defaults());
@@ -78,22 +137,43 @@ final class DaemonCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    // Requests stop first, so nothing reaches the engine while it shuts down.
-                    api.stop();
-                    monitor.stop(STOP_GRACE);
-                    stopped.countDown();
-                },
-                "bulletproof-shutdown");
+        Thread hook = new Thread(() -> stop(out, api, monitor, stopped), "bulletproof-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        printBanner(out, monitor, configFile, api);
+        printBanner(out, monitor, configFile, api, logging);
         stopped.await();
         return 0;
     }
 
-    private static void printBanner(PrintWriter out, Monitor monitor, Path configFile, ApiServer api) {
+    /** Ctrl+C or SIGTERM: says what it does with the running jobs, does it, and says when it is done. */
+    private static void stop(PrintWriter out, ApiServer api, Monitor monitor, CountDownLatch stopped) {
+        int running = monitor.pool().runningCount();
+        out.println(
+                "stopping: " + (running == 0 ? "no job is running" : running + " running job(s) go back to the queue"));
+        out.flush();
+        AtomicInteger requeued = new AtomicInteger();
+        // Never unsubscribed: the process ends right after this.
+        monitor.bus().subscribe(JobEvent.Changed.class, changed -> {
+            if (changed.change() == JobEvent.Change.REQUEUED) {
+                requeued.incrementAndGet();
+            }
+        });
+        try {
+            // Requests stop first, so nothing reaches the engine while it shuts down.
+            api.stop();
+            monitor.stop(STOP_GRACE);
+        } catch (RuntimeException e) {
+            out.println("error while stopping: " + e.getMessage());
+        }
+        out.println("stopped"
+                + (requeued.get() == 0
+                        ? ""
+                        : ": " + requeued.get() + " job(s) re-queued, they run again at the next start"));
+        out.flush();
+        stopped.countDown();
+    }
+
+    private void printBanner(PrintWriter out, Monitor monitor, Path configFile, ApiServer api, DaemonLogging logging) {
         DaemonConfig config = monitor.config();
         out.println("Bulletproof daemon running");
         out.println("  watching   " + config.monitorFolder() + (config.recursive() ? " (and subfolders)" : ""));
@@ -103,13 +183,42 @@ final class DaemonCommand implements Callable<Integer> {
                 + (monitor.pool().isQueuePaused() ? " (queue paused: resume it to start jobs)" : ""));
         out.println("  config     " + configFile + (Files.exists(configFile) ? "" : " (not present: defaults)"));
         out.println("  data       " + monitor.dataFolder());
-        out.println("  ffmpeg     " + monitor.tools().ffmpeg() + " ("
-                + monitor.tools().source() + ", " + monitor.tools().version() + ")");
+        out.println("  ffmpeg     " + monitor.tools().shortVersion() + " ("
+                + monitor.tools().source() + ") " + monitor.tools().ffmpeg());
+        out.println("  log        " + logging.file() + " (" + logFormat.name().toLowerCase(Locale.ROOT) + ", "
+                + logLevel.name().toLowerCase(Locale.ROOT) + "; also on stderr)");
+        out.println("  metrics    " + api.url() + "metrics (Prometheus; the same token as the API)");
         if (!monitor.recoveredAtStart().isEmpty()) {
             out.println("  recovered  " + monitor.recoveredAtStart().size() + " job(s) interrupted by a crash");
         }
         out.println("  dashboard  " + api.dashboardUrl());
         out.println("Press Ctrl+C to stop.");
         out.flush();
+    }
+
+    /** "10MB", "512k", "2000000": a size in bytes, with an optional K, M or G (powers of 1024). */
+    static final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
+        private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmg]?)i?b?", Pattern.CASE_INSENSITIVE);
+
+        @Override
+        public Long convert(String value) {
+            Matcher matcher = SIZE.matcher(value.strip());
+            if (!matcher.matches()) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a size; write e.g. 10MB, 512KB or 1048576");
+            }
+            long number = Long.parseLong(matcher.group(1));
+            long bytes =
+                    switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+                        case "k" -> number * 1024;
+                        case "m" -> number * 1024 * 1024;
+                        case "g" -> number * 1024 * 1024 * 1024;
+                        default -> number;
+                    };
+            if (bytes < 1024) {
+                throw new CommandLine.TypeConversionException("the log file size must be at least 1KB, not " + value);
+            }
+            return bytes;
+        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.bulletproof.daemon.jobs;
 
 import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.model.JobStatus;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -31,33 +34,49 @@ public final class PublishingJobRepository implements JobRepository {
 
     @Override
     public Registration registerFile(NewFile file) {
-        return inCommitOrder(() -> announce(store.registerFile(file)));
+        return inCommitOrder(() -> announce(store.registerFile(file), file));
     }
 
     @Override
     public List<Registration> registerFiles(List<NewFile> files) {
         return inCommitOrder(() -> {
             List<Registration> registrations = store.registerFiles(files);
-            registrations.forEach(this::announce);
+            // One registration per file, in the same order.
+            for (int i = 0; i < registrations.size(); i++) {
+                announce(registrations.get(i), files.get(i));
+            }
             return registrations;
         });
     }
 
     @Override
     public Job updateWaiting(long id, String reason) {
-        return published(() -> store.updateWaiting(id, reason));
+        return published(JobEvent.Change.UPDATED, () -> store.updateWaiting(id, reason));
     }
 
     @Override
     public Job markQueued(long id, JobPlan plan) {
-        return published(() -> store.markQueued(id, plan));
+        return inCommitOrder(() -> {
+            Job job = store.markQueued(id, plan);
+            bus.publish(new JobEvent.Changed(job, JobEvent.Change.QUEUED, plan.rule()));
+            return job;
+        });
     }
 
     @Override
     public List<Job> markReady(List<ReadyFile> files) {
         return inCommitOrder(() -> {
             List<Job> changed = store.markReady(files);
-            changed.forEach(this::changed);
+            Map<Long, String> rules = new HashMap<>();
+            files.forEach(file -> rules.put(file.jobId(), file.plan().rule()));
+            for (Job job : changed) {
+                // A file whose final version already had a job is cancelled as a duplicate instead.
+                boolean queued = job.status() == JobStatus.QUEUED;
+                bus.publish(new JobEvent.Changed(
+                        job,
+                        queued ? JobEvent.Change.QUEUED : JobEvent.Change.CANCELLED,
+                        queued ? rules.get(job.id()) : null));
+            }
             return changed;
         });
     }
@@ -66,7 +85,7 @@ public final class PublishingJobRepository implements JobRepository {
     public Optional<Job> claimNext(Instant now) {
         return inCommitOrder(() -> {
             Optional<Job> claimed = store.claimNext(now);
-            claimed.ifPresent(this::changed);
+            claimed.ifPresent(job -> changed(job, JobEvent.Change.STARTED));
             return claimed;
         });
     }
@@ -78,47 +97,49 @@ public final class PublishingJobRepository implements JobRepository {
 
     @Override
     public Job markCompleted(long id, ExecutionResult result) {
-        return published(() -> store.markCompleted(id, result));
+        return published(JobEvent.Change.COMPLETED, () -> store.markCompleted(id, result));
     }
 
     @Override
     public Job markFailed(long id, String error, Double processingSeconds) {
-        return published(() -> store.markFailed(id, error, processingSeconds));
+        return published(JobEvent.Change.FAILED, () -> store.markFailed(id, error, processingSeconds));
     }
 
     @Override
     public Job scheduleRetry(long id, Instant notBefore, String reason, String error, Double processingSeconds) {
-        return published(() -> store.scheduleRetry(id, notBefore, reason, error, processingSeconds));
+        return published(
+                JobEvent.Change.RETRY_SCHEDULED,
+                () -> store.scheduleRetry(id, notBefore, reason, error, processingSeconds));
     }
 
     @Override
     public Job requeueAfterStop(long id) {
-        return published(() -> store.requeueAfterStop(id));
+        return published(JobEvent.Change.REQUEUED, () -> store.requeueAfterStop(id));
     }
 
     @Override
     public Job pause(long id) {
-        return published(() -> store.pause(id));
+        return published(JobEvent.Change.PAUSED, () -> store.pause(id));
     }
 
     @Override
     public Job resumeRunning(long id) {
-        return published(() -> store.resumeRunning(id));
+        return published(JobEvent.Change.RESUMED, () -> store.resumeRunning(id));
     }
 
     @Override
     public Job release(long id) {
-        return published(() -> store.release(id));
+        return published(JobEvent.Change.RESUMED, () -> store.release(id));
     }
 
     @Override
     public Job cancel(long id, String reason) {
-        return published(() -> store.cancel(id, reason));
+        return published(JobEvent.Change.CANCELLED, () -> store.cancel(id, reason));
     }
 
     @Override
     public Job retry(long id) {
-        return published(() -> store.retry(id));
+        return published(JobEvent.Change.RETRIED, () -> store.retry(id));
     }
 
     @Override
@@ -132,7 +153,7 @@ public final class PublishingJobRepository implements JobRepository {
 
     @Override
     public Job setPriority(long id, int priority) {
-        return published(() -> store.setPriority(id, priority));
+        return published(JobEvent.Change.PRIORITY_CHANGED, () -> store.setPriority(id, priority));
     }
 
     @Override
@@ -164,22 +185,23 @@ public final class PublishingJobRepository implements JobRepository {
     public List<Job> recoverAfterCrash(int maxAttempts) {
         return inCommitOrder(() -> {
             List<Job> recovered = store.recoverAfterCrash(maxAttempts);
-            recovered.forEach(this::changed);
+            recovered.forEach(job -> changed(job, JobEvent.Change.RECOVERED));
             return recovered;
         });
     }
 
-    private Registration announce(Registration registration) {
+    private Registration announce(Registration registration, NewFile file) {
         if (registration.created()) {
-            changed(registration.job());
+            String rule = file.plan() == null ? null : file.plan().rule();
+            bus.publish(new JobEvent.Changed(registration.job(), JobEvent.Change.CREATED, rule));
         }
         return registration;
     }
 
-    private Job published(Supplier<Job> write) {
+    private Job published(JobEvent.Change change, Supplier<Job> write) {
         return inCommitOrder(() -> {
             Job job = write.get();
-            changed(job);
+            changed(job, change);
             return job;
         });
     }
@@ -193,7 +215,7 @@ public final class PublishingJobRepository implements JobRepository {
         }
     }
 
-    private void changed(Job job) {
-        bus.publish(new JobEvent.Changed(job));
+    private void changed(Job job, JobEvent.Change change) {
+        bus.publish(new JobEvent.Changed(job, change));
     }
 }

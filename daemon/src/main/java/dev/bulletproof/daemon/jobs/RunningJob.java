@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 final class RunningJob {
 
     final Job job;
+    /** The worker slot it runs in, 1 to the pool's size; free again when the run ends. */
+    final int worker;
+
     Thread thread;
     Execution execution;
     boolean suspended;
@@ -22,8 +25,9 @@ final class RunningJob {
     /** Released once the execution has ended and its outcome is recorded (its files are cleaned up). */
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    RunningJob(Job job) {
+    RunningJob(Job job, int worker) {
         this.job = job;
+        this.worker = worker;
     }
 
     void markFinished() {

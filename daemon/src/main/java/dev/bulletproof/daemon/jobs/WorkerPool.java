@@ -300,8 +300,9 @@ public final class WorkerPool {
     }
 
     private void launch(Job job) {
-        RunningJob run = new RunningJob(job);
+        RunningJob run = new RunningJob(job, freeWorkerSlot());
         running.put(job.id(), run);
+        bus.publish(new JobEvent.RunStarted(job, run.worker));
         run.thread = Thread.ofPlatform()
                 .name("bulletproof-job-" + job.id())
                 .daemon(true)
@@ -335,12 +336,27 @@ public final class WorkerPool {
         }
     }
 
+    /** The lowest worker number not in use, so log lines name "worker 1".."worker N" the way a person counts. */
+    private int freeWorkerSlot() {
+        int slot = 1;
+        while (true) {
+            int candidate = slot;
+            if (running.values().stream().noneMatch(run -> run.worker == candidate)) {
+                return slot;
+            }
+            slot++;
+        }
+    }
+
     private void finish(RunningJob run, ExecutionResult result, Throwable failure) {
         lock.lock();
         try {
             running.remove(run.id());
             progress.remove(run.id());
             wakeUp();
+            if (!run.abandoned) {
+                bus.publish(new JobEvent.RunEnded(run.job, run.worker, result));
+            }
             outcomes.record(run, result, failure);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "could not record how job " + run.id() + " ended", e);

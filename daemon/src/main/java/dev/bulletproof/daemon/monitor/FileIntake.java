@@ -242,10 +242,15 @@ final class FileIntake implements StabilityListener, AutoCloseable {
 
     private JobPlan planFor(RuleMatch match, PipelineSettings current) {
         Path output = OutputNamer.resolveFree(current.config().outputFolder(), match.outputRelativePath());
-        int priority = match.ruleIndex() == RuleMatch.DEFAULT_RULE
+        boolean defaultRule = match.ruleIndex() == RuleMatch.DEFAULT_RULE;
+        int priority = defaultRule
                 ? 0
                 : current.config().rules().get(match.ruleIndex()).priority();
-        return new JobPlan(match.profile(), output.toString(), match.onSuccess(), priority, null, null, null);
+        String rule = defaultRule
+                ? "the default rule"
+                : "rule " + (match.ruleIndex() + 1) + " ("
+                        + current.config().rules().get(match.ruleIndex()).pattern() + ")";
+        return new JobPlan(match.profile(), output.toString(), match.onSuccess(), priority, null, null, null, rule);
     }
 
     private static Optional<Long> mtimeOf(Path path) {

@@ -27,6 +27,7 @@ import dev.bulletproof.daemon.media.MediaToolsLocator;
 import dev.bulletproof.daemon.media.OutputPaths;
 import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.daemon.media.Transcoder;
+import dev.bulletproof.daemon.metrics.DaemonMetrics;
 import dev.bulletproof.daemon.rules.OutputNamer;
 import dev.bulletproof.daemon.rules.RuleSet;
 import dev.bulletproof.daemon.watch.FolderWatcher;
@@ -78,6 +79,7 @@ public final class Monitor implements AutoCloseable {
     private final MediaTools tools;
     private final AtomicReference<PipelineSettings> settings = new AtomicReference<>();
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final DaemonMetrics metrics;
     private Database database;
     private JobRepository jobs;
     private History history;
@@ -93,6 +95,9 @@ public final class Monitor implements AutoCloseable {
         this.bus = bus;
         this.data = DataFolder.open(options.dataFolder());
         toClose.add(data);
+        // Subscribed before anything starts, so crash recovery and the first jobs are counted.
+        this.metrics = new DaemonMetrics(bus, options.clock());
+        toClose.add(metrics);
         try {
             this.configStore = new ConfigStore(
                     options.configFile(), ProfileCatalog.builtins().names());
@@ -169,12 +174,38 @@ public final class Monitor implements AutoCloseable {
         // rescanned, since each sweep stats every tracked file.
         stability.start(settlingRecheck(config), config.scanInterval());
         watcher.start();
+        metrics.describe(
+                Objects.requireNonNullElse(Monitor.class.getPackage().getImplementationVersion(), "dev"),
+                tools.shortVersion());
+        metrics.observe(new MonitorReadings());
+        // The start-up banner names the folders and ffmpeg for a person; this is for the log file.
         LOG.log(
                 System.Logger.Level.INFO,
-                "watching " + config.monitorFolder() + " -> " + config.outputFolder()
-                        + " with " + config.maxWorkers() + " worker(s), ffmpeg " + tools.version() + " ("
-                        + tools.source()
-                        + ")");
+                "watching " + config.monitorFolder() + " -> " + config.outputFolder() + " with " + config.maxWorkers()
+                        + " worker(s)");
+    }
+
+    /** The gauges of /metrics, read at scrape time. */
+    private final class MonitorReadings implements DaemonMetrics.Readings {
+        @Override
+        public long jobsWithStatus(JobStatus status) {
+            return jobs.count(new JobFilter(Set.of(status), null, null, null, 1, 0));
+        }
+
+        @Override
+        public int workersBusy() {
+            return pool.runningCount();
+        }
+
+        @Override
+        public int maxWorkers() {
+            return pool.maxWorkers();
+        }
+
+        @Override
+        public Path outputFolder() {
+            return config().outputFolder();
+        }
     }
 
     /**
@@ -255,6 +286,10 @@ public final class Monitor implements AutoCloseable {
 
     public EventBus bus() {
         return bus;
+    }
+
+    public DaemonMetrics metrics() {
+        return metrics;
     }
 
     public ConfigStore configStore() {

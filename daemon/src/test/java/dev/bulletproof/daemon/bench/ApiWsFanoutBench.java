@@ -146,7 +146,7 @@ public final class ApiWsFanoutBench {
                     null,
                     null,
                     queued.version());
-            monitor.bus().publish(new JobEvent.Changed(running));
+            monitor.bus().publish(new JobEvent.Changed(running, JobEvent.Change.STARTED));
             jobs.add(running);
         }
         return jobs;

@@ -49,7 +49,7 @@ class PublishingJobRepositoryTest {
                 .job();
         jobs.registerFile(NewFile.settling("/in/a.mov", 1, 1, "settling"));
 
-        assertThat(published).containsExactly(new JobEvent.Changed(job));
+        assertThat(published).containsExactly(new JobEvent.Changed(job, JobEvent.Change.CREATED));
     }
 
     @Test
@@ -65,6 +65,35 @@ class PublishingJobRepositoryTest {
         assertThat(published.subList(0, 3))
                 .extracting(event -> ((JobEvent.Changed) event).job().status())
                 .containsExactly(JobStatus.WAITING, JobStatus.QUEUED, JobStatus.CANCELLED);
+    }
+
+    @Test
+    void eachChangeSaysWhyItHappenedAndAQueuedJobNamesItsRule() {
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        long settling = jobs.registerFile(NewFile.settling("/in/a.mov", 1, 1, "settling"))
+                .job()
+                .id();
+        jobs.markQueued(settling, new JobPlan("p", "/out/a.mov", null, 0, null, null, null, "rule 1 (*.mov)"));
+        jobs.registerFile(NewFile.ready(
+                "/in/b.mov", 1, 1, new JobPlan("p", "/out/b.mov", null, 0, null, null, null, "rule 2 (b*)")));
+        long first = jobs.claimNext(now).orElseThrow().id();
+        jobs.scheduleRetry(first, now, "retrying in 0 s after: boom (attempt 1 of 2)", "boom", 1.0);
+        jobs.claimNext(now);
+        jobs.markFailed(first, "boom again", 1.0);
+        jobs.retry(first);
+
+        assertThat(published)
+                .map(event -> (JobEvent.Changed) event)
+                .extracting(JobEvent.Changed::change, JobEvent.Changed::rule)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(JobEvent.Change.CREATED, null),
+                        org.assertj.core.groups.Tuple.tuple(JobEvent.Change.QUEUED, "rule 1 (*.mov)"),
+                        org.assertj.core.groups.Tuple.tuple(JobEvent.Change.CREATED, "rule 2 (b*)"),
+                        org.assertj.core.groups.Tuple.tuple(JobEvent.Change.STARTED, null),
+                        org.assertj.core.groups.Tuple.tuple(JobEvent.Change.RETRY_SCHEDULED, null),
+                        org.assertj.core.groups.Tuple.tuple(JobEvent.Change.STARTED, null),
+                        org.assertj.core.groups.Tuple.tuple(JobEvent.Change.FAILED, null),
+                        org.assertj.core.groups.Tuple.tuple(JobEvent.Change.RETRIED, null));
     }
 
     @Test

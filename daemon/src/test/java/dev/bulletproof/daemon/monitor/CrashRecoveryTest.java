@@ -115,7 +115,15 @@ class CrashRecoveryTest {
             daemon.terminate();
 
             assertThat(ProcessHandle.of(ffmpeg).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+            assertThat(daemon.log())
+                    .as("the console says what the stop did")
+                    .contains("stopping: 1 running job(s) go back to the queue")
+                    .contains("stopped: 1 job(s) re-queued, they run again at the next start");
         }
+        // Written while the JVM shuts down, when java.util.logging's own hook would have closed the file.
+        assertThat(Files.readString(folders.data.resolve("daemon.log")))
+                .containsPattern("INFO  jobs  job \\d+ re-queued: stop\\.mkv was running when the daemon stopped")
+                .containsPattern("INFO  Monitor  stopped");
         Job job = jobs(folders).getFirst();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.attempts())

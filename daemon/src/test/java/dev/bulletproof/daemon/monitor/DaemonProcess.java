@@ -19,12 +19,17 @@ final class DaemonProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static DaemonProcess start(Path configFile, Path dataFolder, Path log) {
-        return start(configFile, dataFolder, log, List.of());
+    /** @param daemonArguments extra options for the daemon verb, such as {@code --log-format json} */
+    static DaemonProcess start(Path configFile, Path dataFolder, Path log, String... daemonArguments) {
+        return start(configFile, dataFolder, log, List.of(), daemonArguments);
     }
 
-    /** @param jvmOptions extra options for the daemon's JVM: a fault-injection crash point, {@code -Djava.io.tmpdir=…} */
-    static DaemonProcess start(Path configFile, Path dataFolder, Path log, List<String> jvmOptions) {
+    /**
+     * @param jvmOptions extra options for the daemon's JVM: a fault-injection crash point, {@code -Djava.io.tmpdir=…}
+     * @param daemonArguments extra options for the daemon verb
+     */
+    static DaemonProcess start(
+            Path configFile, Path dataFolder, Path log, List<String> jvmOptions, String... daemonArguments) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>();
         command.add(java);
@@ -39,6 +44,7 @@ final class DaemonProcess implements AutoCloseable {
                 configFile.toString(),
                 "--data-dir",
                 dataFolder.toString()));
+        command.addAll(List.of(daemonArguments));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -69,6 +75,17 @@ final class DaemonProcess implements AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no ffmpeg under the daemon; log:\n" + log()))
                 .pid();
+    }
+
+    /** The ffmpeg the daemon runs for the input whose path contains {@code name}, if one runs now. */
+    java.util.Optional<ProcessHandle> ffmpegFor(String name) {
+        return process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(arguments -> java.util.Arrays.stream(arguments).anyMatch(a -> a.contains(name)))
+                        .orElse(false))
+                .findFirst();
     }
 
     boolean isAlive() {

@@ -58,7 +58,7 @@ final class MonitorFixture implements AutoCloseable {
     }
 
     /** A port nobody listens on now, for the daemon's API when it runs as a child process. */
-    private static int freePort() {
+    static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
