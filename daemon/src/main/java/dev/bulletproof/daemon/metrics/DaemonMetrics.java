@@ -29,7 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DaemonMetrics implements AutoCloseable {
 
-    /** Failure classes so far; the label is open, so a finer class (input, transient) can be added later. */
+    /** The source file is at fault (not media, a still, cut short): failed at once, never retried. */
+    public static final String INPUT = "input";
+
+    /** A passing problem (killed, disk full, I/O error) that was retried until the attempts ran out. */
     public static final String FAILED_FINAL = "failed_final";
 
     public static final String RETRIED = "retried";
@@ -53,6 +56,8 @@ public final class DaemonMetrics implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     /** Jobs whose last run stalled, until the event that records the outcome of that run. */
     private final Set<Long> stalledRuns = ConcurrentHashMap.newKeySet();
+    /** Jobs whose last run failed because of their source; their FAILED change is counted as {@link #INPUT}. */
+    private final Set<Long> inputFaultRuns = ConcurrentHashMap.newKeySet();
 
     private final Counter encodeSeconds;
     private final Counter mediaSeconds;
@@ -81,8 +86,9 @@ public final class DaemonMetrics implements AutoCloseable {
                 .register(registry);
         failures = Counter.builder()
                 .name("bulletproof_job_failures")
-                .help("Failed runs by class: failed_final (no retry follows), retried (another attempt is"
-                        + " scheduled), stalled (no progress; ffmpeg was killed)")
+                .help("Failed runs by class: input (the source is at fault; not retried), failed_final (a passing"
+                        + " problem, attempts used up), retried (another attempt is scheduled), stalled (no progress;"
+                        + " ffmpeg was killed)")
                 .labelNames("class")
                 .register(registry);
         stalls = Counter.builder()
@@ -192,6 +198,9 @@ public final class DaemonMetrics implements AutoCloseable {
             stalls.inc();
             stalledRuns.add(event.job().id());
         }
+        if (result.outcome() == ExecutionResult.Outcome.FAILED && !result.retryable()) {
+            inputFaultRuns.add(event.job().id());
+        }
     }
 
     private void changed(JobEvent.Changed event) {
@@ -208,9 +217,12 @@ public final class DaemonMetrics implements AutoCloseable {
                 }
                 stalledRuns.remove(job.id());
             }
-            case FAILED ->
-                failures.labelValues(stalledRuns.remove(job.id()) ? STALLED : FAILED_FINAL)
+            case FAILED -> {
+                boolean stalled = stalledRuns.remove(job.id());
+                boolean inputFault = inputFaultRuns.remove(job.id());
+                failures.labelValues(stalled ? STALLED : inputFault ? INPUT : FAILED_FINAL)
                         .inc();
+            }
             case RETRY_SCHEDULED ->
                 failures.labelValues(stalledRuns.remove(job.id()) ? STALLED : RETRIED)
                         .inc();

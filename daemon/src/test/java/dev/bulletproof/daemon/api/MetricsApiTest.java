@@ -69,7 +69,7 @@ class MetricsApiTest {
                     .isEqualTo(2);
             assertThat(counter(families, "bulletproof_jobs_completed_total", "profile", "live-qlab"))
                     .isEqualTo(1);
-            assertThat(counter(families, "bulletproof_job_failures_total", "class", "failed_final"))
+            assertThat(counter(families, "bulletproof_job_failures_total", "class", "input"))
                     .isEqualTo(1);
             assertThat(counter(families, "bulletproof_media_seconds_total", "profile", "live-qlab"))
                     .isCloseTo(completed.mediaDurationSeconds(), offset(0.001))
@@ -104,7 +104,7 @@ class MetricsApiTest {
                     .contains(
                             "# TYPE bulletproof_jobs_completed_total counter",
                             "bulletproof_jobs_completed_total{profile=\"live-qlab\"} 1.0",
-                            "bulletproof_job_failures_total{class=\"failed_final\"} 1.0",
+                            "bulletproof_job_failures_total{class=\"input\"} 1.0",
                             "bulletproof_jobs{status=\"completed\"} 1.0",
                             "bulletproof_job_duration_seconds_count{profile=\"live-qlab\"} 1");
         }
