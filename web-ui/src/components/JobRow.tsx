@@ -14,8 +14,38 @@ export function actionsFor(job: Pick<Job, 'allowed_actions'>): RowAction[] {
   return ROW_ACTIONS.filter((action) => allowed.has(action));
 }
 
-const LABELS: Record<RowAction, string> = { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', retry: 'Retry', delete: 'Delete' };
-const DESTRUCTIVE: ReadonlySet<RowAction> = new Set(['cancel', 'delete']);
+export const LABELS: Record<RowAction, string> = { pause: 'Pause', resume: 'Resume', cancel: 'Cancel', retry: 'Retry', delete: 'Delete' };
+
+/**
+ * The question asked before an action whose effect on files is not obvious, saying what happens to them;
+ * null when the action runs at once. Re-running a completed job never replaces its output: the daemon
+ * writes a new numbered copy beside it.
+ */
+export function confirmationFor(job: Pick<Job, 'filename' | 'status'>, action: RowAction): string | null {
+  switch (action) {
+    case 'cancel':
+      return `Cancel ${job.filename}? Its partial output is removed; the source stays.`;
+    case 'delete':
+      return `Delete the history entry of ${job.filename}? Only the entry goes; its files stay where they are.`;
+    case 'retry':
+      return job.status === 'completed' ? `Run ${job.filename} again? Its output stays; the new one is written beside it as a numbered copy.` : null;
+    default:
+      return null;
+  }
+}
+
+/** One action's control: a plain button, or one that asks first (see confirmationFor). */
+export function ActionButton({ job, action, onAction }: { job: Job; action: RowAction; onAction: (job: Job, action: RowAction) => void }) {
+  const question = confirmationFor(job, action);
+  if (question !== null) {
+    return <ConfirmButton label={LABELS[action]} question={question} className={action === 'retry' ? '' : 'danger'} onConfirm={() => onAction(job, action)} />;
+  }
+  return (
+    <button type="button" onClick={() => onAction(job, action)}>
+      {LABELS[action]}
+    </button>
+  );
+}
 
 export function StatusBadge({ status }: { status: JobStatus }) {
   return <span className={`badge status-${status}`}>{status}</span>;
@@ -48,15 +78,9 @@ export function JobRow({ job, onAction }: { job: Job; onAction: (job: Job, actio
       <td data-label="Time">{seconds(job.elapsed_seconds)}</td>
       <td data-label="Actions">
         <div className="actions">
-          {actionsFor(job).map((action) =>
-            DESTRUCTIVE.has(action) ? (
-              <ConfirmButton key={action} label={LABELS[action]} question={`${LABELS[action]} ${job.filename}?`} onConfirm={() => onAction(job, action)} />
-            ) : (
-              <button key={action} type="button" onClick={() => onAction(job, action)}>
-                {LABELS[action]}
-              </button>
-            ),
-          )}
+          {actionsFor(job).map((action) => (
+            <ActionButton key={action} job={job} action={action} onAction={onAction} />
+          ))}
         </div>
       </td>
     </tr>

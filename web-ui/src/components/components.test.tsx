@@ -65,6 +65,27 @@ describe('JobRow', () => {
     expect(onAction).toHaveBeenCalledWith(expect.objectContaining({ id: '4' }), 'cancel');
   });
 
+  it('runsRetryOfAFailedJobAtOnceButAsksBeforeRunningACompletedOneAgain', () => {
+    const onFailed = renderRow('failed');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onFailed).toHaveBeenCalledWith(expect.objectContaining({ id: '4' }), 'retry');
+  });
+
+  it('saysACompletedJobRunAgainWritesANumberedCopyAndKeepsItsOutput', () => {
+    const onAction = renderRow('completed');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onAction).not.toHaveBeenCalled();
+    expect(screen.getByText(/Its output stays; the new one is written beside it as a numbered copy/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, retry' }));
+    expect(onAction).toHaveBeenCalledWith(expect.objectContaining({ id: '4' }), 'retry');
+  });
+
+  it('saysThatDeleteRemovesOnlyTheHistoryEntry', () => {
+    renderRow('failed');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(screen.getByText(/Only the entry goes; its files stay where they are/)).toBeTruthy();
+  });
+
   it('asksBeforeDeleting', () => {
     const onAction = renderRow('failed');
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));

@@ -1,8 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Job } from '../api/types';
-import { actionsFor, ProgressBar, StatusBadge, type RowAction } from '../components/JobRow';
-import { ConfirmButton } from '../components/ConfirmButton';
+import { ActionButton, actionsFor, ProgressBar, StatusBadge, type RowAction } from '../components/JobRow';
 import { bitrate, dateTime, number, seconds } from '../format';
 import { Link, navigate } from '../router';
 import { useDashboard } from '../state/DashboardStore';
@@ -80,15 +79,9 @@ export function JobDetailPage({ id }: { id: string }) {
       </div>
       <ProgressBar progress={job.progress} status={job.status} />
       <div className="actions detail-actions">
-        {actionsFor(job).map((action) =>
-          action === 'cancel' || action === 'delete' ? (
-            <ConfirmButton key={action} label={action === 'cancel' ? 'Cancel' : 'Delete'} question={`${action === 'cancel' ? 'Cancel' : 'Delete'} this job?`} onConfirm={() => act(action)} />
-          ) : (
-            <button key={action} type="button" onClick={() => act(action)}>
-              {action[0].toUpperCase() + action.slice(1)}
-            </button>
-          ),
-        )}
+        {actionsFor(job).map((action) => (
+          <ActionButton key={action} job={job} action={action} onAction={(_, chosen) => act(chosen)} />
+        ))}
       </div>
       {job.error && (
         <section className="card error-box" role="alert">

@@ -365,8 +365,15 @@ class DesktopAgainstDaemonTest {
                 "a confirmation is shown",
                 WAIT,
                 () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
-        Button ok = DesktopWindow.onFx(() ->
-                (Button) robot.lookup(".dialog-pane").queryAs(DialogPane.class).lookupButton(ButtonType.OK));
+        Button ok = DesktopWindow.onFx(() -> {
+            DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+            ButtonType yes = pane.getButtonTypes().stream()
+                    .filter(type -> type.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE
+                            || type == ButtonType.OK)
+                    .findFirst()
+                    .orElseThrow();
+            return (Button) pane.lookupButton(yes);
+        });
         robot.clickOn(ok);
     }
 

@@ -18,6 +18,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -133,7 +134,7 @@ public final class JobsView extends BorderPane {
         Button pause = action("Pause", "job-pause", model::pauseSelected);
         Button resume = action("Resume", "job-resume", model::resumeSelected);
         Button cancel = action("Cancel…", "job-cancel", this::confirmCancel);
-        Button retry = action("Retry", "job-retry", model::retrySelected);
+        Button retry = action("Retry", "job-retry", this::confirmRetry);
         Button delete = action("Delete…", "job-delete", this::confirmDelete);
         // Enabled exactly when the daemon says the selected job allows the action (its allowed_actions).
         var selected = model.selectedProperty();
@@ -169,28 +170,55 @@ public final class JobsView extends BorderPane {
         JobModel job = model.selectedProperty().get();
         if (job != null
                 && !job.status().isFinished()
-                && confirm("Cancel " + job.filename() + "?", "Its partial output is discarded.")) {
+                && confirm(
+                        "Cancel " + job.filename() + "?",
+                        "Its partial output is removed; the source stays.",
+                        "Cancel job",
+                        "Keep running")) {
             model.cancelSelected();
+        }
+    }
+
+    /** Re-running a completed job never replaces its output: the daemon writes a numbered copy beside it. */
+    private void confirmRetry() {
+        JobModel job = model.selectedProperty().get();
+        if (job == null) {
+            return;
+        }
+        if (job.status() != JobStatus.COMPLETED
+                || confirm(
+                        "Run " + job.filename() + " again?",
+                        "Its output stays; the new one is written beside it as a numbered copy.",
+                        "Run again",
+                        "Keep as it is")) {
+            model.retrySelected();
         }
     }
 
     private void confirmDelete() {
         JobModel job = model.selectedProperty().get();
         if (job != null
-                && confirm("Remove " + job.filename() + " from the history?", "Its files stay where they are.")) {
+                && confirm(
+                        "Remove " + job.filename() + " from the history?",
+                        "Only the history entry goes; its files stay where they are.",
+                        "Remove entry",
+                        "Keep it")) {
             model.deleteSelected();
         }
     }
 
-    private boolean confirm(String header, String text) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+    /** A question whose buttons say what they do, not "OK" and "Cancel" (a "Cancel" that keeps a job running). */
+    private boolean confirm(String header, String text, String yes, String no) {
+        ButtonType doIt = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
+        ButtonType dont = new ButtonType(no, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, doIt, dont);
         alert.setHeaderText(header);
         alert.setTitle("Bulletproof");
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());
             alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
         }
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return alert.showAndWait().filter(doIt::equals).isPresent();
     }
 
     private TableView<JobModel> buildTable() {
