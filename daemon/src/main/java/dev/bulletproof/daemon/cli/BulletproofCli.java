@@ -7,21 +7,29 @@ import dev.bulletproof.daemon.logging.DaemonLogging;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code bulletproof} command. Each verb is its own class; adding one is adding it to
- * {@code subcommands} below.
+ * The {@code bulletproof} command. Each verb is its own class; adding one is adding it to {@link #VERBS}.
+ *
+ * <p>The verbs are not picocli {@code subcommands} of this class: picocli would then build the model of
+ * every verb (reflection over all their options, mixins and annotations) before running any, which was
+ * most of the start-up of a short verb. A command line that names a verb gets only that verb; anything
+ * else (help, no verb, a mistyped verb) gets all of them, so help and "did you mean" see the whole list.
  */
 @Command(
         name = "bulletproof",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Watch-folder video transcoding that never publishes a broken file.",
-        subcommands = {
+        description = "Watch-folder video transcoding that never publishes a broken file.")
+public final class BulletproofCli implements Runnable {
+
+    /** In the order {@code --help} lists them. */
+    static final List<Class<?>> VERBS = List.of(
             TranscodeCommand.class,
             AnalyzeCommand.class,
             BatchCommand.class,
@@ -36,18 +44,14 @@ import picocli.CommandLine.Spec;
             CancelCommand.class,
             RetryCommand.class,
             DesktopCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class BulletproofCli implements Runnable {
+            CommandLine.HelpCommand.class);
 
     static {
-        // Before the first logger exists (the field below): java.util.logging reads this once, at its start.
+        // Before the first logger exists: java.util.logging reads this once, at its start.
         if (System.getProperty("java.util.logging.manager") == null) {
             System.setProperty("java.util.logging.manager", DaemonLogManager.class.getName());
         }
     }
-
-    private static final System.Logger LOG = System.getLogger(BulletproofCli.class.getName());
 
     @Spec
     CommandSpec spec;
@@ -65,9 +69,26 @@ public final class BulletproofCli implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        fileNameEncodingWarning(System.getProperty("sun.jnu.encoding"), System.getProperty("os.name"))
+                .ifPresent(errWriter::println);
+        if (asksOnlyForVersion(args)) {
+            // Building the command model reflects over every verb, its options and mixins: most of the
+            // start-up of a plain `--version`, which needs none of it.
+            for (String line : new VersionProvider().getVersion()) {
+                outWriter.println(line);
+            }
+            outWriter.flush();
+            errWriter.flush();
+            return 0;
+        }
         BulletproofCli root = new BulletproofCli();
         root.interactive = out == System.out && ProgressDisplay.stdoutIsTerminal();
-        CommandLine commandLine = new CommandLine(root)
+        CommandLine commandLine = new CommandLine(root);
+        // Before the settings below: picocli applies them only to the verbs already added.
+        for (Class<?> verb : verbsFor(args)) {
+            commandLine.addSubcommand(verb);
+        }
+        commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(outWriter)
                 .setErr(errWriter)
@@ -81,14 +102,29 @@ public final class BulletproofCli implements Runnable {
                                             : oneLine(description)));
                     return 1;
                 });
-        fileNameEncodingWarning(System.getProperty("sun.jnu.encoding"), System.getProperty("os.name"))
-                .ifPresent(errWriter::println);
         try {
             return commandLine.execute(args);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
+    }
+
+    /** The verb the command line names, alone, or every verb when it names none (or {@code help}). */
+    static List<Class<?>> verbsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> verb : VERBS) {
+                if (verb != CommandLine.HelpCommand.class
+                        && verb.getAnnotation(Command.class).name().equals(args[0])) {
+                    return List.of(verb);
+                }
+            }
+        }
+        return VERBS;
+    }
+
+    static boolean asksOnlyForVersion(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     @Override
@@ -101,7 +137,9 @@ public final class BulletproofCli implements Runnable {
             return exception.getMessage();
         }
         // Not an expected failure: keep the console to one line, but keep the trace for whoever debugs it.
-        LOG.log(System.Logger.Level.DEBUG, "unexpected failure", exception);
+        // Looked up here, not in a static field: finding the logging backend costs every short verb its start-up.
+        System.getLogger(BulletproofCli.class.getName())
+                .log(System.Logger.Level.DEBUG, "unexpected failure", exception);
         return "unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage();
     }
 

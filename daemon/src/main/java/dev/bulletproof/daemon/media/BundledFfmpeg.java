@@ -3,7 +3,6 @@ package dev.bulletproof.daemon.media;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +25,14 @@ import java.util.Properties;
 final class BundledFfmpeg {
 
     private static final System.Logger LOG = System.getLogger(BundledFfmpeg.class.getName());
-    private static final String REMEMBERED_FILE = "bulletproof-bundled-ffmpeg.properties";
+    private static final String REMEMBERED_FILE_PREFIX = "bulletproof-bundled-ffmpeg-";
 
     private BundledFfmpeg() {}
 
     static Optional<Path> extract() {
-        Path memo = memoFile();
-        String bundle = memo == null ? null : bundleIdentity();
+        String location = bundleLocation();
+        Path memo = location == null ? null : memoFile(location);
+        String bundle = memo == null ? null : bundleIdentity(location);
         Optional<Path> remembered = remembered(memo, bundle);
         if (remembered.isPresent()) {
             return remembered;
@@ -53,12 +53,21 @@ final class BundledFfmpeg {
     }
 
     /** Where the location is remembered, or null when javacpp's cache folder cannot be created. */
-    private static Path memoFile() {
+    private static Path memoFile(String bundleLocation) {
         try {
-            return org.bytedeco.javacpp.Loader.getCacheDir().toPath().resolve(REMEMBERED_FILE);
+            return org.bytedeco.javacpp.Loader.getCacheDir().toPath().resolve(memoFileName(bundleLocation));
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * One memo per installation: javacpp's cache folder is per user, and a user with two installations
+     * (an installed app and a checkout, or two checkouts) would otherwise have each overwrite the other's
+     * memo and pay for javacpp on every other start.
+     */
+    static String memoFileName(String bundleLocation) {
+        return REMEMBERED_FILE_PREFIX + java.util.HexFormat.of().toHexDigits(bundleLocation.hashCode()) + ".properties";
     }
 
     /** The remembered ffmpeg, if it was extracted from this same bundle and neither executable changed since. */
@@ -133,18 +142,21 @@ final class BundledFfmpeg {
         }
     }
 
-    /** The jar that ships the executables' classes, with its size and time; null when it cannot be told. */
-    private static String bundleIdentity() {
+    /** Where the jar that ships the executables' classes is, or null when it cannot be told. */
+    private static String bundleLocation() {
         CodeSource source =
                 org.bytedeco.ffmpeg.ffmpeg.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return null;
-        }
-        String location = source.getLocation().toString();
+        return source == null || source.getLocation() == null
+                ? null
+                : source.getLocation().toString();
+    }
+
+    /** That jar's location with its size and time. */
+    private static String bundleIdentity(String location) {
         try {
-            Path jar = Path.of(source.getLocation().toURI());
+            Path jar = Path.of(java.net.URI.create(location));
             return Files.isRegularFile(jar) ? location + " " + fileIdentity(jar) : location;
-        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
             return location;
         }
     }

@@ -1,8 +1,5 @@
 package dev.bulletproof.daemon.media;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The profiles a job can name: the ten built-ins plus the custom ones from the config file.
@@ -26,7 +26,11 @@ public final class ProfileCatalog {
 
     static final String DEFAULT_PROFILE = "live-qlab";
     private static final String BUILTINS_RESOURCE = "builtin-profiles.yaml";
-    private static final ProfileCatalog BUILTINS = new ProfileCatalog(loadBuiltins());
+
+    /** Read on first use, so verbs that never name a profile never pay for reading them. */
+    private static final class Builtins {
+        static final ProfileCatalog CATALOG = new ProfileCatalog(loadBuiltins());
+    }
 
     private final Map<String, Profile> byName;
 
@@ -35,7 +39,7 @@ public final class ProfileCatalog {
     }
 
     public static ProfileCatalog builtins() {
-        return BUILTINS;
+        return Builtins.CATALOG;
     }
 
     /** The fields a custom profile may have, so the config file's reader can name a misspelt one. */
@@ -102,7 +106,7 @@ public final class ProfileCatalog {
     /** The encoders the built-in profiles need, for a health check of an ffmpeg build. */
     public static Set<String> builtinEncoders() {
         Set<String> encoders = new LinkedHashSet<>();
-        for (Profile profile : BUILTINS.all()) {
+        for (Profile profile : builtins().all()) {
             if (profile.videoCodec() != null) {
                 encoders.add(profile.videoCodec());
             }
@@ -113,13 +117,17 @@ public final class ProfileCatalog {
         return encoders;
     }
 
+    /**
+     * Plain SnakeYAML rather than Jackson's YAML binding: the file is a list of flat maps, and starting
+     * Jackson's data binding for it was the largest single cost of a short CLI verb.
+     */
     private static Map<String, Profile> loadBuiltins() {
         List<Map<String, Object>> maps;
         try (InputStream in = ProfileCatalog.class.getResourceAsStream(BUILTINS_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(BUILTINS_RESOURCE + " is missing from the classpath");
             }
-            maps = new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<>() {});
+            maps = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + BUILTINS_RESOURCE, e);
         }

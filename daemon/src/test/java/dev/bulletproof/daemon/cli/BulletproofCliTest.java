@@ -37,6 +37,49 @@ class BulletproofCliTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void versionShortcutPrintsWhatPicocliPrints(String flag) {
+        java.io.StringWriter picocli = new java.io.StringWriter();
+        new picocli.CommandLine(new BulletproofCli()).printVersionHelp(new java.io.PrintWriter(picocli, true));
+
+        CliRun run = CliRun.of(flag);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(picocli.toString()).isNotBlank();
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aCommandLineNamingAVerbBuildsOnlyThatVerb() {
+        assertThat(BulletproofCli.verbsFor(new String[] {"analyze", "clip.mov"}))
+                .containsExactly(AnalyzeCommand.class);
+        assertThat(BulletproofCli.verbsFor(new String[] {"status", "--json"})).containsExactly(StatusCommand.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "help", "analyse", "-x"})
+    void aCommandLineNamingNoVerbBuildsThemAll(String first) {
+        assertThat(BulletproofCli.verbsFor(new String[] {first, "analyze"})).isEqualTo(BulletproofCli.VERBS);
+        assertThat(BulletproofCli.verbsFor(new String[0])).isEqualTo(BulletproofCli.VERBS);
+    }
+
+    @Test
+    void helpOfAVerbThroughTheHelpVerb() {
+        CliRun run = CliRun.of("help", "analyze");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: bulletproof analyze");
+    }
+
+    @Test
+    void aMistypedVerbIsStillSuggested() {
+        CliRun run = CliRun.of("analyse", "clip.mov");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Did you mean", "analyze");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"transcode", "analyze", "batch", "profiles", "doctor", "desktop"})
     void everyVerbHasHelp(String verb) {
         CliRun run = CliRun.of(verb, "--help");

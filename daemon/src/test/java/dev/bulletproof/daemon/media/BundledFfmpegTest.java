@@ -22,8 +22,28 @@ class BundledFfmpegTest {
         assertThat(again).isEqualTo(first);
         assertThat(first.resolveSibling("ffprobe" + (first.toString().endsWith(".exe") ? ".exe" : "")))
                 .isExecutable();
-        assertThat(org.bytedeco.javacpp.Loader.getCacheDir().toPath().resolve("bulletproof-bundled-ffmpeg.properties"))
+        String bundle = org.bytedeco
+                .ffmpeg
+                .ffmpeg
+                .class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toString();
+        assertThat(org.bytedeco.javacpp.Loader.getCacheDir().toPath().resolve(BundledFfmpeg.memoFileName(bundle)))
                 .isRegularFile();
+    }
+
+    @Test
+    void eachInstallationRemembersInItsOwnFile() {
+        String checkout = "file:/home/me/bulletproof/daemon/target/lib/ffmpeg-7.1.1-1.5.12.jar";
+        String installed = "file:/opt/bulletproof/lib/app/ffmpeg-7.1.1-1.5.12.jar";
+
+        assertThat(BundledFfmpeg.memoFileName(checkout))
+                .isEqualTo(BundledFfmpeg.memoFileName(checkout))
+                .isNotEqualTo(BundledFfmpeg.memoFileName(installed))
+                .startsWith("bulletproof-bundled-ffmpeg-")
+                .endsWith(".properties");
     }
 
     @Test
