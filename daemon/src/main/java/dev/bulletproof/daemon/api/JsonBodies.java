@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulletproof.daemon.Spelling;
 import dev.bulletproof.model.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -12,7 +13,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -87,31 +87,10 @@ final class JsonBodies {
         if (allowedKeys.isEmpty()) {
             return "unknown field; this request takes no fields";
         }
-        return allowedKeys.stream()
-                .filter(known -> editDistance(known, name) <= 2)
-                .min(Comparator.comparingInt(known -> editDistance(known, name)))
+        return Spelling.closest(name, allowedKeys, 2)
                 .map(known -> "unknown field; did you mean '" + known + "'?")
                 .orElse("unknown field; expected "
                         + allowedKeys.stream().sorted().toList());
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     JsonNode tree(ServerRequest request) {

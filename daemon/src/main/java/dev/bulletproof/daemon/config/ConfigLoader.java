@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bulletproof.daemon.Spelling;
 import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.OnSuccess;
@@ -411,32 +412,10 @@ public final class ConfigLoader {
      */
     static String unknownKey(String key, String where, Set<String> known, String replacement) {
         String closest = java.util.Optional.ofNullable(replacement)
-                .or(() -> known.stream()
-                        .min(java.util.Comparator.comparingInt((String k) -> editDistance(k, key))
-                                .thenComparing(k -> k))
-                        .filter(k -> editDistance(k, key) <= 3))
+                .or(() -> Spelling.closest(key, known, 3))
                 .map(k -> "; did you mean '" + k + "'?")
                 .orElse("; known keys: " + known.stream().sorted().toList());
         String in = where.isEmpty() ? "" : " in " + where;
         return "unknown key '" + abbreviated(key) + "'" + in + closest;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
