@@ -2,12 +2,9 @@ package dev.bulletproof.daemon.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEventType;
-import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobHistoryEntry;
-import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.media.OutputPaths;
 import dev.bulletproof.daemon.testing.TestClips;
@@ -15,7 +12,6 @@ import dev.bulletproof.daemon.testing.TestMedia;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -78,13 +74,13 @@ class CrashRecoveryTest {
             daemon.terminate();
         }
 
-        List<Job> jobs = jobs(folders);
+        List<Job> jobs = MonitorFixture.jobsIn(folders.data);
         assertThat(jobs).hasSize(1);
         Job job = jobs.getFirst();
         assertThat(job.inputPath()).isEqualTo(input.toString());
         assertThat(job.attempts()).isEqualTo(2);
         assertThat(job.verified()).isTrue();
-        assertThat(history(folders, job.id()))
+        assertThat(MonitorFixture.historyIn(folders.data, job.id()))
                 .extracting(JobHistoryEntry::type)
                 .containsExactly(
                         JobEventType.CREATED,
@@ -124,7 +120,7 @@ class CrashRecoveryTest {
         assertThat(Files.readString(folders.data.resolve("daemon.log")))
                 .containsPattern("INFO  jobs  job \\d+ re-queued: stop\\.mkv was running when the daemon stopped")
                 .containsPattern("INFO  Monitor  stopped");
-        Job job = jobs(folders).getFirst();
+        Job job = MonitorFixture.jobsIn(folders.data).getFirst();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.attempts())
                 .as("an attempt cut short by a stop is not counted")
@@ -163,26 +159,10 @@ class CrashRecoveryTest {
                     throw new AssertionError("the daemon exited early; log:\n" + daemon.log());
                 }
                 return Files.exists(folders.data.resolve("bulletproof.db"))
-                        && jobs(folders).stream().anyMatch(condition);
+                        && MonitorFixture.jobsIn(folders.data).stream().anyMatch(condition);
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\ndaemon log:\n" + daemon.log(), e);
-        }
-    }
-
-    /** Reads the daemon's database the way any other process could, while the daemon runs. */
-    private static List<Job> jobs(MonitorFixture folders) {
-        try (Database database = Database.open(folders.data.resolve("bulletproof.db"))) {
-            return new JdbcJobRepository(database, Clock.systemUTC())
-                    .list(new JobFilter(null, null, null, null, 100, 0));
-        } catch (RuntimeException e) {
-            return List.of(); // not created yet
-        }
-    }
-
-    private static List<JobHistoryEntry> history(MonitorFixture folders, long jobId) {
-        try (Database database = Database.open(folders.data.resolve("bulletproof.db"))) {
-            return new JdbcJobRepository(database, Clock.systemUTC()).events(jobId);
         }
     }
 }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.jobs.Job;
-import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.media.OutputPaths;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,7 +217,7 @@ class DaemonLogTest {
     }
 
     private static Job job(MonitorFixture folders, String fileName) {
-        return jobs(folders).stream()
+        return MonitorFixture.jobsIn(folders.data).stream()
                 .filter(job -> job.filename().equals(fileName))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no job for " + fileName));
@@ -231,7 +227,7 @@ class DaemonLogTest {
         await(
                 daemon,
                 input.getFileName() + " to reach the expected state",
-                () -> jobs(folders).stream()
+                () -> MonitorFixture.jobsIn(folders.data).stream()
                         .filter(job -> job.inputPath().equals(input.toString()))
                         .filter(condition)
                         .findFirst());
@@ -255,18 +251,5 @@ class DaemonLogTest {
             }
         }
         throw new AssertionError("timed out waiting for " + what + "; console:\n" + daemon.log());
-    }
-
-    /** Reads the daemon's database the way any other process could, while the daemon runs. */
-    private static List<Job> jobs(MonitorFixture folders) {
-        if (!Files.exists(folders.data.resolve("bulletproof.db"))) {
-            return List.of();
-        }
-        try (Database database = Database.open(folders.data.resolve("bulletproof.db"))) {
-            return new JdbcJobRepository(database, Clock.systemUTC())
-                    .list(new JobFilter(null, null, null, null, 100, 0));
-        } catch (RuntimeException e) {
-            return List.of(); // being created
-        }
     }
 }

@@ -1,9 +1,12 @@
 package dev.bulletproof.daemon.monitor;
 
+import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.JobFilter;
+import dev.bulletproof.daemon.jobs.JobHistoryEntry;
+import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.testing.Await;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.JobStatus;
@@ -12,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -144,6 +148,30 @@ final class MonitorFixture implements AutoCloseable {
 
     static void await(String what, Duration limit, BooleanSupplier condition) {
         Await.until(what, limit, condition);
+    }
+
+    /**
+     * The jobs in a daemon's database, read the way any other process could while that daemon runs (a child
+     * daemon of a crash test); empty while the database is still being created.
+     */
+    static List<Job> jobsIn(Path dataFolder) {
+        Path file = dataFolder.resolve("bulletproof.db");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (Database database = Database.open(file)) {
+            return new JdbcJobRepository(database, Clock.systemUTC())
+                    .list(new JobFilter(null, null, null, null, 1000, 0));
+        } catch (RuntimeException e) {
+            return List.of(); // being created
+        }
+    }
+
+    /** One job's history in a daemon's database, oldest first. */
+    static List<JobHistoryEntry> historyIn(Path dataFolder, long jobId) {
+        try (Database database = Database.open(dataFolder.resolve("bulletproof.db"))) {
+            return new JdbcJobRepository(database, Clock.systemUTC()).events(jobId);
+        }
     }
 
     @Override

@@ -6,9 +6,7 @@ import dev.bulletproof.daemon.CrashPoint;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEventType;
-import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobHistoryEntry;
-import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcPublishIntentStore;
 import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.testing.TestClips;
@@ -16,7 +14,6 @@ import dev.bulletproof.daemon.testing.TestMedia;
 import dev.bulletproof.model.JobStatus;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,13 +71,14 @@ class PublishCrashTest {
                 if (!restarted.isAlive()) {
                     throw new AssertionError("the restarted daemon exited; log:\n" + restarted.log());
                 }
-                return jobs(folders).stream().anyMatch(job -> job.status() == JobStatus.COMPLETED);
+                return MonitorFixture.jobsIn(folders.data).stream()
+                        .anyMatch(job -> job.status() == JobStatus.COMPLETED);
             });
             restarted.terminate();
         }
 
-        Job job = jobs(folders).getFirst();
-        assertThat(jobs(folders)).hasSize(1);
+        Job job = MonitorFixture.jobsIn(folders.data).getFirst();
+        assertThat(MonitorFixture.jobsIn(folders.data)).hasSize(1);
         assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
         Path output = folders.out.resolve("show cue__processed__" + job.profile() + ".mov");
         assertThat(Path.of(job.outputPath())).isEqualTo(output);
@@ -89,7 +87,7 @@ class PublishCrashTest {
                 .containsExactly(output);
         assertThat(new MediaProber(TestMedia.tools()).probe(output).durationSeconds())
                 .isCloseTo(1.5, Offset.offset(0.2));
-        assertThat(history(folders, job.id()))
+        assertThat(MonitorFixture.historyIn(folders.data, job.id()))
                 .extracting(JobHistoryEntry::type)
                 .filteredOn(type -> type == JobEventType.COMPLETED)
                 .hasSize(1);
@@ -111,24 +109,6 @@ class PublishCrashTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static List<Job> jobs(MonitorFixture folders) {
-        if (!Files.exists(folders.data.resolve("bulletproof.db"))) {
-            return List.of();
-        }
-        try (Database database = Database.open(folders.data.resolve("bulletproof.db"))) {
-            return new JdbcJobRepository(database, Clock.systemUTC())
-                    .list(new JobFilter(null, null, null, null, 100, 0));
-        } catch (RuntimeException e) {
-            return List.of(); // being created
-        }
-    }
-
-    private static List<JobHistoryEntry> history(MonitorFixture folders, long jobId) {
-        try (Database database = Database.open(folders.data.resolve("bulletproof.db"))) {
-            return new JdbcJobRepository(database, Clock.systemUTC()).events(jobId);
         }
     }
 
