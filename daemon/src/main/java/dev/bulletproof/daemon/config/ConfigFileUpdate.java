@@ -21,21 +21,7 @@ import java.util.Set;
 final class ConfigFileUpdate {
 
     private static final ObjectMapper JSON = Json.mapper();
-    private static final List<String> KEYS = List.of(
-            "monitor_folder",
-            "output_folder",
-            "max_workers",
-            "recursive",
-            "stable_seconds",
-            "scan_interval_seconds",
-            "on_success",
-            "processed_folder",
-            "max_attempts",
-            "stall_timeout_seconds",
-            "ffmpeg_path",
-            "server",
-            "profiles",
-            "rules");
+    private static final List<String> KEYS = ConfigLoader.KEYS_IN_ORDER;
     private static final Map<String, List<String>> ALIASES = Map.of(
             "monitor_folder", List.of("watch_directory"),
             "output_folder", List.of("output_directory"),

@@ -32,7 +32,8 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of(
+    /** The top-level keys in the order the example config and a saved file list them. */
+    static final List<String> KEYS_IN_ORDER = List.of(
             "monitor_folder",
             "output_folder",
             "max_workers",
@@ -47,6 +48,8 @@ public final class ConfigLoader {
             "server",
             "profiles",
             "rules");
+
+    private static final Set<String> TOP_LEVEL_KEYS = Set.copyOf(KEYS_IN_ORDER);
     private static final Map<String, String> ALIASES = Map.of(
             "watch_directory", "monitor_folder",
             "output_directory", "output_folder",
