@@ -1,7 +1,5 @@
 package dev.bulletproof.daemon.media;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +8,6 @@ import java.util.List;
 
 /** Reads container and stream facts with ffprobe's JSON output. */
 public final class MediaProber {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MediaTools tools;
 
@@ -31,7 +27,7 @@ public final class MediaProber {
             throw new ProbeException("not a media file: " + file.getFileName() + " (" + output.lastErrorLine() + ")");
         }
         try {
-            return parse(JSON.readTree(output.stdout()), file);
+            return parse(ProbeJson.parse(output.stdout()), file);
         } catch (IOException e) {
             throw new ProbeException("ffprobe returned unreadable output for " + file.getFileName());
         }
@@ -127,54 +123,51 @@ public final class MediaProber {
         }
     }
 
-    private static MediaInfo parse(JsonNode root, Path file) {
-        JsonNode format = root.path("format");
+    private static MediaInfo parse(ProbeJson root, Path file) {
+        ProbeJson format = root.object("format");
         VideoStreamInfo video = null;
         List<AudioStreamInfo> audio = new ArrayList<>();
-        for (JsonNode stream : root.path("streams")) {
-            String type = stream.path("codec_type").asText();
-            boolean stillImage = stream.path("disposition").path("attached_pic").asInt() == 1;
+        for (ProbeJson stream : root.objects("streams")) {
+            String type = stream.text("codec_type", "");
+            boolean stillImage = stream.object("disposition").longValue("attached_pic", 0) == 1;
             if (type.equals("video") && video == null && !stillImage) {
                 video = new VideoStreamInfo(
-                        stream.path("codec_name").asText(null),
-                        stream.path("profile").asText(null),
-                        stream.path("width").asInt(),
-                        stream.path("height").asInt(),
-                        stream.path("pix_fmt").asText(null),
+                        stream.text("codec_name", null),
+                        stream.text("profile", null),
+                        (int) stream.longValue("width", 0),
+                        (int) stream.longValue("height", 0),
+                        stream.text("pix_fmt", null),
                         frameRateOf(stream),
                         positiveLong(stream, "nb_frames"),
                         positiveDouble(stream, "duration"));
             } else if (type.equals("audio")) {
                 audio.add(new AudioStreamInfo(
-                        stream.path("codec_name").asText(null),
-                        stream.path("channels").asInt(),
-                        stream.path("sample_rate").asInt()));
+                        stream.text("codec_name", null), (int) stream.longValue("channels", 0), (int)
+                                stream.longValue("sample_rate", 0)));
             }
         }
         if (video == null && audio.isEmpty()) {
             throw new ProbeException("not a media file: " + file.getFileName() + " (no audio or video streams)");
         }
-        double duration = format.path("duration").asDouble(0);
-        Long bitRate = format.hasNonNull("bit_rate") ? format.path("bit_rate").asLong() : null;
-        return new MediaInfo(format.path("format_name").asText(""), duration, bitRate, video, audio);
+        double duration = format.doubleValue("duration", 0);
+        Long bitRate = format.has("bit_rate") ? format.longValue("bit_rate", 0) : null;
+        return new MediaInfo(format.text("format_name", ""), duration, bitRate, video, audio);
     }
 
     /** ffprobe prints numbers as strings and leaves a field out, or says "N/A", when it does not know. */
-    private static Long positiveLong(JsonNode node, String field) {
-        long value = node.path(field).asLong(-1);
+    private static Long positiveLong(ProbeJson node, String field) {
+        long value = node.longValue(field, -1);
         return value > 0 ? value : null;
     }
 
-    private static Double positiveDouble(JsonNode node, String field) {
-        double value = node.path(field).asDouble(-1);
+    private static Double positiveDouble(ProbeJson node, String field) {
+        double value = node.doubleValue(field, -1);
         return value > 0 ? value : null;
     }
 
     /** r_frame_rate is the exact base rate; avg_frame_rate is a fallback for streams that lack it. */
-    private static String frameRateOf(JsonNode stream) {
-        String exact = stream.path("r_frame_rate").asText("0/0");
-        return Rational.toDouble(exact) > 0
-                ? exact
-                : stream.path("avg_frame_rate").asText("0/0");
+    private static String frameRateOf(ProbeJson stream) {
+        String exact = stream.text("r_frame_rate", "0/0");
+        return Rational.toDouble(exact) > 0 ? exact : stream.text("avg_frame_rate", "0/0");
     }
 }
