@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Checks a finished encode before it may take its final name: a truncated-but-playable file is the worst
@@ -46,24 +48,35 @@ final class OutputVerifier {
         if (size < MIN_BYTES) {
             throw new VerificationException("output is only " + size + " bytes");
         }
-        MediaInfo info;
+        // The decode needs nothing from the probe, so both run at once: on a short clip the decode is most
+        // of the verification's time. A probe or a check that already refuses the output stops it.
+        FutureTask<String> decoding = new FutureTask<>(() -> decodeProblem(output, input, profile.verification()));
+        Thread.ofVirtual().name("verify-decode").start(decoding);
         try {
-            info = prober.probe(output);
-        } catch (ProbeException e) {
-            throw new VerificationException("output is not readable media: " + e.getMessage());
+            MediaInfo info;
+            try {
+                info = prober.probe(output);
+            } catch (ProbeException e) {
+                throw new VerificationException("output is not readable media: " + e.getMessage());
+            }
+            List<String> problems = new ArrayList<>();
+            checkDuration(info, input, profile, problems);
+            checkFrameCount(info, input, profile, problems);
+            checkVideo(info, profile, problems);
+            checkAudio(info, input, profile, problems);
+            if (problems.isEmpty()) {
+                String decodeProblem = awaitDecode(decoding);
+                if (decodeProblem != null) {
+                    problems.add(decodeProblem);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new VerificationException("output failed verification: " + String.join("; ", problems));
+            }
+            return info;
+        } finally {
+            decoding.cancel(true);
         }
-        List<String> problems = new ArrayList<>();
-        checkDuration(info, input, profile, problems);
-        checkFrameCount(info, input, profile, problems);
-        checkVideo(info, profile, problems);
-        checkAudio(info, input, profile, problems);
-        if (problems.isEmpty()) {
-            checkDecodes(output, info, profile.verification(), problems);
-        }
-        if (!problems.isEmpty()) {
-            throw new VerificationException("output failed verification: " + String.join("; ", problems));
-        }
-        return info;
     }
 
     /** Two frames at the output's frame rate, plus the audio priming when there is audio. */
@@ -159,10 +172,13 @@ final class OutputVerifier {
         }
     }
 
-    /** Decodes the output's tail (or all of it): a file whose end does not decode is cut or corrupt. */
-    private void checkDecodes(Path output, MediaInfo info, Verification level, List<String> problems) {
+    /**
+     * Decodes the output's tail (or all of it): a file whose end does not decode is cut or corrupt. Sized by
+     * the input's duration, which the output's must match anyway; null when it decodes.
+     */
+    private String decodeProblem(Path output, MediaInfo input, Verification level) {
         List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error"));
-        boolean whole = level == Verification.THOROUGH || info.durationSeconds() <= TAIL_SECONDS;
+        boolean whole = level == Verification.THOROUGH || input.durationSeconds() <= TAIL_SECONDS;
         if (!whole) {
             command.addAll(List.of("-sseof", "-" + TAIL_SECONDS));
         }
@@ -170,12 +186,24 @@ final class OutputVerifier {
                 List.of("-i", FfmpegArguments.fileUrl(output), "-map", "0:v?", "-map", "0:a?", "-f", "null", "-"));
         String part = whole ? "the output" : String.format(Locale.ROOT, "the last %.0f s of the output", TAIL_SECONDS);
         try {
-            ToolOutput decoded = ToolRunner.run(command, decodeTimeout(info, whole));
+            ToolOutput decoded = ToolRunner.run(command, decodeTimeout(input, whole));
             if (!decoded.succeeded() || !decoded.stderr().isBlank()) {
-                problems.add(part + " does not decode: " + decoded.lastErrorLine());
+                return part + " does not decode: " + decoded.lastErrorLine();
             }
+            return null;
         } catch (IOException e) {
-            problems.add("could not decode " + part + ": " + e.getMessage());
+            return "could not decode " + part + ": " + e.getMessage();
+        }
+    }
+
+    private static String awaitDecode(FutureTask<String> decoding) {
+        try {
+            return decoding.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VerificationException("interrupted while decoding the output");
+        } catch (ExecutionException e) {
+            return "could not decode the output: " + e.getCause();
         }
     }
 
