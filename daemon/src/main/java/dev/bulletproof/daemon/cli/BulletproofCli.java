@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Spec;
 public final class BulletproofCli implements Runnable {
 
     /** In the order {@code --help} lists them. */
+    /** The verbs that run ffmpeg or ffprobe ({@link ToolOptions}). */
+    private static final Set<String> MEDIA_VERBS = Set.of("analyze", "transcode", "batch", "doctor");
+
     static final List<Class<?>> VERBS = List.of(
             TranscodeCommand.class,
             AnalyzeCommand.class,
@@ -81,6 +85,7 @@ public final class BulletproofCli implements Runnable {
             errWriter.flush();
             return 0;
         }
+        ToolOptions.lookEarly(needsDefaultTools(args));
         BulletproofCli root = new BulletproofCli();
         root.interactive = out == System.out && ProgressDisplay.stdoutIsTerminal();
         CommandLine commandLine = new CommandLine(root);
@@ -121,6 +126,19 @@ public final class BulletproofCli implements Runnable {
             }
         }
         return VERBS;
+    }
+
+    /** A media verb without {@code --ffmpeg}: it will look for the bundled ffmpeg, then the PATH. */
+    static boolean needsDefaultTools(String[] args) {
+        if (args.length == 0 || !MEDIA_VERBS.contains(args[0])) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--ffmpeg") || arg.startsWith("--ffmpeg=") || arg.equals("--help") || arg.equals("-h")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean asksOnlyForVersion(String[] args) {

@@ -50,6 +50,24 @@ class BulletproofCliTest {
     }
 
     @Test
+    void theDefaultFfmpegIsLookedForEarlyOnlyForAMediaVerbThatWillUseIt() {
+        assertThat(BulletproofCli.needsDefaultTools(new String[] {"analyze", "clip.mov"}))
+                .isTrue();
+        assertThat(BulletproofCli.needsDefaultTools(new String[] {"transcode", "a b.mov", "-o", "x.mp4"}))
+                .isTrue();
+        assertThat(BulletproofCli.needsDefaultTools(new String[] {"doctor"})).isTrue();
+        assertThat(BulletproofCli.needsDefaultTools(new String[] {"analyze", "--ffmpeg", "/opt/ff", "c.mov"}))
+                .as("a named ffmpeg is the only one tried")
+                .isFalse();
+        assertThat(BulletproofCli.needsDefaultTools(new String[] {"batch", "--ffmpeg=/opt/ff", "in"}))
+                .isFalse();
+        assertThat(BulletproofCli.needsDefaultTools(new String[] {"analyze", "--help"}))
+                .isFalse();
+        assertThat(BulletproofCli.needsDefaultTools(new String[] {"status"})).isFalse();
+        assertThat(BulletproofCli.needsDefaultTools(new String[] {})).isFalse();
+    }
+
+    @Test
     void aCommandLineNamingAVerbBuildsOnlyThatVerb() {
         assertThat(BulletproofCli.verbsFor(new String[] {"analyze", "clip.mov"}))
                 .containsExactly(AnalyzeCommand.class);
