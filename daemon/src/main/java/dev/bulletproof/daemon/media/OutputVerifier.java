@@ -177,7 +177,10 @@ final class OutputVerifier {
      * the input's duration, which the output's must match anyway; null when it decodes.
      */
     private String decodeProblem(Path output, MediaInfo input, Verification level) {
-        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error"));
+        // The deblocking filter only smooths pictures that decoded; skipping it finds the same errors in
+        // about a fifth less time.
+        List<String> command = new ArrayList<>(
+                List.of(tools.ffmpeg().toString(), "-nostdin", "-v", "error", "-skip_loop_filter", "all"));
         boolean whole = level == Verification.THOROUGH || input.durationSeconds() <= TAIL_SECONDS;
         if (!whole) {
             command.addAll(List.of("-sseof", "-" + TAIL_SECONDS));
