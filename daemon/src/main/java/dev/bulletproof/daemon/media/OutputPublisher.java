@@ -43,7 +43,8 @@ public final class OutputPublisher {
             throws IOException, PublishRefusedException {
         force(temp);
         long size = Files.size(temp);
-        String fingerprint = OutputFingerprint.of(temp);
+        // Reading three MiB to hash them is the slowest step here; a caller that keeps no journal skips it.
+        String fingerprint = journal.keepsFingerprints() ? OutputFingerprint.of(temp) : null;
         Path target = Files.exists(reserved) ? OutputPaths.nextFree(wanted) : reserved;
         CrashPoint.reached("publish.before-intent");
         if (!journal.intend(temp, target, size, fingerprint)) {

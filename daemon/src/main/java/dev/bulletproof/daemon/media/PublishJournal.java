@@ -16,6 +16,11 @@ public interface PublishJournal {
      */
     boolean intend(Path temp, Path target, long size, String fingerprint);
 
+    /** False for a journal that records nothing: the fingerprint passed to {@link #intend} is then null. */
+    default boolean keepsFingerprints() {
+        return true;
+    }
+
     /** The target was taken just before the rename; {@code target} is the next free name. */
     void retarget(Path target);
 
@@ -23,6 +28,11 @@ public interface PublishJournal {
     void abandon();
 
     PublishJournal NONE = new PublishJournal() {
+        @Override
+        public boolean keepsFingerprints() {
+            return false;
+        }
+
         @Override
         public boolean intend(Path temp, Path target, long size, String fingerprint) {
             return true;
