@@ -140,7 +140,7 @@ class JobTotalsTest {
     }
 
     private static String script(String name) throws IOException {
-        try (InputStream in = JobTotalsTest.class.getResourceAsStream("/db/migration/" + name)) {
+        try (InputStream in = JobTotalsTest.class.getResourceAsStream("/db/migration/sqlite/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
