@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What one database product spells its own way. The stores write their SQL once, in the syntax SQLite and
  * PostgreSQL share, and ask the dialect only for the pieces that differ: row limits, the claim's row
- * lock, planner hints, booleans, generated ids, triggers and the migration bookkeeping. Each dialect has
+ * lock, planner hints, case-insensitive matching, booleans, generated ids, triggers and the migration
+ * bookkeeping. Each dialect has
  * its own schema scripts in {@code db/migration/<name>/} (see {@link Migrations}).
  */
 public interface Dialect {
@@ -45,6 +46,12 @@ public interface Dialect {
      * narrows nothing, so that the index of a condition that does is chosen.
      */
     String withoutIndex(String column);
+
+    /**
+     * The operator that matches a LIKE pattern whatever the case of the letters (SQLite's LIKE ignores the
+     * case of ASCII letters only, which is what the job list's search has always done).
+     */
+    String likeIgnoringCase();
 
     /** The larger of two numeric expressions. */
     String greatest(String first, String second);

@@ -50,6 +50,12 @@ public final class SqliteDialect implements Dialect {
         return "+" + column;
     }
 
+    /** SQLite's LIKE already ignores the case of ASCII letters. */
+    @Override
+    public String likeIgnoringCase() {
+        return "LIKE";
+    }
+
     @Override
     public String greatest(String first, String second) {
         return "MAX(" + first + ", " + second + ")";

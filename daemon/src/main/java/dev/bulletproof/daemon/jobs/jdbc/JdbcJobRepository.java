@@ -385,7 +385,7 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public List<Job> list(JobFilter filter) {
-        JobQuery where = JobQuery.of(filter);
+        JobQuery where = JobQuery.of(filter, database.dialect());
         return database.query(
                 database.dialect().page(SELECT_JOB + where.sql() + " ORDER BY id DESC"),
                 JOB,
@@ -394,7 +394,7 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public long count(JobFilter filter) {
-        JobQuery where = JobQuery.of(filter);
+        JobQuery where = JobQuery.of(filter, database.dialect());
         return database.queryOne("SELECT COUNT(*) FROM jobs" + where.sql(), row -> row.getLong(1), where.paramsAnd())
                 .orElse(0L);
     }

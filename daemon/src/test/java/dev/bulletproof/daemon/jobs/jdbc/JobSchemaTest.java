@@ -52,8 +52,8 @@ class JobSchemaTest {
 
     @Test
     void listingOneStatusOrOneProfileNewestFirstNeedsNoSort() {
-        JobQuery byStatus = JobQuery.of(JobFilter.all().withStatuses(Set.of(JobStatus.FAILED)));
-        JobQuery byProfile = JobQuery.of(JobFilter.all().withProfile("live-qlab"));
+        JobQuery byStatus = JobQuery.of(JobFilter.all().withStatuses(Set.of(JobStatus.FAILED)), database.dialect());
+        JobQuery byProfile = JobQuery.of(JobFilter.all().withProfile("live-qlab"), database.dialect());
 
         assertThat(plan(JobRows.SELECT_JOB + byStatus.sql() + " ORDER BY id DESC LIMIT 100", byStatus.paramsAnd()))
                 .contains("USING INDEX jobs_by_status_newest")
