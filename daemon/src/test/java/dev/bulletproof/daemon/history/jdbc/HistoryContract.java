@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.bulletproof.daemon.db.DatabaseUnderTest;
+import dev.bulletproof.daemon.db.DatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.history.History.HistoryBucket;
 import dev.bulletproof.daemon.history.History.TimelinePoint;
@@ -55,7 +55,7 @@ public abstract class HistoryContract {
     private int files;
 
     /** An empty database of the dialect under test; {@code folder} is this test's own temporary folder. */
-    protected abstract DatabaseUnderTest newDatabase(Path folder);
+    protected abstract DatabaseFixture newDatabase(Path folder);
 
     @BeforeEach
     void open() {

@@ -1,13 +1,13 @@
 package dev.bulletproof.daemon.history.jdbc;
 
-import dev.bulletproof.daemon.db.DatabaseUnderTest;
-import dev.bulletproof.daemon.db.SqliteDatabaseUnderTest;
+import dev.bulletproof.daemon.db.DatabaseFixture;
+import dev.bulletproof.daemon.db.SqliteDatabaseFixture;
 import java.nio.file.Path;
 
 class SqliteHistoryTest extends HistoryContract {
 
     @Override
-    protected DatabaseUnderTest newDatabase(Path folder) {
-        return SqliteDatabaseUnderTest.in(folder);
+    protected DatabaseFixture newDatabase(Path folder) {
+        return SqliteDatabaseFixture.in(folder);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.bulletproof.daemon.db.DatabaseUnderTest;
+import dev.bulletproof.daemon.db.DatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
@@ -42,16 +42,16 @@ public abstract class JobRepositoryContract {
     Path folder;
 
     private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
-    private DatabaseUnderTest underTest;
+    private DatabaseFixture fixture;
     private SqlDatabase database;
     private JdbcJobRepository jobs;
 
     /** An empty database of the dialect under test; {@code folder} is this test's own temporary folder. */
-    protected abstract DatabaseUnderTest newDatabase(Path folder);
+    protected abstract DatabaseFixture newDatabase(Path folder);
 
     @BeforeEach
     void openDatabase() {
-        underTest = newDatabase(folder);
+        fixture = newDatabase(folder);
         open();
     }
 
@@ -61,7 +61,7 @@ public abstract class JobRepositoryContract {
     }
 
     private void open() {
-        database = underTest.open();
+        database = fixture.open();
         jobs = new JdbcJobRepository(database, clock);
     }
 
@@ -246,7 +246,7 @@ public abstract class JobRepositoryContract {
         }
         List<Long> claimedByA = new ArrayList<>();
         List<Long> claimedByB = new ArrayList<>();
-        try (SqlDatabase other = underTest.open()) {
+        try (SqlDatabase other = fixture.open()) {
             JdbcJobRepository otherJobs = new JdbcJobRepository(other, clock);
             Thread a = Thread.ofPlatform().start(() -> drain(jobs, claimedByA));
             Thread b = Thread.ofPlatform().start(() -> drain(otherJobs, claimedByB));

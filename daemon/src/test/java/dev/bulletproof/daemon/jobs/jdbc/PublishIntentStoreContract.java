@@ -3,7 +3,7 @@ package dev.bulletproof.daemon.jobs.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulletproof.daemon.db.DatabaseUnderTest;
+import dev.bulletproof.daemon.db.DatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
@@ -32,18 +32,18 @@ public abstract class PublishIntentStoreContract {
     Path folder;
 
     private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
-    private DatabaseUnderTest underTest;
+    private DatabaseFixture fixture;
     private SqlDatabase database;
     private JdbcJobRepository jobs;
     private JdbcPublishIntentStore intents;
     private int files;
 
     /** An empty database of the dialect under test; {@code folder} is this test's own temporary folder. */
-    protected abstract DatabaseUnderTest newDatabase(Path folder);
+    protected abstract DatabaseFixture newDatabase(Path folder);
 
     @BeforeEach
     void openDatabase() {
-        underTest = newDatabase(folder);
+        fixture = newDatabase(folder);
         open();
     }
 
@@ -53,7 +53,7 @@ public abstract class PublishIntentStoreContract {
     }
 
     private void open() {
-        database = underTest.open();
+        database = fixture.open();
         jobs = new JdbcJobRepository(database, clock);
         intents = new JdbcPublishIntentStore(database, clock);
     }

@@ -5,7 +5,7 @@ package dev.bulletproof.daemon.db;
  * (the abstract {@code *Contract} test classes) gets one for each test from its dialect's subclass, so a
  * new dialect joins every contract by adding one subclass per contract that returns its own kind.
  */
-public interface DatabaseUnderTest {
+public interface DatabaseFixture {
 
     /**
      * Opens the database with the daemon's migrations applied. Each call opens new connections to the

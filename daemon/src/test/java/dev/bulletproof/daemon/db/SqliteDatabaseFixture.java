@@ -3,10 +3,10 @@ package dev.bulletproof.daemon.db;
 import java.nio.file.Path;
 
 /** A SQLite file in a test's temporary folder, opened the way the daemon opens its own. */
-public record SqliteDatabaseUnderTest(Path file) implements DatabaseUnderTest {
+public record SqliteDatabaseFixture(Path file) implements DatabaseFixture {
 
-    public static SqliteDatabaseUnderTest in(Path folder) {
-        return new SqliteDatabaseUnderTest(folder.resolve("bulletproof.db"));
+    public static SqliteDatabaseFixture in(Path folder) {
+        return new SqliteDatabaseFixture(folder.resolve("bulletproof.db"));
     }
 
     @Override
