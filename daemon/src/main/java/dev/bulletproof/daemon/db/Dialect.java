@@ -6,8 +6,8 @@ import java.util.List;
  * What one database product spells its own way. The stores write their SQL once, in the syntax SQLite and
  * PostgreSQL share, and ask the dialect only for the pieces that differ: row limits, the claim's row
  * lock, planner hints, case-insensitive matching, booleans, generated ids, triggers and the migration
- * bookkeeping. Each dialect has
- * its own schema scripts in {@code db/migration/<name>/} (see {@link Migrations}).
+ * bookkeeping. Each dialect has its own schema scripts in {@code db/migration/<name>/} (see
+ * {@link Migrations}); decision 0016 says what belongs here and how a dialect joins the store tests.
  */
 public interface Dialect {
 
