@@ -21,10 +21,11 @@ import org.sqlite.SQLiteConfig;
  * connections and, thanks to WAL, never wait for the writer. A thread that is inside
  * {@link #inTransaction} reads through the transaction, so it sees its own writes.
  */
-public final class Database implements SqlRunner, AutoCloseable {
+public final class Database implements SqlDatabase {
 
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final Dialect DIALECT = new SqliteDialect();
 
     private final Path file;
     private final Durability durability;
@@ -62,10 +63,12 @@ public final class Database implements SqlRunner, AutoCloseable {
         return file;
     }
 
-    /**
-     * Runs {@code work} in one write transaction: committed when it returns, rolled back when it
-     * throws. Nested calls on the same thread join the outer transaction.
-     */
+    @Override
+    public Dialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
     public <T> T inTransaction(Function<Transaction, T> work) {
         Transaction joined = currentTransaction.get();
         if (joined != null) {
@@ -156,7 +159,7 @@ public final class Database implements SqlRunner, AutoCloseable {
         try {
             reader = idleReaders.poll();
             if (reader == null) {
-                reader = new Statements(connect());
+                reader = new Statements(connect(), DIALECT);
             }
             return work.apply(reader);
         } finally {
@@ -168,7 +171,7 @@ public final class Database implements SqlRunner, AutoCloseable {
     }
 
     private Statements openWriter() {
-        Statements statements = new Statements(connect());
+        Statements statements = new Statements(connect(), DIALECT);
         statements.queryOne("PRAGMA journal_mode=WAL", row -> row.getString(1));
         return statements;
     }

@@ -14,50 +14,69 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Brings a database file up to the current schema with the versioned scripts
- * {@code db/migration/V001__description.sql}, {@code V002__...} found on the classpath. Each script
- * runs in its own transaction together with its row in {@code schema_version}, so a crash mid-way
- * leaves the file at the previous version and the next start simply tries again.
+ * Brings a database up to the current schema with the versioned scripts of its dialect,
+ * {@code db/migration/<dialect>/V001__description.sql}, {@code V002__...}, found on the classpath. Each
+ * script runs in its own transaction together with its row in {@code schema_version}, so a crash mid-way
+ * leaves the database at the previous version and the next start simply tries again. Only the version
+ * number identifies a script that was applied: a released script is never edited (a test compares them
+ * with what was released), and a new one takes the next number.
  */
 public final class Migrations {
 
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
-    private static final String FOLDER = "db/migration";
+    private static final String ROOT_FOLDER = "db/migration";
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
 
     /** One script: its version number, description and SQL text. */
     public record Migration(int version, String description, String sql) {}
 
-    private final List<Migration> migrations;
+    private final Function<Dialect, List<Migration>> scripts;
 
+    /** These scripts, whatever the database's dialect. */
     public Migrations(List<Migration> migrations) {
-        this.migrations = migrations.stream()
-                .sorted(Comparator.comparingInt(Migration::version))
-                .toList();
+        List<Migration> inOrder = inVersionOrder(migrations);
+        this.scripts = dialect -> inOrder;
     }
 
-    /** The scripts shipped with the daemon. */
+    private Migrations(Function<Dialect, List<Migration>> scripts) {
+        this.scripts = dialect -> inVersionOrder(scripts.apply(dialect));
+    }
+
+    /** The scripts shipped with the daemon for the dialect of the database they are applied to. */
     public static Migrations fromClasspath() {
-        return new Migrations(loadFromClasspath());
+        return new Migrations(dialect -> loadFromClasspath(folderOf(dialect)));
     }
 
-    /** Applies every script newer than the file's version; returns the versions it applied. */
-    public List<Integer> apply(Database database) {
-        database.update("CREATE TABLE IF NOT EXISTS schema_version ("
-                + " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-        return migrations.stream()
+    /** Where the scripts of {@code dialect} are on the classpath. */
+    public static String folderOf(Dialect dialect) {
+        return ROOT_FOLDER + "/" + dialect.name();
+    }
+
+    /** Applies every script newer than the database's version; returns the versions it applied. */
+    public List<Integer> apply(SqlDatabase database) {
+        Dialect dialect = database.dialect();
+        database.update(dialect.createSchemaVersionTable());
+        return scripts.apply(dialect).stream()
                 .filter(migration -> applyIfNew(database, migration))
                 .map(Migration::version)
                 .toList();
     }
 
-    private static boolean applyIfNew(Database database, Migration migration) {
+    private static List<Migration> inVersionOrder(List<Migration> migrations) {
+        return migrations.stream()
+                .sorted(Comparator.comparingInt(Migration::version))
+                .toList();
+    }
+
+    private static boolean applyIfNew(SqlDatabase database, Migration migration) {
         return database.inTransaction(tx -> {
+            database.dialect().lockForMigration().forEach(tx::update);
             boolean applied = tx.queryOne(
                             "SELECT 1 FROM schema_version WHERE version = ?", row -> true, migration.version())
                     .isPresent();
@@ -79,16 +98,16 @@ public final class Migrations {
         });
     }
 
-    private static List<Migration> loadFromClasspath() {
-        URL folder = Migrations.class.getClassLoader().getResource(FOLDER);
+    private static List<Migration> loadFromClasspath(String path) {
+        URL folder = Migrations.class.getClassLoader().getResource(path);
         if (folder == null) {
-            throw new IllegalStateException("migration folder " + FOLDER + " missing from the classpath");
+            throw new IllegalStateException("migration folder " + path + " missing from the classpath");
         }
         try {
             URI uri = folder.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return readScripts(jar.getPath(FOLDER));
+                    return readScripts(jar.getPath(path));
                 }
             }
             return readScripts(Path.of(uri));
@@ -134,7 +153,7 @@ public final class Migrations {
     }
 
     /** The versions recorded in the file, oldest first. */
-    public static List<Integer> appliedVersions(Database database) {
+    public static List<Integer> appliedVersions(SqlDatabase database) {
         return database.query("SELECT version FROM schema_version ORDER BY version", row -> row.getInt(1));
     }
 }

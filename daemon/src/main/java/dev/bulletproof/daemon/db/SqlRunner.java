@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The few statement shapes the daemon needs. Parameters bind positionally; {@link java.time.Instant},
- * enums and booleans are converted to the column types the schema uses (epoch millis, names, 0/1).
+ * The few statement shapes the daemon needs. Parameters bind positionally; {@link java.time.Instant}
+ * and enums are converted to the column types every dialect's schema uses (epoch millis, names), and
+ * booleans to what the dialect's schema uses ({@link Dialect#booleanValue}).
  */
 public interface SqlRunner {
 

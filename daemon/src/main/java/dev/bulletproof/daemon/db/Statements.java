@@ -23,6 +23,7 @@ final class Statements implements SqlRunner {
     private static final int MAX_PREPARED = 64;
 
     private final Connection connection;
+    private final Dialect dialect;
     private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
@@ -34,8 +35,9 @@ final class Statements implements SqlRunner {
         }
     };
 
-    Statements(Connection connection) {
+    Statements(Connection connection, Dialect dialect) {
         this.connection = connection;
+        this.dialect = dialect;
     }
 
     Connection connection() {
@@ -90,16 +92,7 @@ final class Statements implements SqlRunner {
 
     @Override
     public long insert(String sql, Object... params) {
-        try {
-            prepare(sql, params).executeUpdate();
-            try (ResultSet keys =
-                    prepare("SELECT last_insert_rowid()", new Object[0]).executeQuery()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw discardAfter(sql, e);
-        }
+        return dialect.insertReturningId(this, sql, params);
     }
 
     /** Runs one statement without parameters or results (transaction control). */
@@ -152,12 +145,12 @@ final class Statements implements SqlRunner {
         return statement;
     }
 
-    private static Object toColumnValue(Object value) {
+    private Object toColumnValue(Object value) {
         return switch (value) {
             case null -> null;
             case Instant instant -> instant.toEpochMilli();
             case Enum<?> constant -> constant.name();
-            case Boolean flag -> flag ? 1 : 0;
+            case Boolean flag -> dialect.booleanValue(flag);
             default -> value;
         };
     }

@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.history.jdbc;
 
-import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Dialect;
+import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.history.BucketSize;
 import dev.bulletproof.daemon.history.History;
 import dev.bulletproof.daemon.history.InvalidHistoryQueryException;
@@ -39,33 +40,48 @@ public final class JdbcHistory implements History {
                     + " AS avg_processing FROM job_totals";
 
     /*
-     * The unary plus in "+status" keeps SQLite from choosing a status index for the range queries:
-     * nearly every finished job is completed, so the status narrows nothing while the time range does.
+     * The status is kept out of the planner's choice of index for the range queries (in SQLite, a unary
+     * plus): nearly every finished job is completed, so the status narrows nothing while the time range does.
      */
-    static final String SELECT_FINISHED_SINCE =
-            "SELECT COUNT(*) FROM jobs WHERE completed_at >= ? AND +status IN ('COMPLETED', 'FAILED')";
+    static String selectFinishedSince(Dialect dialect) {
+        return "SELECT COUNT(*) FROM jobs WHERE completed_at >= ? AND " + dialect.withoutIndex("status")
+                + " IN ('COMPLETED', 'FAILED')";
+    }
 
     /** Bucket number computed in SQL so the rows of a long range never travel to Java one by one. */
-    static final String SELECT_BUCKETS = "SELECT (completed_at - ?) / ? AS bucket,"
-            + " SUM(status = 'COMPLETED') AS completed, SUM(status = 'FAILED') AS failed,"
-            + " AVG(CASE WHEN status = 'COMPLETED' THEN processing_seconds END) AS avg_processing,"
-            + " TOTAL(CASE WHEN status = 'COMPLETED' THEN media_duration_seconds END) AS media_seconds"
-            + " FROM jobs WHERE completed_at >= ? AND completed_at < ? AND +status IN ('COMPLETED', 'FAILED')"
-            + " GROUP BY bucket";
+    static String selectBuckets(Dialect dialect) {
+        return "SELECT (completed_at - ?) / ? AS bucket,"
+                + " COUNT(CASE WHEN status = 'COMPLETED' THEN 1 END) AS completed,"
+                + " COUNT(CASE WHEN status = 'FAILED' THEN 1 END) AS failed,"
+                + " AVG(CASE WHEN status = 'COMPLETED' THEN processing_seconds END) AS avg_processing,"
+                + " COALESCE(SUM(CASE WHEN status = 'COMPLETED' THEN media_duration_seconds END), 0) AS media_seconds"
+                + " FROM jobs WHERE completed_at >= ? AND completed_at < ? AND " + dialect.withoutIndex("status")
+                + " IN ('COMPLETED', 'FAILED') GROUP BY bucket";
+    }
 
-    static final String SELECT_TIMELINE = "SELECT id, filename, profile, status, completed_at, processing_seconds,"
-            + " media_duration_seconds FROM jobs WHERE completed_at >= ? AND completed_at < ?"
-            + " AND +status IN ('COMPLETED', 'FAILED', 'CANCELLED') ORDER BY completed_at, id LIMIT ?";
+    static String selectTimeline(Dialect dialect) {
+        return dialect.firstRowsBound("SELECT id, filename, profile, status, completed_at, processing_seconds,"
+                + " media_duration_seconds FROM jobs WHERE completed_at >= ? AND completed_at < ?"
+                + " AND " + dialect.withoutIndex("status") + " IN ('COMPLETED', 'FAILED', 'CANCELLED')"
+                + " ORDER BY completed_at, id");
+    }
 
     private static final Duration LAST_DAY = Duration.ofHours(24);
 
-    private final Database database;
+    private final SqlDatabase database;
     private final Clock clock;
+    private final String selectFinishedSince;
+    private final String selectBuckets;
+    private final String selectTimeline;
 
     /** Expects a migrated database; makes sure the per-status totals are kept from now on. */
-    public JdbcHistory(Database database, Clock clock) {
+    public JdbcHistory(SqlDatabase database, Clock clock) {
         this.database = Objects.requireNonNull(database);
         this.clock = Objects.requireNonNull(clock);
+        Dialect dialect = database.dialect();
+        this.selectFinishedSince = selectFinishedSince(dialect);
+        this.selectBuckets = selectBuckets(dialect);
+        this.selectTimeline = selectTimeline(dialect);
         JobTotals.maintain(database);
     }
 
@@ -75,7 +91,7 @@ public final class JdbcHistory implements History {
         database.query(SELECT_STATUS_TOTALS, JdbcHistory::statusCount)
                 .forEach(count -> byStatus.put(count.status(), count));
         long finishedLastDay = database.queryOne(
-                        SELECT_FINISHED_SINCE,
+                        selectFinishedSince,
                         row -> row.getLong(1),
                         clock.instant().minus(LAST_DAY))
                 .orElse(0L);
@@ -110,7 +126,7 @@ public final class JdbcHistory implements History {
             buckets[i] = new HistoryBucket(firstStart.plusMillis(i * widthMillis), 0, 0, 0.0, 0.0);
         }
         database.query(
-                        SELECT_BUCKETS,
+                        selectBuckets,
                         row -> filledBucket(row, firstStart, widthMillis),
                         firstStart.toEpochMilli(),
                         widthMillis,
@@ -128,7 +144,7 @@ public final class JdbcHistory implements History {
             throw new InvalidHistoryQueryException(
                     "limit must be between 1 and " + MAX_TIMELINE_POINTS + ", not " + limit);
         }
-        return database.query(SELECT_TIMELINE, JdbcHistory::timelinePoint, from, to, limit);
+        return database.query(selectTimeline, JdbcHistory::timelinePoint, from, to, limit);
     }
 
     private static void checkRange(Instant from, Instant to) {

@@ -9,7 +9,8 @@ import static dev.bulletproof.model.JobStatus.PAUSED;
 import static dev.bulletproof.model.JobStatus.QUEUED;
 import static dev.bulletproof.model.JobStatus.WAITING;
 
-import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Dialect;
+import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.db.Transaction;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
@@ -31,29 +32,51 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link JobRepository} on SQLite; each method is one transaction on the database's writer connection. */
+/**
+ * {@link JobRepository} on a SQL database; each method is one transaction. The SQL is written once; the
+ * database's {@link Dialect} spells the parts that differ between products (row limits, the claim's lock).
+ */
 public final class JdbcJobRepository implements JobRepository {
 
     /** How many runnable jobs one claim looks at; more than one so a lost race moves on to the next job. */
     private static final int CLAIM_CANDIDATES = 8;
 
-    /** Served by the index jobs_claim_order; see the schema test. */
-    static final String SELECT_CLAIMABLE = SELECT_JOB
-            + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)"
-            + " ORDER BY priority DESC, created_at, id LIMIT " + CLAIM_CANDIDATES;
-
-    /** Served by the index jobs_by_input; see the schema test. */
-    static final String SELECT_BY_INPUT =
-            SELECT_JOB + " WHERE input_path = ? AND input_size = ? AND input_mtime = ? ORDER BY id DESC LIMIT 1";
-
-    private final Database database;
+    private final SqlDatabase database;
     private final Clock clock;
     private final JobWrites writes;
+    private final String selectClaimable;
+    private final String selectByInput;
+    private final String selectTwin;
+    private final String selectLatestPauseOrigin;
+    private final String requeueAfterStop;
 
-    public JdbcJobRepository(Database database, Clock clock) {
+    public JdbcJobRepository(SqlDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.writes = new JobWrites(clock);
+        Dialect dialect = database.dialect();
+        this.selectClaimable = selectClaimable(dialect);
+        this.selectByInput = selectByInput(dialect);
+        this.selectTwin = dialect.firstRows(
+                "SELECT id FROM jobs WHERE input_path = ? AND input_size = ? AND input_mtime = ? AND id <> ?", 1);
+        this.selectLatestPauseOrigin = dialect.firstRows(
+                "SELECT from_status FROM job_events WHERE job_id = ? AND type = 'PAUSED' ORDER BY id DESC", 1);
+        this.requeueAfterStop = ", status_reason = 'queued again: the daemon stopped while it ran', attempts = "
+                + dialect.greatest("attempts - 1", "0") + ", not_before = NULL";
+    }
+
+    /** Served by the index jobs_claim_order; see the schema test. */
+    static String selectClaimable(Dialect dialect) {
+        return dialect.claimCandidates(
+                SELECT_JOB + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)"
+                        + " ORDER BY priority DESC, created_at, id",
+                CLAIM_CANDIDATES);
+    }
+
+    /** Served by the index jobs_by_input; see the schema test. */
+    static String selectByInput(Dialect dialect) {
+        return dialect.firstRows(
+                SELECT_JOB + " WHERE input_path = ? AND input_size = ? AND input_mtime = ? ORDER BY id DESC", 1);
     }
 
     @Override
@@ -68,7 +91,7 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     private Registration register(Transaction tx, NewFile file) {
-        Optional<Job> existing = tx.queryOne(SELECT_BY_INPUT, JOB, file.inputPath(), file.size(), file.mtimeMillis());
+        Optional<Job> existing = tx.queryOne(selectByInput, JOB, file.inputPath(), file.size(), file.mtimeMillis());
         if (existing.isPresent()) {
             return new Registration(existing.get(), false);
         }
@@ -140,12 +163,7 @@ public final class JdbcJobRepository implements JobRepository {
         }
         Job current = found.get();
         Optional<Long> twin = tx.queryOne(
-                "SELECT id FROM jobs WHERE input_path = ? AND input_size = ? AND input_mtime = ? AND id <> ? LIMIT 1",
-                row -> row.getLong(1),
-                current.inputPath(),
-                file.size(),
-                file.mtimeMillis(),
-                current.id());
+                selectTwin, row -> row.getLong(1), current.inputPath(), file.size(), file.mtimeMillis(), current.id());
         if (twin.isPresent()) {
             String reason = "this exact file was already handled as job " + twin.get();
             return Optional.of(writes.write(
@@ -179,7 +197,7 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public Optional<Job> claimNext(Instant now) {
         return database.inTransaction(tx -> {
-            List<Job> candidates = tx.query(SELECT_CLAIMABLE, JOB, now);
+            List<Job> candidates = tx.query(selectClaimable, JOB, now);
             for (Job candidate : candidates) {
                 JobCommand.CLAIM.require(candidate.id(), candidate.status());
                 int attempt = candidate.attempts() + 1;
@@ -279,13 +297,7 @@ public final class JdbcJobRepository implements JobRepository {
                 // Its output may already carry the final name; start-up recovery finishes the job instead.
                 return JobWrites.load(tx, id);
             }
-            return writes.change(
-                    tx,
-                    id,
-                    JobCommand.REQUEUE_AFTER_STOP,
-                    "the daemon stopped",
-                    ", status_reason = 'queued again: the daemon stopped while it ran', attempts = MAX(attempts - 1, 0),"
-                            + " not_before = NULL");
+            return writes.change(tx, id, JobCommand.REQUEUE_AFTER_STOP, "the daemon stopped", requeueAfterStop);
         });
     }
 
@@ -373,16 +385,16 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public List<Job> list(JobFilter filter) {
-        JobQuery where = JobQuery.of(filter);
+        JobQuery where = JobQuery.of(filter, database.dialect());
         return database.query(
-                SELECT_JOB + where.sql() + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                database.dialect().page(SELECT_JOB + where.sql() + " ORDER BY id DESC"),
                 JOB,
                 where.paramsAnd(filter.limit(), filter.offset()));
     }
 
     @Override
     public long count(JobFilter filter) {
-        JobQuery where = JobQuery.of(filter);
+        JobQuery where = JobQuery.of(filter, database.dialect());
         return database.queryOne("SELECT COUNT(*) FROM jobs" + where.sql(), row -> row.getLong(1), where.paramsAnd())
                 .orElse(0L);
     }
@@ -406,13 +418,9 @@ public final class JdbcJobRepository implements JobRepository {
      * A job paused while it was still queued was never running: the hold is the user's wish and
      * survives a restart. Only its latest pause tells the two kinds of paused job apart.
      */
-    private static boolean isHeld(Transaction tx, Job job) {
+    private boolean isHeld(Transaction tx, Job job) {
         return job.status() == PAUSED
-                && tx.queryOne(
-                                "SELECT from_status FROM job_events WHERE job_id = ? AND type = 'PAUSED'"
-                                        + " ORDER BY id DESC LIMIT 1",
-                                row -> row.getString(1),
-                                job.id())
+                && tx.queryOne(selectLatestPauseOrigin, row -> row.getString(1), job.id())
                         .map(QUEUED.name()::equals)
                         .orElse(false);
     }

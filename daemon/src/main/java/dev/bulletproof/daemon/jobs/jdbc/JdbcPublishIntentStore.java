@@ -1,14 +1,14 @@
 package dev.bulletproof.daemon.jobs.jdbc;
 
-import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.RowMapper;
+import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.jobs.PublishIntent;
 import dev.bulletproof.daemon.jobs.PublishIntentStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** {@link PublishIntentStore} on the jobs database; every write is one transaction on the writer connection. */
+/** {@link PublishIntentStore} on the jobs database; every write is one transaction. */
 public final class JdbcPublishIntentStore implements PublishIntentStore {
 
     private static final RowMapper<PublishIntent> INTENT = row -> {
@@ -25,10 +25,10 @@ public final class JdbcPublishIntentStore implements PublishIntentStore {
                 target == null ? null : Path.of(target));
     };
 
-    private final Database database;
+    private final SqlDatabase database;
     private final Clock clock;
 
-    public JdbcPublishIntentStore(Database database, Clock clock) {
+    public JdbcPublishIntentStore(SqlDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }

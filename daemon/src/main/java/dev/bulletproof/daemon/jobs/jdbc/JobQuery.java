@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.jobs.jdbc;
 
+import dev.bulletproof.daemon.db.Dialect;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.model.JobStatus;
 import java.util.ArrayList;
@@ -8,13 +9,13 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The WHERE clause of a job list. The text search is a substring match with LIKE, which no index can
+ * The WHERE clause of a job list. The text search is a substring match with LIKE, ignoring case, which no index can
  * serve; scanning the short {@code filename} column stays in the low milliseconds even for 100,000
  * jobs, and the status, profile and id conditions still narrow the scan through their indexes.
  */
 record JobQuery(String sql, List<Object> params) {
 
-    static JobQuery of(JobFilter filter) {
+    static JobQuery of(JobFilter filter, Dialect dialect) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
@@ -27,7 +28,7 @@ record JobQuery(String sql, List<Object> params) {
             params.add(filter.profile());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            conditions.add("filename LIKE ? ESCAPE '\\'");
+            conditions.add("filename " + dialect.likeIgnoringCase() + " ? ESCAPE '\\'");
             params.add("%" + escapeLike(filter.text().strip()) + "%");
         }
         if (filter.beforeId() != null) {

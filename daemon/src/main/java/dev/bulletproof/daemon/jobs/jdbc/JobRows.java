@@ -83,8 +83,13 @@ final class JobRows {
         return row.wasNull() ? null : value;
     }
 
+    /** Read as an object because dialects keep booleans differently: an INTEGER 0/1 or a BOOLEAN. */
     private static Boolean nullableBoolean(ResultSet row, String column) throws SQLException {
-        int value = row.getInt(column);
-        return row.wasNull() ? null : value != 0;
+        return switch (row.getObject(column)) {
+            case null -> null;
+            case Boolean flag -> flag;
+            case Number number -> number.longValue() != 0;
+            case Object other -> throw new SQLException("column " + column + " holds " + other + ", not a boolean");
+        };
     }
 }

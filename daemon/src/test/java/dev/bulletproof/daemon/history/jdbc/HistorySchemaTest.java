@@ -42,19 +42,19 @@ class HistorySchemaTest {
 
     @Test
     void recentlyFinishedJobsAreCountedFromTheHistoryIndexAlone() {
-        assertThat(plan(JdbcHistory.SELECT_FINISHED_SINCE, 0L))
+        assertThat(plan(JdbcHistory.selectFinishedSince(database.dialect()), 0L))
                 .contains("USING COVERING INDEX jobs_history_by_completed_at (completed_at>?)");
     }
 
     @Test
     void bucketsReadOnlyTheRequestedRangeOfTheHistoryIndex() {
-        assertThat(plan(JdbcHistory.SELECT_BUCKETS, 0L, 3_600_000L, 0L, 1L))
+        assertThat(plan(JdbcHistory.selectBuckets(database.dialect()), 0L, 3_600_000L, 0L, 1L))
                 .contains("USING COVERING INDEX jobs_history_by_completed_at (completed_at>? AND completed_at<?)");
     }
 
     @Test
     void timelineWalksTheRangeInTimeOrderWithoutSorting() {
-        assertThat(plan(JdbcHistory.SELECT_TIMELINE, 0L, 1L, 10))
+        assertThat(plan(JdbcHistory.selectTimeline(database.dialect()), 0L, 1L, 10))
                 .contains("(completed_at>? AND completed_at<?)")
                 .doesNotContain("TEMP B-TREE");
     }

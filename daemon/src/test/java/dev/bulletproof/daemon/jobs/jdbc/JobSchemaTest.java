@@ -40,20 +40,20 @@ class JobSchemaTest {
 
     @Test
     void claimingWalksTheClaimIndexInPriorityOrder() {
-        String plan = plan(JdbcJobRepository.SELECT_CLAIMABLE, 0L);
+        String plan = plan(JdbcJobRepository.selectClaimable(database.dialect()), 0L);
         assertThat(plan).contains("USING INDEX jobs_claim_order").doesNotContain("TEMP B-TREE");
     }
 
     @Test
     void deDuplicationLooksUpTheWholeFileIdentityInAnIndex() {
-        assertThat(plan(JdbcJobRepository.SELECT_BY_INPUT, "/in/a.mov", 1L, 2L))
+        assertThat(plan(JdbcJobRepository.selectByInput(database.dialect()), "/in/a.mov", 1L, 2L))
                 .contains("USING INDEX jobs_by_input (input_path=? AND input_size=? AND input_mtime=?)");
     }
 
     @Test
     void listingOneStatusOrOneProfileNewestFirstNeedsNoSort() {
-        JobQuery byStatus = JobQuery.of(JobFilter.all().withStatuses(Set.of(JobStatus.FAILED)));
-        JobQuery byProfile = JobQuery.of(JobFilter.all().withProfile("live-qlab"));
+        JobQuery byStatus = JobQuery.of(JobFilter.all().withStatuses(Set.of(JobStatus.FAILED)), database.dialect());
+        JobQuery byProfile = JobQuery.of(JobFilter.all().withProfile("live-qlab"), database.dialect());
 
         assertThat(plan(JobRows.SELECT_JOB + byStatus.sql() + " ORDER BY id DESC LIMIT 100", byStatus.paramsAnd()))
                 .contains("USING INDEX jobs_by_status_newest")

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.bulletproof.daemon.db.Database;
-import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.db.DatabaseFixture;
+import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.history.History.HistoryBucket;
 import dev.bulletproof.daemon.history.History.TimelinePoint;
 import dev.bulletproof.daemon.history.InvalidHistoryQueryException;
@@ -27,21 +27,39 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class JdbcHistoryTest {
+/**
+ * What {@link dev.bulletproof.daemon.history.History} on a SQL database reports, whatever the dialect:
+ * the summary (from the per-status totals the triggers keep), buckets and the timeline. Each dialect runs
+ * it through a subclass that says which database to use.
+ */
+public abstract class HistoryContract {
+
+    /** The summary's figures counted straight from the jobs table, to compare the kept totals with. */
+    private static final String RECOUNT = "SELECT"
+            + " COUNT(*),"
+            + " COUNT(CASE WHEN status = 'COMPLETED' THEN 1 END),"
+            + " COUNT(CASE WHEN status = 'FAILED' THEN 1 END),"
+            + " COALESCE((SELECT AVG(processing_seconds) FROM jobs WHERE status = 'COMPLETED'), 0),"
+            + " COUNT(CASE WHEN status IN ('PROCESSING', 'PAUSED') THEN 1 END),"
+            + " COUNT(CASE WHEN status IN ('QUEUED', 'WAITING') THEN 1 END),"
+            + " COUNT(CASE WHEN status = 'CANCELLED' THEN 1 END)"
+            + " FROM jobs";
 
     @TempDir
     Path folder;
 
     private final MutableClock clock = MutableClock.at("2026-03-01T08:00:00Z");
-    private Database database;
+    private SqlDatabase database;
     private JdbcJobRepository jobs;
     private JdbcHistory history;
     private int files;
 
+    /** An empty database of the dialect under test; {@code folder} is this test's own temporary folder. */
+    protected abstract DatabaseFixture newDatabase(Path folder);
+
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("bulletproof.db"));
-        Migrations.fromClasspath().apply(database);
+        database = newDatabase(folder).open();
         jobs = new JdbcJobRepository(database, clock);
         history = new JdbcHistory(database, clock);
     }
@@ -109,6 +127,64 @@ class JdbcHistoryTest {
         jobs.registerFile(NewFile.settling("/in/h.mov", 1, 1, "settling"));
 
         assertThat(history.summary()).isEqualTo(new StatsModel(8, 2, 1, 15.0, 2, 2, 1, 3));
+    }
+
+    @Test
+    void totalsFollowEveryKindOfChange() {
+        Job completed = queueThenClaimNext("a.mov");
+        jobs.markCompleted(completed.id(), ExecutionResult.succeeded("/out/a.mov", true, 4.0));
+        Job retriedAfterFailure = queueThenClaimNext("b.mov");
+        jobs.markFailed(retriedAfterFailure.id(), "exit 1", 9.0);
+        jobs.retry(retriedAfterFailure.id());
+        Job failed = queueThenClaimNext("c.mov");
+        jobs.markFailed(failed.id(), "exit 1", 2.0);
+        Job paused = queueThenClaimNext("d.mov");
+        jobs.pause(paused.id());
+        Job cancelled = queue("e.mov", null);
+        jobs.cancel(cancelled.id(), "not needed");
+        Job deleted = queueThenClaimNext("f.mov");
+        jobs.markCompleted(deleted.id(), ExecutionResult.succeeded("/out/d.mov", true, 100.0));
+        jobs.delete(deleted.id());
+        jobs.registerFile(NewFile.settling("/in/settling.mov", 1, 1, "settling"));
+
+        StatsModel summary = history.summary();
+        assertThat(withoutLastDay(summary)).isEqualTo(recount());
+        assertThat(summary.avgDuration()).isEqualTo(4.0);
+        assertThat(summary.totalJobs()).isEqualTo(6);
+    }
+
+    /** Queues a file, then claims whichever job is next (a retried one may come first). */
+    private Job queueThenClaimNext(String name) {
+        clock.advance(Duration.ofSeconds(1));
+        queue(name, null);
+        return jobs.claimNext(clock.instant()).orElseThrow();
+    }
+
+    private StatsModel recount() {
+        return database.queryOne(
+                        RECOUNT,
+                        row -> new StatsModel(
+                                row.getLong(1),
+                                row.getLong(2),
+                                row.getLong(3),
+                                row.getDouble(4),
+                                row.getLong(5),
+                                row.getLong(6),
+                                row.getLong(7),
+                                0))
+                .orElseThrow();
+    }
+
+    private static StatsModel withoutLastDay(StatsModel stats) {
+        return new StatsModel(
+                stats.totalJobs(),
+                stats.successful(),
+                stats.failed(),
+                stats.avgDuration(),
+                stats.inProgress(),
+                stats.queued(),
+                stats.cancelled(),
+                0);
     }
 
     @Test

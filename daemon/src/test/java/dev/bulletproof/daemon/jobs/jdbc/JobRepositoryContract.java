@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.bulletproof.daemon.db.Database;
-import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.db.DatabaseFixture;
+import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.InvalidJobFilterException;
@@ -32,19 +32,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JdbcJobRepositoryTest {
+/**
+ * What every {@link dev.bulletproof.daemon.jobs.JobRepository} on a SQL database does, whatever the
+ * dialect: each dialect runs it through a subclass that says which database to use.
+ */
+public abstract class JobRepositoryContract {
 
     @TempDir
     Path folder;
 
     private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
-    private Path file;
-    private Database database;
+    private DatabaseFixture fixture;
+    private SqlDatabase database;
     private JdbcJobRepository jobs;
+
+    /** An empty database of the dialect under test; {@code folder} is this test's own temporary folder. */
+    protected abstract DatabaseFixture newDatabase(Path folder);
 
     @BeforeEach
     void openDatabase() {
-        file = folder.resolve("bulletproof.db");
+        fixture = newDatabase(folder);
         open();
     }
 
@@ -54,8 +61,7 @@ class JdbcJobRepositoryTest {
     }
 
     private void open() {
-        database = Database.open(file);
-        Migrations.fromClasspath().apply(database);
+        database = fixture.open();
         jobs = new JdbcJobRepository(database, clock);
     }
 
@@ -240,7 +246,7 @@ class JdbcJobRepositoryTest {
         }
         List<Long> claimedByA = new ArrayList<>();
         List<Long> claimedByB = new ArrayList<>();
-        try (Database other = Database.open(file)) {
+        try (SqlDatabase other = fixture.open()) {
             JdbcJobRepository otherJobs = new JdbcJobRepository(other, clock);
             Thread a = Thread.ofPlatform().start(() -> drain(jobs, claimedByA));
             Thread b = Thread.ofPlatform().start(() -> drain(otherJobs, claimedByB));
