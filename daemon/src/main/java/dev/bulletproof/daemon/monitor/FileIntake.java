@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.monitor;
 
 import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.config.PipelineSettings;
 import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
  * <p>Reports are queued and applied in batches by one thread, so a folder of 100,000 files costs a few
  * hundred transactions instead of 200,000, and the tracker's thread never waits on the database.
  */
-final class FileIntake implements StabilityListener, AutoCloseable {
+public final class FileIntake implements StabilityListener, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FileIntake.class.getName());
     private static final int BATCH = 2_000;
@@ -70,7 +71,7 @@ final class FileIntake implements StabilityListener, AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    FileIntake(JobRepository jobs, Supplier<PipelineSettings> settings, EventBus bus, Runnable onQueued) {
+    public FileIntake(JobRepository jobs, Supplier<PipelineSettings> settings, EventBus bus, Runnable onQueued) {
         this.jobs = jobs;
         this.settings = settings;
         this.bus = bus;
@@ -78,13 +79,13 @@ final class FileIntake implements StabilityListener, AutoCloseable {
     }
 
     /** Takes over the waiting jobs a previous run left, so their files are not registered twice. */
-    void adopt(List<Job> waitingJobs) {
+    public void adopt(List<Job> waitingJobs) {
         for (Job job : waitingJobs) {
             waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), job.inputSize(), 0));
         }
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (running) {
             return;
         }
@@ -93,7 +94,7 @@ final class FileIntake implements StabilityListener, AutoCloseable {
     }
 
     /** The rules changed: files no rule matched deserve a fresh look and a fresh report. */
-    void rulesChanged() {
+    public void rulesChanged() {
         unmatched.clear();
     }
 
@@ -113,7 +114,7 @@ final class FileIntake implements StabilityListener, AutoCloseable {
     }
 
     /** Applies every report received so far; for tests and orderly shutdown. */
-    void drain() {
+    public void drain() {
         List<Report> batch = new ArrayList<>();
         while (reports.drainTo(batch, BATCH) > 0) {
             apply(batch);
