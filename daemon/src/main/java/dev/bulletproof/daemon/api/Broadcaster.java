@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.config.ConfigApplied;
 import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
@@ -62,8 +63,7 @@ public final class Broadcaster implements AutoCloseable {
     private final Map<Long, Long> lastProgressNanos = new HashMap<>();
     private boolean statsDirty;
     private long lastStatsNanos;
-    private volatile boolean running;
-    private Thread dispatcher;
+    private BackgroundLoop dispatcher;
 
     /** @param queue read once per client, for the state it is greeted with */
     public Broadcaster(EventBus bus, QueueControl queue, Supplier<History> history) {
@@ -73,14 +73,14 @@ public final class Broadcaster implements AutoCloseable {
     }
 
     public synchronized void start() {
-        running = true;
         subscriptions.add(bus.subscribe(JobEvent.Progress.class, this::onProgress));
         subscriptions.add(bus.subscribe(JobEvent.Changed.class, events::add));
         subscriptions.add(bus.subscribe(JobEvent.Deleted.class, events::add));
         subscriptions.add(bus.subscribe(QueueEvent.class, events::add));
         subscriptions.add(bus.subscribe(ConfigApplied.class, events::add));
         subscriptions.add(bus.subscribe(Alert.class, events::add));
-        dispatcher = Thread.ofPlatform().daemon().name("ws-broadcaster").start(this::dispatchUntilClosed);
+        // A failure on one event is logged and the next round goes on; the round itself waits on the queue.
+        dispatcher = BackgroundLoop.start("ws-broadcaster", this::dispatchOnce, Duration.ZERO, failure -> {});
     }
 
     /** Called on the engine's thread: records the latest tick and wakes the dispatcher, nothing more. */
@@ -107,18 +107,6 @@ public final class Broadcaster implements AutoCloseable {
     UpdateSession.Outgoing greeting() {
         return new UpdateSession.Outgoing(
                 "queue", "queue", json(new ServerMessage.QueueUpdate(queue.isQueuePaused(), queue.maxWorkers())));
-    }
-
-    private void dispatchUntilClosed() {
-        while (running) {
-            try {
-                dispatchOnce();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "WebSocket broadcaster failed on an event; carrying on", e);
-            }
-        }
     }
 
     private void dispatchOnce() throws InterruptedException {
@@ -253,7 +241,6 @@ public final class Broadcaster implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        running = false;
         for (AutoCloseable subscription : subscriptions) {
             try {
                 subscription.close();
@@ -263,7 +250,7 @@ public final class Broadcaster implements AutoCloseable {
         }
         subscriptions.clear();
         if (dispatcher != null) {
-            dispatcher.interrupt();
+            dispatcher.stop(Duration.ofSeconds(2));
         }
         sessions.forEach(UpdateSession::close);
         sessions.clear();

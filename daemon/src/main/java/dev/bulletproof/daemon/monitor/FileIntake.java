@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.monitor;
 
+import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.config.PipelineSettings;
 import dev.bulletproof.daemon.events.Alert;
@@ -68,8 +69,7 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
     /** Only touched by the intake thread. */
     private final Map<Path, WaitingJob> waiting = new HashMap<>();
 
-    private volatile boolean running;
-    private Thread thread;
+    private BackgroundLoop loop;
 
     public FileIntake(JobRepository jobs, Supplier<PipelineSettings> settings, EventBus bus, Runnable onQueued) {
         this.jobs = jobs;
@@ -86,11 +86,11 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
     }
 
     public synchronized void start() {
-        if (running) {
+        if (loop != null) {
             return;
         }
-        running = true;
-        thread = Thread.ofPlatform().name("bulletproof-intake").daemon(true).start(this::run);
+        // No pause after a failed batch: the next one waits on the queue anyway.
+        loop = BackgroundLoop.start("bulletproof-intake", this::applyNextBatch, Duration.ZERO, failure -> {});
     }
 
     /** The rules changed: files no rule matched deserve a fresh look and a fresh report. */
@@ -122,27 +122,16 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         }
     }
 
-    private void run() {
-        List<Report> batch = new ArrayList<>();
-        while (running) {
-            try {
-                Report first = reports.poll(250, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                reports.drainTo(batch, BATCH - 1);
-                apply(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // One bad batch (a database hiccup) must not stop intake for good.
-                LOG.log(System.Logger.Level.ERROR, "file intake failed on a batch of " + batch.size() + " reports", e);
-            } finally {
-                batch.clear();
-            }
+    /** One round of the intake loop; a batch that fails (a database hiccup) is logged and the next one runs. */
+    private void applyNextBatch() throws InterruptedException {
+        Report first = reports.poll(250, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
         }
+        List<Report> batch = new ArrayList<>();
+        batch.add(first);
+        reports.drainTo(batch, BATCH - 1);
+        apply(batch);
     }
 
     /** Later reports about a path supersede earlier ones in the same batch. */
@@ -264,15 +253,9 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
+        if (loop != null) {
+            loop.stop(Duration.ofSeconds(5));
+            loop = null;
         }
     }
 }
