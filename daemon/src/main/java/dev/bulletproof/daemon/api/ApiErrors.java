@@ -3,7 +3,9 @@ package dev.bulletproof.daemon.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.config.ConfigValidationException;
+import dev.bulletproof.daemon.jobs.DuplicateJobException;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
+import dev.bulletproof.daemon.jobs.InvalidJobRequestException;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
 import dev.bulletproof.model.ErrorModel;
 import io.helidon.http.DirectHandler;
@@ -15,6 +17,7 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
 
 /**
  * The one place exceptions become HTTP responses. Expected failures keep their message; anything else
@@ -98,6 +101,10 @@ final class ApiErrors {
                                 e.status().reasonPhrase()));
             case ApiException e -> new ErrorResponse(e.status(), new ErrorModel(e.code(), e.getMessage(), e.fields()));
             case JobNotFoundException e -> new ErrorResponse(404, new ErrorModel("job_not_found", e.getMessage()));
+            case InvalidJobRequestException e ->
+                new ErrorResponse(
+                        422, new ErrorModel("invalid_request", e.getMessage(), Map.of(e.field(), e.problem())));
+            case DuplicateJobException e -> new ErrorResponse(409, new ErrorModel("conflict", e.getMessage()));
             case IllegalTransitionException e ->
                 new ErrorResponse(409, new ErrorModel("illegal_transition", e.getMessage()));
             case ConfigValidationException e ->

@@ -1,8 +1,6 @@
 package dev.bulletproof.daemon.api;
 
 import dev.bulletproof.client.DaemonAddressFile;
-import dev.bulletproof.daemon.history.History;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.model.ServerSettings;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -17,7 +15,6 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /** The daemon's HTTP API and WebSocket feed on the configured address, with token auth. */
 public final class ApiServer implements AutoCloseable {
@@ -39,8 +36,8 @@ public final class ApiServer implements AutoCloseable {
      *
      * @throws ApiStartException when auth is "none" on a non-loopback address, or the port is taken
      */
-    public static ApiServer start(Monitor monitor, Supplier<History> history, ApiOptions options) {
-        ServerSettings settings = monitor.config().server();
+    public static ApiServer start(Engine engine, ApiOptions options) {
+        ServerSettings settings = engine.config().config().server();
         String host = settings.host();
         boolean authOff = "none".equals(settings.auth().toLowerCase(Locale.ROOT));
         if (authOff && !isLoopback(host)) {
@@ -49,11 +46,10 @@ public final class ApiServer implements AutoCloseable {
         }
         int port = options.portOverride() != null ? options.portOverride() : settings.port();
         requirePortFree(host, port);
-        ApiToken token = authOff ? null : ApiToken.loadOrCreate(monitor.dataFolder());
-        Broadcaster broadcaster = new Broadcaster(monitor, history);
+        ApiToken token = authOff ? null : ApiToken.loadOrCreate(engine.dataFolder());
+        Broadcaster broadcaster = new Broadcaster(engine.bus(), engine.queue(), engine.history());
         ApiContext context = new ApiContext(
-                monitor,
-                history,
+                engine,
                 new AccessRules(token, host, settings.allowedHosts()),
                 broadcaster,
                 options,
@@ -159,7 +155,7 @@ public final class ApiServer implements AutoCloseable {
      */
     private void publishAddress() {
         try {
-            DaemonAddressFile.write(context.monitor().dataFolder(), URI.create(url()));
+            DaemonAddressFile.write(context.engine().dataFolder(), URI.create(url()));
         } catch (IOException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
@@ -169,7 +165,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void withdrawAddress() {
         try {
-            DaemonAddressFile.removeIfStill(context.monitor().dataFolder(), URI.create(url()));
+            DaemonAddressFile.removeIfStill(context.engine().dataFolder(), URI.create(url()));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot remove the API address from the data folder: " + e);
         }

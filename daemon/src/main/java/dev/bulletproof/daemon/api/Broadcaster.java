@@ -1,14 +1,16 @@
 package dev.bulletproof.daemon.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.bulletproof.daemon.BackgroundLoop;
+import dev.bulletproof.daemon.config.ConfigApplied;
 import dev.bulletproof.daemon.events.Alert;
+import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.history.History;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.LiveProgress;
+import dev.bulletproof.daemon.jobs.QueueControl;
 import dev.bulletproof.daemon.jobs.QueueEvent;
-import dev.bulletproof.daemon.monitor.ConfigApplied;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.model.ws.ServerMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import java.util.function.Supplier;
  * is coalesced per job (the latest tick wins, at most one update per job every {@link #PROGRESS_INTERVAL});
  * after job changes a stats_update follows, at most once per {@link #STATS_INTERVAL}.
  *
+ * <p>Job events carry the job and its live progress, so nothing here reads a job back from the engine.
+ *
  * <p>A deleted job produces no job_update (the contract's job messages always carry a whole job): clients
  * learn of it from the stats_update that follows and drop it when they next reload the list over REST.
  */
@@ -46,40 +50,42 @@ public final class Broadcaster implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Broadcaster.class.getName());
     private static final Object WAKE = new Object();
 
-    private final Monitor monitor;
+    private final EventBus bus;
+    private final QueueControl queue;
     private final Supplier<History> history;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    private final Map<Long, LiveProgress> pendingProgress = new ConcurrentHashMap<>();
+    private final Map<Long, JobEvent.Progress> pendingProgress = new ConcurrentHashMap<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final AtomicBoolean statsRunning = new AtomicBoolean();
     private final Set<UpdateSession> sessions = new CopyOnWriteArraySet<>();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final Map<Long, Job> activeJobs = new HashMap<>();
     private final Map<Long, Long> lastProgressNanos = new HashMap<>();
-    private volatile boolean running;
     private boolean statsDirty;
     private long lastStatsNanos;
-    private Thread dispatcher;
+    private BackgroundLoop dispatcher;
 
-    public Broadcaster(Monitor monitor, Supplier<History> history) {
-        this.monitor = monitor;
+    /** @param queue read once per client, for the state it is greeted with */
+    public Broadcaster(EventBus bus, QueueControl queue, Supplier<History> history) {
+        this.bus = bus;
+        this.queue = queue;
         this.history = history;
     }
 
     public synchronized void start() {
-        running = true;
-        subscriptions.add(monitor.bus().subscribe(JobEvent.Progress.class, this::onProgress));
-        subscriptions.add(monitor.bus().subscribe(JobEvent.Changed.class, events::add));
-        subscriptions.add(monitor.bus().subscribe(JobEvent.Deleted.class, events::add));
-        subscriptions.add(monitor.bus().subscribe(QueueEvent.class, events::add));
-        subscriptions.add(monitor.bus().subscribe(ConfigApplied.class, events::add));
-        subscriptions.add(monitor.bus().subscribe(Alert.class, events::add));
-        dispatcher = Thread.ofPlatform().daemon().name("ws-broadcaster").start(this::dispatchUntilClosed);
+        subscriptions.add(bus.subscribe(JobEvent.Progress.class, this::onProgress));
+        subscriptions.add(bus.subscribe(JobEvent.Changed.class, events::add));
+        subscriptions.add(bus.subscribe(JobEvent.Deleted.class, events::add));
+        subscriptions.add(bus.subscribe(QueueEvent.class, events::add));
+        subscriptions.add(bus.subscribe(ConfigApplied.class, events::add));
+        subscriptions.add(bus.subscribe(Alert.class, events::add));
+        // A failure on one event is logged and the next round goes on; the round itself waits on the queue.
+        dispatcher = BackgroundLoop.start("ws-broadcaster", this::dispatchOnce, Duration.ZERO, failure -> {});
     }
 
     /** Called on the engine's thread: records the latest tick and wakes the dispatcher, nothing more. */
     private void onProgress(JobEvent.Progress progress) {
-        pendingProgress.put(progress.progress().jobId(), progress.progress());
+        pendingProgress.put(progress.progress().jobId(), progress);
         if (wakePending.compareAndSet(false, true)) {
             events.add(WAKE);
         }
@@ -100,22 +106,7 @@ public final class Broadcaster implements AutoCloseable {
     /** The message a client gets on connecting, so it knows the connection works. */
     UpdateSession.Outgoing greeting() {
         return new UpdateSession.Outgoing(
-                "queue",
-                "queue",
-                json(new ServerMessage.QueueUpdate(
-                        monitor.pool().isQueuePaused(), monitor.pool().maxWorkers())));
-    }
-
-    private void dispatchUntilClosed() {
-        while (running) {
-            try {
-                dispatchOnce();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "WebSocket broadcaster failed on an event; carrying on", e);
-            }
-        }
+                "queue", "queue", json(new ServerMessage.QueueUpdate(queue.isQueuePaused(), queue.maxWorkers())));
     }
 
     private void dispatchOnce() throws InterruptedException {
@@ -135,7 +126,7 @@ public final class Broadcaster implements AutoCloseable {
 
     private void handle(Object event) {
         switch (event) {
-            case JobEvent.Changed changed -> jobChanged(changed.job());
+            case JobEvent.Changed changed -> jobChanged(changed);
             case JobEvent.Deleted deleted -> {
                 activeJobs.remove(deleted.jobId());
                 pendingProgress.remove(deleted.jobId());
@@ -160,7 +151,8 @@ public final class Broadcaster implements AutoCloseable {
         }
     }
 
-    private void jobChanged(Job job) {
+    private void jobChanged(JobEvent.Changed changed) {
+        Job job = changed.job();
         if (job.status().isActive()) {
             activeJobs.put(job.id(), job);
         } else {
@@ -169,27 +161,27 @@ public final class Broadcaster implements AutoCloseable {
             pendingProgress.remove(job.id());
             lastProgressNanos.remove(job.id());
         }
-        Optional<LiveProgress> live = job.status().isActive() ? monitor.pool().progress(job.id()) : Optional.empty();
-        fanOut(jobUpdate(job, live));
+        fanOut(jobUpdate(job, job.status().isActive() ? changed.live() : Optional.empty()));
         statsDirty = true;
     }
 
     private void emitDueProgress(long now) {
-        for (LiveProgress progress : List.copyOf(pendingProgress.values())) {
-            long jobId = progress.jobId();
+        for (JobEvent.Progress tick : List.copyOf(pendingProgress.values())) {
+            long jobId = tick.progress().jobId();
             Long last = lastProgressNanos.get(jobId);
             if (last != null && now - last < PROGRESS_GAP_NANOS) {
                 continue;
             }
-            pendingProgress.remove(jobId, progress);
-            Job job = activeJobs.computeIfAbsent(
-                    jobId, id -> monitor.jobs().find(id).orElse(null));
+            pendingProgress.remove(jobId, tick);
+            // The job as the changes seen here left it; the tick's own copy for a job that started before this
+            // broadcaster did.
+            Job job = activeJobs.computeIfAbsent(jobId, id -> tick.job());
             if (job == null || !job.status().isActive()) {
                 activeJobs.remove(jobId);
                 continue;
             }
             lastProgressNanos.put(jobId, now);
-            fanOut(jobUpdate(job, Optional.of(progress)));
+            fanOut(jobUpdate(job, Optional.of(tick.progress())));
         }
     }
 
@@ -249,7 +241,6 @@ public final class Broadcaster implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        running = false;
         for (AutoCloseable subscription : subscriptions) {
             try {
                 subscription.close();
@@ -259,7 +250,7 @@ public final class Broadcaster implements AutoCloseable {
         }
         subscriptions.clear();
         if (dispatcher != null) {
-            dispatcher.interrupt();
+            dispatcher.stop(Duration.ofSeconds(2));
         }
         sessions.forEach(UpdateSession::close);
         sessions.clear();

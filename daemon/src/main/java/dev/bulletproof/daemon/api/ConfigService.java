@@ -2,8 +2,6 @@ package dev.bulletproof.daemon.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulletproof.daemon.config.DaemonConfig;
-import dev.bulletproof.daemon.monitor.Monitor;
-import dev.bulletproof.model.ConfigModel;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -17,8 +15,6 @@ import io.helidon.webserver.http.ServerResponse;
 final class ConfigService implements HttpService {
 
     private final ApiContext context;
-    /** Two saves at once would each merge over the same file and the second would undo the first. */
-    private final Object updates = new Object();
 
     ConfigService(ApiContext context) {
         this.context = context;
@@ -30,7 +26,7 @@ final class ConfigService implements HttpService {
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        JsonBodies.send(response, context.monitor().config().toModel());
+        JsonBodies.send(response, context.config().config().toModel());
     }
 
     private void update(ServerRequest request, ServerResponse response) {
@@ -39,21 +35,13 @@ final class ConfigService implements HttpService {
             get(request, response);
             return;
         }
-        Monitor monitor = context.monitor();
-        DaemonConfig applied;
-        synchronized (updates) {
-            ConfigModel model = monitor.configStore().modelForRequest(changes, monitor.config());
-            applied = monitor.applyConfig(model);
-        }
+        DaemonConfig applied = context.config().update(changes);
         JsonBodies.send(response, applied.toModel());
     }
 
     private void reset(ServerRequest request, ServerResponse response) {
         context.bodies().none(request); // a reset takes no body; one sent by mistake must not reset anything
-        DaemonConfig applied;
-        synchronized (updates) {
-            applied = context.monitor().resetConfig();
-        }
+        DaemonConfig applied = context.config().reset();
         JsonBodies.send(response, applied.toModel());
     }
 }

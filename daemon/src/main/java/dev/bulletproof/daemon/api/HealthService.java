@@ -35,7 +35,7 @@ final class HealthService implements HttpService {
     }
 
     private void health(ServerRequest request, ServerResponse response) {
-        MediaTools tools = context.monitor().tools();
+        MediaTools tools = context.engine().tools();
         long uptime =
                 Duration.between(context.startedAt(), context.clock().instant()).toSeconds();
         JsonBodies.send(
@@ -44,7 +44,7 @@ final class HealthService implements HttpService {
                         "ok",
                         context.options().version(),
                         uptime,
-                        Files.isDirectory(context.monitor().config().monitorFolder()),
+                        Files.isDirectory(context.config().config().monitorFolder()),
                         new FfmpegInfo(tools.ffmpeg().toString(), tools.version(), tools.source())));
     }
 

@@ -3,7 +3,7 @@ package dev.bulletproof.daemon.api;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.jobs.JobRepository;
+import dev.bulletproof.daemon.jobs.JobQueries;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,13 +18,13 @@ final class JobCounts implements AutoCloseable {
 
     private static final int MAX_ENTRIES = 256;
 
-    private final JobRepository jobs;
+    private final JobQueries jobs;
     private final Map<JobFilter, Long> counts = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final List<AutoCloseable> subscriptions;
     private volatile boolean closed;
 
-    JobCounts(JobRepository jobs, EventBus bus) {
+    JobCounts(JobQueries jobs, EventBus bus) {
         this.jobs = jobs;
         this.subscriptions = List.of(
                 bus.subscribe(JobEvent.Changed.class, changed -> invalidate()),

@@ -1,12 +1,12 @@
 package dev.bulletproof.daemon.api;
 
-import dev.bulletproof.daemon.monitor.Monitor;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongFunction;
 
 /** The end of a job's ffmpeg log, read from the end of the file so a huge log costs no more than a small one. */
 final class JobLogs {
@@ -15,15 +15,15 @@ final class JobLogs {
     static final int MAX_LINES = 10_000;
     private static final int MAX_TAIL_BYTES = 4 * 1024 * 1024;
 
-    private final Monitor monitor;
+    private final LongFunction<Path> logFileOf;
 
-    JobLogs(Monitor monitor) {
-        this.monitor = monitor;
+    JobLogs(LongFunction<Path> logFileOf) {
+        this.logFileOf = logFileOf;
     }
 
     /** The last {@code lines} lines; empty when the job has not written a log yet. */
     String tail(long jobId, int lines) {
-        Path file = monitor.logFileOf(jobId);
+        Path file = logFileOf.apply(jobId);
         if (!Files.isRegularFile(file)) {
             return "";
         }

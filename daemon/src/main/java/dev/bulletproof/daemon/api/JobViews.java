@@ -2,8 +2,8 @@ package dev.bulletproof.daemon.api;
 
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobCommand;
+import dev.bulletproof.daemon.jobs.JobQueries;
 import dev.bulletproof.daemon.jobs.LiveProgress;
-import dev.bulletproof.daemon.jobs.WorkerPool;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import java.util.List;
@@ -14,12 +14,12 @@ public final class JobViews {
 
     private JobViews() {}
 
-    public static JobModel of(Job job, WorkerPool pool) {
-        return of(job, job.status().isActive() ? pool.progress(job.id()) : Optional.empty());
+    public static JobModel of(Job job, JobQueries live) {
+        return of(job, job.status().isActive() ? live.progress(job.id()) : Optional.empty());
     }
 
-    public static List<JobModel> of(List<Job> jobs, WorkerPool pool) {
-        return jobs.stream().map(job -> of(job, pool)).toList();
+    public static List<JobModel> of(List<Job> jobs, JobQueries live) {
+        return jobs.stream().map(job -> of(job, live)).toList();
     }
 
     public static JobModel of(Job job, Optional<LiveProgress> live) {

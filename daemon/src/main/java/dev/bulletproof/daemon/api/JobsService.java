@@ -3,8 +3,9 @@ package dev.bulletproof.daemon.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobCommands;
 import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.jobs.WorkerPool;
+import dev.bulletproof.daemon.jobs.JobQueries;
 import dev.bulletproof.model.JobStatus;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -26,15 +27,17 @@ final class JobsService implements HttpService {
     private static final Set<String> AD_HOC_KEYS = Set.of("path", "profile", "output");
 
     private final ApiContext context;
-    private final AdHocJobs adHoc;
+    private final JobQueries jobs;
+    private final JobCommands commands;
     private final JobLogs logs;
     private final JobCounts counts;
 
     JobsService(ApiContext context) {
         this.context = context;
-        this.adHoc = new AdHocJobs(context.monitor(), context.clock());
-        this.logs = new JobLogs(context.monitor());
-        this.counts = new JobCounts(context.monitor().jobs(), context.monitor().bus());
+        this.jobs = context.jobs();
+        this.commands = context.jobCommands();
+        this.logs = new JobLogs(context.engine().jobLog());
+        this.counts = new JobCounts(jobs, context.engine().bus());
     }
 
     @Override
@@ -43,10 +46,10 @@ final class JobsService implements HttpService {
                 .post("/api/jobs", this::create)
                 .get("/api/jobs/{id}", this::get)
                 .delete("/api/jobs/{id}", this::delete)
-                .post("/api/jobs/{id}/pause", (req, res) -> control(req, res, id -> pool().pause(id)))
-                .post("/api/jobs/{id}/resume", (req, res) -> control(req, res, id -> pool().resume(id)))
-                .post("/api/jobs/{id}/cancel", (req, res) -> control(req, res, id -> pool().cancel(id)))
-                .post("/api/jobs/{id}/retry", (req, res) -> control(req, res, id -> pool().retry(id)))
+                .post("/api/jobs/{id}/pause", (req, res) -> control(req, res, commands::pause))
+                .post("/api/jobs/{id}/resume", (req, res) -> control(req, res, commands::resume))
+                .post("/api/jobs/{id}/cancel", (req, res) -> control(req, res, commands::cancel))
+                .post("/api/jobs/{id}/retry", (req, res) -> control(req, res, commands::retry))
                 .post("/api/jobs/{id}/priority", this::priority)
                 .get("/api/jobs/{id}/log", this::log);
     }
@@ -56,32 +59,28 @@ final class JobsService implements HttpService {
         counts.close();
     }
 
-    private WorkerPool pool() {
-        return context.monitor().pool();
-    }
-
     private void list(ServerRequest request, ServerResponse response) {
         JobFilter filter = filterOf(request);
-        List<Job> jobs = context.monitor().jobs().list(filter);
+        List<Job> page = jobs.list(filter);
         response.header("X-Total-Count", Long.toString(counts.count(filter)));
-        JsonBodies.send(response, JobViews.of(jobs, pool()));
+        JsonBodies.send(response, JobViews.of(page, jobs));
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        JsonBodies.send(response, JobViews.of(context.monitor().jobs().get(QueryParams.jobId(request)), pool()));
+        JsonBodies.send(response, JobViews.of(jobs.get(QueryParams.jobId(request)), jobs));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
         long id = QueryParams.jobId(request);
         context.bodies().none(request);
-        pool().delete(id);
+        commands.delete(id);
         response.status(Status.NO_CONTENT_204).send();
     }
 
     private void control(ServerRequest request, ServerResponse response, LongFunction<Job> action) {
         long id = QueryParams.jobId(request);
         context.bodies().none(request);
-        JsonBodies.send(response, JobViews.of(action.apply(id), pool()));
+        JsonBodies.send(response, JobViews.of(action.apply(id), jobs));
     }
 
     private void priority(ServerRequest request, ServerResponse response) {
@@ -90,22 +89,21 @@ final class JobsService implements HttpService {
         if (priority == null || !priority.isIntegralNumber() || !priority.canConvertToInt()) {
             throw ApiException.invalidField("priority", "must be a whole number");
         }
-        JsonBodies.send(response, JobViews.of(pool().setPriority(id, priority.intValue()), pool()));
+        JsonBodies.send(response, JobViews.of(commands.setPriority(id, priority.intValue()), jobs));
     }
 
     private void log(ServerRequest request, ServerResponse response) {
         long id = QueryParams.jobId(request);
         int lines = QueryParams.integer(request, "lines", JobLogs.DEFAULT_LINES, 1, JobLogs.MAX_LINES);
-        context.monitor().jobs().get(id);
+        jobs.get(id);
         response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.send(logs.tail(id, lines));
     }
 
     private void create(ServerRequest request, ServerResponse response) {
         ObjectNode body = context.bodies().object(request, AD_HOC_KEYS);
-        Job job = adHoc.enqueue(text(body, "path", true), text(body, "profile", true), text(body, "output", false));
-        pool().wakeUp();
-        JsonBodies.send(response, Status.CREATED_201, JobViews.of(job, pool()));
+        Job job = commands.enqueue(text(body, "path", true), text(body, "profile", true), text(body, "output", false));
+        JsonBodies.send(response, Status.CREATED_201, JobViews.of(job, jobs));
     }
 
     private static String text(ObjectNode body, String field, boolean required) {

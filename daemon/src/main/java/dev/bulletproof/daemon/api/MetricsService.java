@@ -25,9 +25,9 @@ final class MetricsService implements HttpService {
 
     MetricsService(ApiContext context) {
         this.context = context;
-        context.monitor()
+        context.engine()
                 .metrics()
-                .describe(context.options().version(), context.monitor().tools().shortVersion());
+                .describe(context.options().version(), context.engine().tools().shortVersion());
     }
 
     @Override
@@ -46,7 +46,7 @@ final class MetricsService implements HttpService {
                     new ErrorModel("unauthorized", "a valid token is required (Authorization: Bearer <token>)"));
             return;
         }
-        DaemonMetrics metrics = context.monitor().metrics();
+        DaemonMetrics metrics = context.engine().metrics();
         ExpositionFormatWriter writer =
                 FORMATS.findWriter(request.headers().first(HeaderNames.ACCEPT).orElse(null));
         ByteArrayOutputStream body = new ByteArrayOutputStream(8192);

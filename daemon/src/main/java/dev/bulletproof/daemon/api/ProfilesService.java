@@ -45,9 +45,7 @@ final class ProfilesService implements HttpService {
     private void profiles(ServerRequest request, ServerResponse response) {
         JsonBodies.send(
                 response,
-                context.monitor().profiles().all().stream()
-                        .map(Profile::toModel)
-                        .toList());
+                context.config().profiles().all().stream().map(Profile::toModel).toList());
     }
 
     private void testRules(ServerRequest request, ServerResponse response) {
@@ -56,7 +54,7 @@ final class ProfilesService implements HttpService {
             throw ApiException.invalidField("filename", "must be a non-empty string");
         }
         String name = filename.asText();
-        Optional<RuleMatch> match = context.monitor().rules().match(relative(name));
+        Optional<RuleMatch> match = context.config().rules().match(relative(name));
         JsonBodies.send(
                 response,
                 new RuleTestResult(
@@ -67,7 +65,7 @@ final class ProfilesService implements HttpService {
                         match.map(m -> m.outputRelativePath().toString().replace('\\', '/'))
                                 .orElse(null),
                         match.map(m -> m.onSuccess().wireName()).orElse(null),
-                        context.monitor().rules().explain(name)));
+                        context.config().rules().explain(name)));
     }
 
     private static Path relative(String name) {

@@ -1,6 +1,6 @@
 package dev.bulletproof.daemon.api;
 
-import dev.bulletproof.daemon.jobs.WorkerPool;
+import dev.bulletproof.daemon.jobs.QueueControl;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -26,22 +26,22 @@ final class QueueService implements HttpService {
     }
 
     private void state(ServerRequest request, ServerResponse response) {
-        JsonBodies.send(response, stateOf(context.monitor().pool()));
+        JsonBodies.send(response, stateOf(context.queue()));
     }
 
     private void pause(ServerRequest request, ServerResponse response) {
         context.bodies().none(request);
-        context.monitor().pool().pauseQueue();
+        context.queue().pauseQueue();
         state(request, response);
     }
 
     private void resume(ServerRequest request, ServerResponse response) {
         context.bodies().none(request);
-        context.monitor().pool().resumeQueue();
+        context.queue().resumeQueue();
         state(request, response);
     }
 
-    static QueueState stateOf(WorkerPool pool) {
-        return new QueueState(pool.isQueuePaused(), pool.maxWorkers(), pool.runningCount());
+    static QueueState stateOf(QueueControl queue) {
+        return new QueueState(queue.isQueuePaused(), queue.maxWorkers(), queue.runningCount());
     }
 }

@@ -4,6 +4,7 @@ import dev.bulletproof.client.AppDirectories;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.ApiStartException;
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.JobEvent;
@@ -11,7 +12,6 @@ import dev.bulletproof.daemon.logging.DaemonActivityLog;
 import dev.bulletproof.daemon.logging.DaemonLogging;
 import dev.bulletproof.daemon.logging.LogFormat;
 import dev.bulletproof.daemon.logging.LogLevel;
-import dev.bulletproof.daemon.monitor.Monitor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,41 +127,41 @@ final class DaemonCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, EventBus bus, Path configFile, Path dataFolder, DaemonLogging logging)
             throws InterruptedException {
-        Monitor monitor = Monitor.start(new Monitor.Options(configFile, dataFolder, ffmpeg, null, paused), bus);
-        ApiServer api;
+        Daemon daemon;
         try {
-            api = ApiServer.start(monitor, monitor::history, ApiOptions.defaults());
+            daemon = Daemon.start(
+                    new Daemon.Options(configFile, dataFolder, ffmpeg, null, paused).withApi(ApiOptions.defaults()),
+                    bus);
         } catch (ApiStartException e) {
-            monitor.stop(STOP_GRACE);
+            // The engine had started; Daemon.start stopped it again before giving up.
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> stop(out, api, monitor, stopped), "bulletproof-shutdown");
+        Thread hook = new Thread(() -> stop(out, daemon, stopped), "bulletproof-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        printBanner(out, monitor, configFile, api, logging);
+        printBanner(out, daemon, configFile, logging);
         stopped.await();
         return 0;
     }
 
     /** Ctrl+C or SIGTERM: says what it does with the running jobs, does it, and says when it is done. */
-    private static void stop(PrintWriter out, ApiServer api, Monitor monitor, CountDownLatch stopped) {
-        int running = monitor.pool().runningCount();
+    private static void stop(PrintWriter out, Daemon daemon, CountDownLatch stopped) {
+        int running = daemon.pool().runningCount();
         out.println(
                 "stopping: " + (running == 0 ? "no job is running" : running + " running job(s) go back to the queue"));
         out.flush();
         AtomicInteger requeued = new AtomicInteger();
         // Never unsubscribed: the process ends right after this.
-        monitor.bus().subscribe(JobEvent.Changed.class, changed -> {
+        daemon.bus().subscribe(JobEvent.Changed.class, changed -> {
             if (changed.change() == JobEvent.Change.REQUEUED) {
                 requeued.incrementAndGet();
             }
         });
         try {
             // Requests stop first, so nothing reaches the engine while it shuts down.
-            api.stop();
-            monitor.stop(STOP_GRACE);
+            daemon.stop(STOP_GRACE);
         } catch (RuntimeException e) {
             out.println("error while stopping: " + e.getMessage());
         }
@@ -173,23 +173,24 @@ final class DaemonCommand implements Callable<Integer> {
         stopped.countDown();
     }
 
-    private void printBanner(PrintWriter out, Monitor monitor, Path configFile, ApiServer api, DaemonLogging logging) {
-        DaemonConfig config = monitor.config();
+    private void printBanner(PrintWriter out, Daemon daemon, Path configFile, DaemonLogging logging) {
+        DaemonConfig config = daemon.config();
+        ApiServer api = daemon.api();
         out.println("Bulletproof daemon running");
         out.println("  watching   " + config.monitorFolder() + (config.recursive() ? " (and subfolders)" : ""));
         out.println("  output     " + config.outputFolder());
         out.println("  inputs     " + config.onSuccess().wireName() + " after a verified output");
         out.println("  workers    " + config.maxWorkers()
-                + (monitor.pool().isQueuePaused() ? " (queue paused: resume it to start jobs)" : ""));
+                + (daemon.pool().isQueuePaused() ? " (queue paused: resume it to start jobs)" : ""));
         out.println("  config     " + configFile + (Files.exists(configFile) ? "" : " (not present: defaults)"));
-        out.println("  data       " + monitor.dataFolder());
-        out.println("  ffmpeg     " + monitor.tools().shortVersion() + " ("
-                + monitor.tools().source() + ") " + monitor.tools().ffmpeg());
+        out.println("  data       " + daemon.dataFolder());
+        out.println("  ffmpeg     " + daemon.tools().shortVersion() + " ("
+                + daemon.tools().source() + ") " + daemon.tools().ffmpeg());
         out.println("  log        " + logging.file() + " (" + logFormat.name().toLowerCase(Locale.ROOT) + ", "
                 + logLevel.name().toLowerCase(Locale.ROOT) + "; also on stderr)");
         out.println("  metrics    " + api.url() + "metrics (Prometheus; the same token as the API)");
-        if (!monitor.recoveredAtStart().isEmpty()) {
-            out.println("  recovered  " + monitor.recoveredAtStart().size() + " job(s) interrupted by a crash");
+        if (!daemon.recoveredAtStart().isEmpty()) {
+            out.println("  recovered  " + daemon.recoveredAtStart().size() + " job(s) interrupted by a crash");
         }
         out.println("  dashboard  " + api.dashboardUrl());
         out.println("Press Ctrl+C to stop.");

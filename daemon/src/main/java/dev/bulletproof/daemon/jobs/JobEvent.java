@@ -1,6 +1,12 @@
 package dev.bulletproof.daemon.jobs;
 
-/** What the jobs feature publishes on the event bus about individual jobs. */
+import java.util.Optional;
+
+/**
+ * What the jobs feature publishes on the event bus about individual jobs. The job events a client shows
+ * carry everything it needs (the job as committed and its live progress), so a subscriber never has to
+ * read the job back.
+ */
 public sealed interface JobEvent {
 
     /** Why a job's published state changed; finer than the stored history where a reader needs it. */
@@ -34,10 +40,24 @@ public sealed interface JobEvent {
      * A job was created, changed state, or changed a visible field; carries the job as committed.
      *
      * @param rule which rule queued the job (for {@link Change#QUEUED} and a job created queued), else null
+     * @param progress the latest progress of a job that is still running (processing or paused), else null
      */
-    record Changed(Job job, Change change, String rule) implements JobEvent {
+    record Changed(Job job, Change change, String rule, LiveProgress progress) implements JobEvent {
+        public Changed(Job job, Change change, String rule) {
+            this(job, change, rule, null);
+        }
+
         public Changed(Job job, Change change) {
-            this(job, change, null);
+            this(job, change, null, null);
+        }
+
+        /** The same change, carrying the running job's latest progress. */
+        Changed withProgress(Optional<LiveProgress> live) {
+            return live.isEmpty() ? this : new Changed(job, change, rule, live.get());
+        }
+
+        public Optional<LiveProgress> live() {
+            return Optional.ofNullable(progress);
         }
     }
 
@@ -55,8 +75,16 @@ public sealed interface JobEvent {
      */
     record RunEnded(Job job, int worker, ExecutionResult result) implements JobEvent {}
 
-    /** A progress tick of a running job; not coalesced here. */
-    record Progress(LiveProgress progress) implements JobEvent {}
+    /**
+     * A progress tick of a running job; not coalesced here.
+     *
+     * @param job the running job as last committed; null only for a tick whose job is not known (in tests)
+     */
+    record Progress(Job job, LiveProgress progress) implements JobEvent {
+        public Progress(LiveProgress progress) {
+            this(null, progress);
+        }
+    }
 
     /** A finished job was deleted. */
     record Deleted(long jobId) implements JobEvent {}

@@ -25,11 +25,18 @@ public final class PublishingJobRepository implements JobRepository {
 
     private final JobRepository store;
     private final EventBus bus;
+    private final LiveProgressBoard progress;
     private final ReentrantLock commitOrder = new ReentrantLock();
 
     public PublishingJobRepository(JobRepository store, EventBus bus) {
+        this(store, bus, new LiveProgressBoard());
+    }
+
+    /** @param progress where the worker pool keeps live progress, attached to the events of running jobs */
+    public PublishingJobRepository(JobRepository store, EventBus bus, LiveProgressBoard progress) {
         this.store = store;
         this.bus = bus;
+        this.progress = progress;
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class PublishingJobRepository implements JobRepository {
     public Job markQueued(long id, JobPlan plan) {
         return inCommitOrder(() -> {
             Job job = store.markQueued(id, plan);
-            bus.publish(new JobEvent.Changed(job, JobEvent.Change.QUEUED, plan.rule()));
+            publish(new JobEvent.Changed(job, JobEvent.Change.QUEUED, plan.rule()));
             return job;
         });
     }
@@ -72,7 +79,7 @@ public final class PublishingJobRepository implements JobRepository {
             for (Job job : changed) {
                 // A file whose final version already had a job is cancelled as a duplicate instead.
                 boolean queued = job.status() == JobStatus.QUEUED;
-                bus.publish(new JobEvent.Changed(
+                publish(new JobEvent.Changed(
                         job,
                         queued ? JobEvent.Change.QUEUED : JobEvent.Change.CANCELLED,
                         queued ? rules.get(job.id()) : null));
@@ -193,7 +200,7 @@ public final class PublishingJobRepository implements JobRepository {
     private Registration announce(Registration registration, NewFile file) {
         if (registration.created()) {
             String rule = file.plan() == null ? null : file.plan().rule();
-            bus.publish(new JobEvent.Changed(registration.job(), JobEvent.Change.CREATED, rule));
+            publish(new JobEvent.Changed(registration.job(), JobEvent.Change.CREATED, rule));
         }
         return registration;
     }
@@ -216,6 +223,11 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     private void changed(Job job, JobEvent.Change change) {
-        bus.publish(new JobEvent.Changed(job, change));
+        publish(new JobEvent.Changed(job, change));
+    }
+
+    private void publish(JobEvent.Changed changed) {
+        Job job = changed.job();
+        bus.publish(job.status().isActive() ? changed.withProgress(progress.of(job.id())) : changed);
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 final class RunningJob {
 
     final Job job;
+    /** The job as last committed while it runs (paused, resumed, its priority changed); not guarded by the lock. */
+    volatile Job latest;
     /** The worker slot it runs in, 1 to the pool's size; free again when the run ends. */
     final int worker;
 
@@ -22,12 +24,27 @@ final class RunningJob {
     /** Set when stop() gave up waiting and requeued the job itself; whatever the run reports later is stale. */
     boolean abandoned;
 
+    /** Set, under this object's monitor, when the run ended; no progress of it is published after that. */
+    private boolean ended;
+
     /** Released once the execution has ended and its outcome is recorded (its files are cleaned up). */
     private final CountDownLatch finished = new CountDownLatch(1);
 
     RunningJob(Job job, int worker) {
         this.job = job;
+        this.latest = job;
         this.worker = worker;
+    }
+
+    synchronized void markEnded() {
+        ended = true;
+    }
+
+    /** Runs {@code publish} unless the run has ended; the end waits for a publish under way. */
+    synchronized void unlessEnded(Runnable publish) {
+        if (!ended) {
+            publish.run();
+        }
     }
 
     void markFinished() {

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * <p>Claims, control requests (pause, cancel...) and the recording of outcomes all happen under one
  * lock, so a cancel and a job finishing at the same moment resolve to exactly one of the two.
  */
-public final class WorkerPool {
+public final class WorkerPool implements QueueControl {
 
     private static final System.Logger LOG = System.getLogger(WorkerPool.class.getName());
     /** Safety net: look at the queue now and then even without a signal, e.g. jobs added by another process. */
@@ -53,7 +53,7 @@ public final class WorkerPool {
     private final Semaphore wake = new Semaphore(0);
 
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
-    private final Map<Long, LiveProgress> progress = new ConcurrentHashMap<>();
+    private final LiveProgressBoard progress;
 
     private volatile int maxWorkers;
     private volatile boolean queuePaused;
@@ -63,6 +63,18 @@ public final class WorkerPool {
 
     public WorkerPool(
             JobRepository repository, JobExecutor executor, EventBus bus, Clock clock, WorkerSettings settings) {
+        this(repository, executor, bus, clock, settings, new LiveProgressBoard());
+    }
+
+    /** @param progress where the live progress of running jobs is kept, for job events and queries */
+    public WorkerPool(
+            JobRepository repository,
+            JobExecutor executor,
+            EventBus bus,
+            Clock clock,
+            WorkerSettings settings,
+            LiveProgressBoard progress) {
+        this.progress = progress;
         this.repository = repository;
         this.executor = executor;
         this.bus = bus;
@@ -82,6 +94,10 @@ public final class WorkerPool {
             queuedSubscription = bus.subscribe(JobEvent.Changed.class, changed -> {
                 if (changed.job().status() == JobStatus.QUEUED) {
                     wakeUp();
+                }
+                RunningJob run = running.get(changed.job().id());
+                if (run != null && changed.job().status().isActive()) {
+                    run.latest = changed.job(); // what its progress events carry
                 }
             });
             dispatcher = Thread.ofPlatform()
@@ -139,15 +155,18 @@ public final class WorkerPool {
         });
     }
 
+    @Override
     public int maxWorkers() {
         return maxWorkers;
     }
 
     /** Stops starting new jobs; running ones continue. */
+    @Override
     public void pauseQueue() {
         setQueuePaused(true);
     }
 
+    @Override
     public void resumeQueue() {
         setQueuePaused(false);
     }
@@ -163,16 +182,18 @@ public final class WorkerPool {
         });
     }
 
+    @Override
     public boolean isQueuePaused() {
         return queuePaused;
     }
 
+    @Override
     public int runningCount() {
         return running.size();
     }
 
     public Optional<LiveProgress> progress(long jobId) {
-        return Optional.ofNullable(progress.get(jobId));
+        return progress.of(jobId);
     }
 
     /** Suspends a running job, or holds a queued one out of the queue. */
@@ -351,8 +372,9 @@ public final class WorkerPool {
     private void finish(RunningJob run, ExecutionResult result, Throwable failure) {
         lock.lock();
         try {
+            run.markEnded();
             running.remove(run.id());
-            progress.remove(run.id());
+            progress.clear(run.id());
             wakeUp();
             if (!run.abandoned) {
                 bus.publish(new JobEvent.RunEnded(run.job, run.worker, result));
@@ -367,9 +389,13 @@ public final class WorkerPool {
     }
 
     private void onProgress(LiveProgress tick) {
-        if (running.containsKey(tick.jobId())) {
-            progress.put(tick.jobId(), tick);
-            bus.publish(new JobEvent.Progress(tick));
+        RunningJob run = running.get(tick.jobId());
+        if (run != null) {
+            // A tick racing the end of its run is dropped: none may follow the run's final state.
+            run.unlessEnded(() -> {
+                progress.record(tick);
+                bus.publish(new JobEvent.Progress(run.latest, tick));
+            });
         }
     }
 
@@ -394,7 +420,9 @@ public final class WorkerPool {
         lock.lock();
         try {
             for (RunningJob run : List.copyOf(running.values())) {
+                run.markEnded();
                 running.remove(run.id());
+                progress.clear(run.id());
                 run.abandoned = true;
                 try {
                     repository.requeueAfterStop(run.id());

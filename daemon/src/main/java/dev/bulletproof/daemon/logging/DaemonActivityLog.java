@@ -1,11 +1,11 @@
 package dev.bulletproof.daemon.logging;
 
+import dev.bulletproof.daemon.config.ConfigApplied;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.QueueEvent;
-import dev.bulletproof.daemon.monitor.ConfigApplied;
 import dev.bulletproof.model.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
 package dev.bulletproof.daemon.monitor;
 
+import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.config.PipelineSettings;
 import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
@@ -36,7 +38,7 @@ import java.util.function.Supplier;
  * <p>Reports are queued and applied in batches by one thread, so a folder of 100,000 files costs a few
  * hundred transactions instead of 200,000, and the tracker's thread never waits on the database.
  */
-final class FileIntake implements StabilityListener, AutoCloseable {
+public final class FileIntake implements StabilityListener, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FileIntake.class.getName());
     private static final int BATCH = 2_000;
@@ -67,10 +69,9 @@ final class FileIntake implements StabilityListener, AutoCloseable {
     /** Only touched by the intake thread. */
     private final Map<Path, WaitingJob> waiting = new HashMap<>();
 
-    private volatile boolean running;
-    private Thread thread;
+    private BackgroundLoop loop;
 
-    FileIntake(JobRepository jobs, Supplier<PipelineSettings> settings, EventBus bus, Runnable onQueued) {
+    public FileIntake(JobRepository jobs, Supplier<PipelineSettings> settings, EventBus bus, Runnable onQueued) {
         this.jobs = jobs;
         this.settings = settings;
         this.bus = bus;
@@ -78,22 +79,22 @@ final class FileIntake implements StabilityListener, AutoCloseable {
     }
 
     /** Takes over the waiting jobs a previous run left, so their files are not registered twice. */
-    void adopt(List<Job> waitingJobs) {
+    public void adopt(List<Job> waitingJobs) {
         for (Job job : waitingJobs) {
             waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), job.inputSize(), 0));
         }
     }
 
-    synchronized void start() {
-        if (running) {
+    public synchronized void start() {
+        if (loop != null) {
             return;
         }
-        running = true;
-        thread = Thread.ofPlatform().name("bulletproof-intake").daemon(true).start(this::run);
+        // No pause after a failed batch: the next one waits on the queue anyway.
+        loop = BackgroundLoop.start("bulletproof-intake", this::applyNextBatch, Duration.ZERO, failure -> {});
     }
 
     /** The rules changed: files no rule matched deserve a fresh look and a fresh report. */
-    void rulesChanged() {
+    public void rulesChanged() {
         unmatched.clear();
     }
 
@@ -113,7 +114,7 @@ final class FileIntake implements StabilityListener, AutoCloseable {
     }
 
     /** Applies every report received so far; for tests and orderly shutdown. */
-    void drain() {
+    public void drain() {
         List<Report> batch = new ArrayList<>();
         while (reports.drainTo(batch, BATCH) > 0) {
             apply(batch);
@@ -121,27 +122,16 @@ final class FileIntake implements StabilityListener, AutoCloseable {
         }
     }
 
-    private void run() {
-        List<Report> batch = new ArrayList<>();
-        while (running) {
-            try {
-                Report first = reports.poll(250, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                reports.drainTo(batch, BATCH - 1);
-                apply(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // One bad batch (a database hiccup) must not stop intake for good.
-                LOG.log(System.Logger.Level.ERROR, "file intake failed on a batch of " + batch.size() + " reports", e);
-            } finally {
-                batch.clear();
-            }
+    /** One round of the intake loop; a batch that fails (a database hiccup) is logged and the next one runs. */
+    private void applyNextBatch() throws InterruptedException {
+        Report first = reports.poll(250, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
         }
+        List<Report> batch = new ArrayList<>();
+        batch.add(first);
+        reports.drainTo(batch, BATCH - 1);
+        apply(batch);
     }
 
     /** Later reports about a path supersede earlier ones in the same batch. */
@@ -263,15 +253,9 @@ final class FileIntake implements StabilityListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
+        if (loop != null) {
+            loop.stop(Duration.ofSeconds(5));
+            loop = null;
         }
     }
 }

@@ -2,11 +2,13 @@ package dev.bulletproof.daemon.monitor;
 
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.CrashPoint;
+import dev.bulletproof.daemon.config.PipelineSettings;
 import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Execution;
 import dev.bulletproof.daemon.jobs.ExecutionListener;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
+import dev.bulletproof.daemon.jobs.InputDisposal;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobExecutor;
 import dev.bulletproof.daemon.jobs.LiveProgress;
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
  * Runs a claimed job through the media engine: encode to a temporary file, verify, publish, and only
  * then apply the job's on_success to its input. The worker pool sees only the {@link JobExecutor} seam.
  */
-final class TranscodeJobExecutor implements JobExecutor {
+public final class TranscodeJobExecutor implements JobExecutor {
 
     private static final System.Logger LOG = System.getLogger(TranscodeJobExecutor.class.getName());
 
@@ -47,7 +49,7 @@ final class TranscodeJobExecutor implements JobExecutor {
     private final PublishIntentStore intents;
     private final EventBus bus;
 
-    TranscodeJobExecutor(
+    public TranscodeJobExecutor(
             Transcoder transcoder,
             Supplier<PipelineSettings> settings,
             Path logFolder,
@@ -63,7 +65,7 @@ final class TranscodeJobExecutor implements JobExecutor {
     }
 
     /** The per-job ffmpeg log, kept in the data folder for the job's detail view. */
-    static Path logFileOf(Path logFolder, long jobId) {
+    public static Path logFileOf(Path logFolder, long jobId) {
         return logFolder.resolve("job-" + jobId + ".log");
     }
 

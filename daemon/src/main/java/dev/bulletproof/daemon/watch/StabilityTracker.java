@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.watch;
 
+import dev.bulletproof.daemon.BackgroundLoop;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides when a file has finished arriving. A file is stable when its size and modification time have
@@ -58,8 +60,7 @@ public final class StabilityTracker implements AutoCloseable {
 
     private final Object dispatchLock = new Object();
     private volatile Duration stableTime;
-    private volatile boolean running;
-    private volatile Thread thread;
+    private BackgroundLoop loop;
 
     public StabilityTracker(Clock clock, Duration stableTime, StabilityListener listener) {
         this(clock, stableTime, listener, StabilityTracker::sharedLockCheck);
@@ -124,25 +125,31 @@ public final class StabilityTracker implements AutoCloseable {
      * (to notice them vanish or change) every {@code stableEvery}. A second call does nothing.
      */
     public synchronized void start(Duration settlingEvery, Duration stableEvery) {
-        if (running) {
+        if (loop != null) {
             return;
         }
-        running = true;
-        thread = Thread.ofPlatform().name("bp-stability").daemon(true).start(() -> loop(settlingEvery, stableEvery));
+        AtomicLong nextFullCheck = new AtomicLong(System.nanoTime() + stableEvery.toNanos());
+        // Each round sleeps first, so a failing re-check needs no pause of its own.
+        loop = BackgroundLoop.start(
+                "bp-stability",
+                () -> {
+                    Thread.sleep(settlingEvery);
+                    boolean full = System.nanoTime() - nextFullCheck.get() >= 0;
+                    if (full) {
+                        nextFullCheck.set(System.nanoTime() + stableEvery.toNanos());
+                    }
+                    recheck(full);
+                },
+                Duration.ZERO,
+                failure -> {});
     }
 
     public synchronized void stop() {
-        if (!running) {
+        if (loop == null) {
             return;
         }
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
+        loop.stop(Duration.ofSeconds(5));
+        loop = null;
     }
 
     @Override
@@ -177,24 +184,6 @@ public final class StabilityTracker implements AutoCloseable {
             unit++;
         }
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
-
-    private void loop(Duration settlingEvery, Duration stableEvery) {
-        long nextFullCheck = System.nanoTime() + stableEvery.toNanos();
-        while (running) {
-            try {
-                Thread.sleep(settlingEvery);
-                boolean full = System.nanoTime() - nextFullCheck >= 0;
-                if (full) {
-                    nextFullCheck = System.nanoTime() + stableEvery.toNanos();
-                }
-                recheck(full);
-            } catch (InterruptedException e) {
-                // stop(): the loop condition ends it
-            } catch (RuntimeException | Error e) {
-                LOG.log(Level.ERROR, "Stability re-check failed; continuing", e);
-            }
-        }
     }
 
     private void recheck(boolean includeStable) {

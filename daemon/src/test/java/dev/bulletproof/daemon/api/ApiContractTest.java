@@ -260,7 +260,7 @@ class ApiContractTest {
         assertThat(withKeys.statusCode()).isEqualTo(422);
         assertThat(notAnObject.statusCode()).isEqualTo(400);
         assertThat(empty.statusCode()).isEqualTo(200);
-        assertThat(api.monitor.pool().isQueuePaused()).isFalse();
+        assertThat(api.daemon.pool().isQueuePaused()).isFalse();
     }
 
     @Test

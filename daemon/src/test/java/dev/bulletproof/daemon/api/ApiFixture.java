@@ -1,10 +1,10 @@
 package dev.bulletproof.daemon.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.daemon.testing.Await;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.Json;
@@ -37,7 +37,7 @@ final class ApiFixture implements AutoCloseable {
     final Path data;
     final Path configFile;
     final HttpClient http = HttpClient.newHttpClient();
-    Monitor monitor;
+    Daemon daemon;
     ApiServer server;
     String token;
 
@@ -71,9 +71,11 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiFixture start() {
-        monitor = Monitor.start(new Monitor.Options(configFile, data, null, null), new EventBus());
-        server =
-                ApiServer.start(monitor, monitor::history, ApiOptions.defaults().withPort(0));
+        daemon = Daemon.start(
+                new Daemon.Options(configFile, data, null, null)
+                        .withApi(ApiOptions.defaults().withPort(0)),
+                new EventBus());
+        server = daemon.api();
         token = readToken();
         return this;
     }
@@ -163,7 +165,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     List<Job> jobs() {
-        return monitor.jobs().list(new JobFilter(null, null, null, null, 1000, 0));
+        return daemon.jobs().list(new JobFilter(null, null, null, null, 1000, 0));
     }
 
     void awaitAllFinished(int count) {
@@ -180,11 +182,8 @@ final class ApiFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop();
-        }
-        if (monitor != null) {
-            monitor.stop(Duration.ofSeconds(10));
+        if (daemon != null) {
+            daemon.stop(Duration.ofSeconds(10));
         }
     }
 }

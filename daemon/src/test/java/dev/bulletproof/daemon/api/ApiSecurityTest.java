@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.config.ConfigValidationException;
 import dev.bulletproof.daemon.events.EventBus;
-import dev.bulletproof.daemon.monitor.Monitor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -151,8 +151,8 @@ class ApiSecurityTest {
     void authNoneOnANonLoopbackAddressRefusesToStart() {
         ApiFixture fixture = new ApiFixture(root, "server: { host: 0.0.0.0, port: 0, auth: none }\n");
 
-        assertThatThrownBy(() -> Monitor.start(
-                        new Monitor.Options(fixture.configFile, fixture.data, null, null), new EventBus()))
+        assertThatThrownBy(() ->
+                        Daemon.start(new Daemon.Options(fixture.configFile, fixture.data, null, null), new EventBus()))
                 .isInstanceOf(ConfigValidationException.class)
                 .hasMessageContaining("server.auth");
     }
@@ -185,7 +185,7 @@ class ApiSecurityTest {
     void aPortInUseIsAClearStartError() {
         try (ApiFixture first = ApiFixture.started(root)) {
             assertThatThrownBy(() -> ApiServer.start(
-                            first.monitor, () -> null, ApiOptions.defaults().withPort(first.server.port())))
+                            first.daemon.engine(), ApiOptions.defaults().withPort(first.server.port())))
                     .isInstanceOf(ApiStartException.class)
                     .hasMessageContaining("already in use");
             assertThat(first.get("/api/queue").statusCode()).isEqualTo(200);
@@ -197,6 +197,6 @@ class ApiSecurityTest {
         ApiFixture api = ApiFixture.started(root);
         api.server.stop();
         api.server.stop();
-        api.monitor.stop(Duration.ofSeconds(5));
+        api.daemon.stop(Duration.ofSeconds(5));
     }
 }

@@ -74,7 +74,7 @@ class ConfigApiTest {
             assertThat(ApiFixture.json(wrongType).get("fields").has("max_workers"))
                     .isTrue();
             assertThat(Files.readAllBytes(api.configFile)).isEqualTo(before);
-            assertThat(api.monitor.config().maxWorkers()).isEqualTo(2);
+            assertThat(api.daemon.config().maxWorkers()).isEqualTo(2);
             assertThat(ApiFixture.json(api.get("/api/queue")).get("max_workers").asInt())
                     .isEqualTo(2);
         }
@@ -116,7 +116,7 @@ class ConfigApiTest {
             assertThat(ApiFixture.json(response).get("max_workers").asInt()).isEqualTo(2);
             assertThat(ApiFixture.json(response).get("stable_seconds").asDouble())
                     .isEqualTo(2.0);
-            assertThat(api.monitor.config().stableTime()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(api.daemon.config().stableTime()).isEqualTo(Duration.ofSeconds(2));
         }
     }
 }

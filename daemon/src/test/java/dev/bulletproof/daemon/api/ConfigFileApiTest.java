@@ -50,8 +50,8 @@ class ConfigFileApiTest {
             assertThat(changed)
                     .containsExactly("max_workers: 2 -> max_workers: 3", "    priority: 100 ->     priority: 150");
             assertThat(Files.readAllLines(root.resolve("bulletproof.yaml.bak"))).isEqualTo(original);
-            assertThat(api.monitor.config().maxWorkers()).isEqualTo(3);
-            assertThat(api.monitor.config().rules().get(1).priority()).isEqualTo(150);
+            assertThat(api.daemon.config().maxWorkers()).isEqualTo(3);
+            assertThat(api.daemon.config().rules().get(1).priority()).isEqualTo(150);
         }
     }
 
@@ -126,7 +126,7 @@ class ConfigFileApiTest {
             assertThat(ApiFixture.json(typo).get("fields").get("server.prot").asText())
                     .isEqualTo("unknown key 'prot' in server; did you mean 'port'?");
             assertThat(Files.readAllBytes(api.configFile)).isEqualTo(before);
-            assertThat(api.monitor.config().server().port()).isEqualTo(8123);
+            assertThat(api.daemon.config().server().port()).isEqualTo(8123);
         }
     }
 
@@ -140,7 +140,7 @@ class ConfigFileApiTest {
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(Files.readString(api.configFile)).contains("port: 8123").contains("max_workers: 2");
-            assertThat(api.monitor.config().server().port()).isEqualTo(8123);
+            assertThat(api.daemon.config().server().port()).isEqualTo(8123);
         }
     }
 

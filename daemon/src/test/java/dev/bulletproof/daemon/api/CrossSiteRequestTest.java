@@ -103,9 +103,9 @@ class CrossSiteRequestTest {
             assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
             assertThat(ApiFixture.json(paused).get("paused").asBoolean()).isTrue();
             assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
-            assertThat(api.monitor.pool().isQueuePaused()).isFalse();
+            assertThat(api.daemon.pool().isQueuePaused()).isFalse();
         } finally {
-            api.monitor.pool().resumeQueue();
+            api.daemon.pool().resumeQueue();
         }
     }
 
@@ -121,7 +121,7 @@ class CrossSiteRequestTest {
 
             assertThat(response.statusCode()).isEqualTo(200);
         } finally {
-            api.monitor.pool().resumeQueue();
+            api.daemon.pool().resumeQueue();
         }
     }
 
@@ -135,7 +135,7 @@ class CrossSiteRequestTest {
         JsonNode error = ApiFixture.json(response);
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(error.get("error").asText()).isEqualTo("unsupported_media_type");
-        assertThat(api.monitor.pool().isQueuePaused()).isFalse();
+        assertThat(api.daemon.pool().isQueuePaused()).isFalse();
     }
 
     @ParameterizedTest

@@ -21,10 +21,10 @@ class JobPagingApiTest {
     @Test
     void pagesByOffsetAndByBeforeWalkTheSameJobsNewestFirst() {
         try (ApiFixture api = ApiFixture.started(root)) {
-            api.monitor.pool().pauseQueue();
+            api.daemon.pool().pauseQueue();
             for (int i = 0; i < 7; i++) {
                 String path = root.resolve("in").resolve("clip " + i + ".mov").toString();
-                api.monitor
+                api.daemon
                         .jobs()
                         .registerFile(NewFile.ready(path, 100 + i, i, JobPlan.of("live-qlab", path + ".out", 0)));
             }
@@ -40,7 +40,7 @@ class JobPagingApiTest {
 
             // A job arriving meanwhile shifts offsets by one but leaves the "before" page where it was.
             String late = root.resolve("in").resolve("late.mov").toString();
-            api.monitor.jobs().registerFile(NewFile.ready(late, 1, 1, JobPlan.of("live-qlab", late + ".out", 0)));
+            api.daemon.jobs().registerFile(NewFile.ready(late, 1, 1, JobPlan.of("live-qlab", late + ".out", 0)));
             assertThat(ids(api.get("/api/jobs?limit=3&before=" + newest.getLast())))
                     .isEqualTo(byBefore);
             assertThat(ids(api.get("/api/jobs?limit=3&offset=3"))).isNotEqualTo(byOffset);

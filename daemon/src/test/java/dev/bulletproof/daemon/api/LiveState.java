@@ -16,7 +16,7 @@ record LiveState(boolean queuePaused, List<String> jobs, String configFile) {
     static LiveState of(ApiFixture api) {
         try {
             return new LiveState(
-                    api.monitor.pool().isQueuePaused(),
+                    api.daemon.pool().isQueuePaused(),
                     api.jobs().stream().map(LiveState::describe).toList(),
                     Arrays.toString(Files.readAllBytes(api.configFile)));
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.bulletproof.daemon.monitor.Monitor;
+import dev.bulletproof.daemon.app.Daemon;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.lang.reflect.Proxy;
@@ -32,7 +32,7 @@ class OpenApiDocumentTest {
     void everyRegisteredRouteIsInTheDocument() throws Exception {
         List<Route> routes;
         try (ApiFixture api = ApiFixture.started(root)) {
-            routes = registeredRoutes(api.monitor);
+            routes = registeredRoutes(api.daemon);
         }
         JsonNode paths = new ObjectMapper(new YAMLFactory())
                 .readTree(HealthService.resource(HealthService.OPENAPI_RESOURCE))
@@ -65,10 +65,9 @@ class OpenApiDocumentTest {
     }
 
     /** Runs each service's routing against a recorder instead of a server. */
-    private static List<Route> registeredRoutes(Monitor monitor) {
+    private static List<Route> registeredRoutes(Daemon daemon) {
         ApiContext context = new ApiContext(
-                monitor,
-                () -> null,
+                daemon.engine(),
                 new AccessRules(null, "127.0.0.1"),
                 null,
                 new ApiOptions(0, 1024, "test", Clock.systemUTC()),

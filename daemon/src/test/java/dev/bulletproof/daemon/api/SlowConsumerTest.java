@@ -41,7 +41,7 @@ class SlowConsumerTest {
                 long batchStart = System.nanoTime();
                 for (int i = 0; i < PER_BATCH; i++) {
                     long before = System.nanoTime();
-                    api.monitor.bus().publish(Alert.error("alert " + batch + "-" + i + " " + padding, null));
+                    api.daemon.bus().publish(Alert.error("alert " + batch + "-" + i + " " + padding, null));
                     slowestPublishNanos = Math.max(slowestPublishNanos, System.nanoTime() - before);
                 }
                 String last = "alert " + batch + "-" + (PER_BATCH - 1) + " ";

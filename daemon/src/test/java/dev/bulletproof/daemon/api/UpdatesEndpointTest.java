@@ -76,7 +76,7 @@ class UpdatesEndpointTest {
 
             api.post("/api/queue/pause", "");
             everything.await(WsClient.type("queue_update"), SHORT);
-            api.monitor.bus().publish(new JobEvent.Progress(new LiveProgress(1, 0.5, 25.0, 1.0, 1.0, 1.0)));
+            api.daemon.bus().publish(new JobEvent.Progress(new LiveProgress(1, 0.5, 25.0, 1.0, 1.0, 1.0)));
             api.post("/api/queue/resume", "");
             everything.await(
                     m -> m.path("type").asText().equals("queue_update")

@@ -37,14 +37,17 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** Connects to {@code address}, which the client also sends as the Host. */
     static WsClient connect(ApiFixture api, String token, String address) {
+        return connect(api.server.port(), token, address);
+    }
+
+    static WsClient connect(int port, String token, String address) {
         WsClient client = new WsClient();
         WebSocket.Builder builder =
                 HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        client.socket = builder.buildAsync(
-                        URI.create("ws://" + address + ":" + api.server.port() + "/ws/updates"), client)
+        client.socket = builder.buildAsync(URI.create("ws://" + address + ":" + port + "/ws/updates"), client)
                 .join();
         return client;
     }

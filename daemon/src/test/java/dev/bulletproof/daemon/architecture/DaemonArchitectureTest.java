@@ -92,9 +92,36 @@ class DaemonArchitectureTest {
                 .resideInAnyPackage(
                         "dev.bulletproof.daemon.monitor..",
                         "dev.bulletproof.daemon.api..",
-                        "dev.bulletproof.daemon.cli..")
+                        "dev.bulletproof.daemon.cli..",
+                        "dev.bulletproof.daemon.app..")
                 .because("the engine is reused by the CLI, the API and (next) cluster nodes; the wiring depends on it,"
                         + " never the other way round")
+                .check(daemon);
+    }
+
+    @Test
+    void theApiReachesTheEngineOnlyThroughItsNarrowInterfaces() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.bulletproof.daemon.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.bulletproof.daemon.monitor..", "dev.bulletproof.daemon.app..")
+                .because("the HTTP edge is served by job queries, job commands, queue control, live config and"
+                        + " history, so its handlers can be tested on stand-ins and the pipeline changed behind them")
+                .check(daemon);
+    }
+
+    @Test
+    void onlyTheCliStartsTheDaemon() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.bulletproof.daemon.app..", "dev.bulletproof.daemon.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.bulletproof.daemon.app..")
+                .because("the composition root builds every part; a part that reached back into it would use it as"
+                        + " a service locator")
                 .check(daemon);
     }
 

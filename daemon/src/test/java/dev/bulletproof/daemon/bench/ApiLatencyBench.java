@@ -2,13 +2,13 @@ package dev.bulletproof.daemon.bench;
 
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
-import dev.bulletproof.daemon.monitor.Monitor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,10 +48,10 @@ public final class ApiLatencyBench {
         fillHistory(data.resolve("bulletproof.db"), jobs);
         System.out.printf(Locale.ROOT, "history: %d jobs inserted in %.1f s%n", jobs, (System.nanoTime() - fill) / 1e9);
 
-        try (Monitor monitor = Monitor.start(new Monitor.Options(config, data, null, null), new EventBus())) {
+        try (Daemon monitor = Daemon.start(new Daemon.Options(config, data, null, null), new EventBus())) {
             monitor.pool().pauseQueue();
-            ApiServer server = ApiServer.start(
-                    monitor, monitor::history, ApiOptions.defaults().withPort(0));
+            ApiServer server =
+                    ApiServer.start(monitor.engine(), ApiOptions.defaults().withPort(0));
             try {
                 String token = Files.readString(data.resolve("token")).strip();
                 String base = "http://127.0.0.1:" + server.port();

@@ -3,13 +3,13 @@ package dev.bulletproof.daemon.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.LiveProgress;
 import dev.bulletproof.daemon.jobs.NewFile;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.Json;
 import java.net.URI;
@@ -49,10 +49,10 @@ public final class ApiWsFanoutBench {
         Path config = root.resolve("bulletproof.yaml");
         Files.writeString(config, "monitor_folder: ./in\noutput_folder: ./out\nscan_interval_seconds: 60\n");
 
-        try (Monitor monitor = Monitor.start(new Monitor.Options(config, data, null, null), new EventBus())) {
+        try (Daemon monitor = Daemon.start(new Daemon.Options(config, data, null, null), new EventBus())) {
             monitor.pool().pauseQueue();
-            ApiServer server = ApiServer.start(
-                    monitor, monitor::history, ApiOptions.defaults().withPort(0));
+            ApiServer server =
+                    ApiServer.start(monitor.engine(), ApiOptions.defaults().withPort(0));
             try {
                 String token = Files.readString(data.resolve("token")).strip();
                 List<Job> jobs = runningJobs(monitor, jobCount);
@@ -112,7 +112,7 @@ public final class ApiWsFanoutBench {
     }
 
     /** Jobs the clients see as processing, so progress ticks for them are broadcast. */
-    private static List<Job> runningJobs(Monitor monitor, int count) {
+    private static List<Job> runningJobs(Daemon monitor, int count) {
         List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Job queued = monitor.jobs()
@@ -170,7 +170,7 @@ public final class ApiWsFanoutBench {
     }
 
     /** Ticks carry their publish time in elapsed_seconds, so each client can tell how long delivery took. */
-    private static void publish(Monitor monitor, List<Job> jobs, int seconds, int rate) throws InterruptedException {
+    private static void publish(Daemon monitor, List<Job> jobs, int seconds, int rate) throws InterruptedException {
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         int ticks = seconds * rate;
@@ -184,7 +184,7 @@ public final class ApiWsFanoutBench {
                 double marker = (System.nanoTime() - BASE) / 1e9;
                 monitor.bus()
                         .publish(new JobEvent.Progress(
-                                new LiveProgress(job.id(), (double) tick / ticks, 25.0, 1.0, 10.0, marker)));
+                                job, new LiveProgress(job.id(), (double) tick / ticks, 25.0, 1.0, 10.0, marker)));
             }
         }
     }

@@ -1,8 +1,8 @@
 package dev.bulletproof.daemon.bench;
 
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.model.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,11 +26,11 @@ final class BenchSupport {
                 root.resolve("bulletproof.yaml"), "monitor_folder: ./in\noutput_folder: ./out\n" + yaml);
     }
 
-    static Monitor start(Path root, Path config, boolean paused) {
-        return Monitor.start(new Monitor.Options(config, root.resolve("data"), null, null, paused), new EventBus());
+    static Daemon start(Path root, Path config, boolean paused) {
+        return Daemon.start(new Daemon.Options(config, root.resolve("data"), null, null, paused), new EventBus());
     }
 
-    static long count(Monitor monitor, JobStatus status) {
+    static long count(Daemon monitor, JobStatus status) {
         return monitor.jobs().count(new JobFilter(Set.of(status), null, null, null, 1, 0));
     }
 

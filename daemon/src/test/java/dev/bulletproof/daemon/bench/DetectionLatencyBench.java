@@ -2,9 +2,9 @@ package dev.bulletproof.daemon.bench;
 
 import static dev.bulletproof.daemon.bench.BenchSupport.seconds;
 
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.daemon.testing.TestClips;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ public final class DetectionLatencyBench {
             byte[] clip = Files.readAllBytes(TestClips.sized(work, "source.mp4", 1, "320x180"));
             Path config = BenchSupport.config(work, "");
             List<Double> latencies = new ArrayList<>();
-            try (Monitor monitor = BenchSupport.start(work, config, false)) {
+            try (Daemon monitor = BenchSupport.start(work, config, false)) {
                 double stable = monitor.config().stableTime().toMillis() / 1000.0;
                 System.out.printf(
                         Locale.ROOT,
@@ -83,7 +83,7 @@ public final class DetectionLatencyBench {
         return lastWrite;
     }
 
-    private static Instant awaitStart(Monitor monitor, Path target) throws Exception {
+    private static Instant awaitStart(Daemon monitor, Path target) throws Exception {
         Instant[] started = new Instant[1];
         BenchSupport.await("the job of " + target.getFileName() + " to start", 60_000, () -> {
             Optional<Job> job = monitor.jobs().list(new JobFilter(null, null, null, null, 50, 0)).stream()

@@ -2,7 +2,7 @@ package dev.bulletproof.daemon.bench;
 
 import static dev.bulletproof.daemon.bench.BenchSupport.seconds;
 
-import dev.bulletproof.daemon.monitor.Monitor;
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class FolderQueueBench {
                     Locale.ROOT, "created %d files in %s%n", files, seconds((System.nanoTime() - createStart) / 1e9));
 
             long start = System.nanoTime();
-            try (Monitor monitor = BenchSupport.start(work, config, true)) {
+            try (Daemon monitor = BenchSupport.start(work, config, true)) {
                 double stable = monitor.config().stableTime().toMillis() / 1000.0;
                 double allRegistered = -1;
                 while (BenchSupport.count(monitor, JobStatus.QUEUED) < files) {

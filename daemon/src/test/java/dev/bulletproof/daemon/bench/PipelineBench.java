@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.bench;
 
 import static dev.bulletproof.daemon.bench.BenchSupport.seconds;
 
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.media.EncodeOptions;
 import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.media.MediaToolsLocator;
@@ -9,7 +10,6 @@ import dev.bulletproof.daemon.media.Profile;
 import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.daemon.media.TranscodeRequest;
 import dev.bulletproof.daemon.media.Transcoder;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Files;
@@ -123,7 +123,7 @@ public final class PipelineBench {
                 root,
                 "max_workers: " + workers + "\nstable_seconds: 0.5\nscan_interval_seconds: 1\nrules:\n"
                         + "  - pattern: \"*\"\n    profile: " + profile + "\n");
-        try (Monitor monitor = BenchSupport.start(root, config, true)) {
+        try (Daemon monitor = BenchSupport.start(root, config, true)) {
             for (Path input : inputs) {
                 Files.copy(input, root.resolve("in").resolve(input.getFileName()));
             }

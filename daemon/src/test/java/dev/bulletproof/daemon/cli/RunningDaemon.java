@@ -4,8 +4,8 @@ import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.events.EventBus;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.daemon.testing.Await;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.JobModel;
@@ -29,7 +29,7 @@ final class RunningDaemon implements AutoCloseable {
     final Path staging;
     final Path data;
     final Path configFile;
-    private final Monitor monitor;
+    private final Daemon monitor;
     private ApiServer api;
     private final int port;
 
@@ -52,17 +52,17 @@ final class RunningDaemon implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        monitor = Monitor.start(new Monitor.Options(configFile, data, null, null), new EventBus());
+        monitor = Daemon.start(new Daemon.Options(configFile, data, null, null), new EventBus());
         api = startApi(0);
         // Kept apart: a stopped server no longer reports the port it had.
         port = api.port();
     }
 
     private ApiServer startApi(int port) {
-        return ApiServer.start(monitor, monitor::history, ApiOptions.defaults().withPort(port));
+        return ApiServer.start(monitor.engine(), ApiOptions.defaults().withPort(port));
     }
 
-    Monitor monitor() {
+    Daemon monitor() {
         return monitor;
     }
 

@@ -30,6 +30,7 @@ class WorkerPoolTest {
     private final EventBus bus = new EventBus();
     private final FakeExecutor executor = new FakeExecutor();
     private final List<Object> published = new CopyOnWriteArrayList<>();
+    private final LiveProgressBoard progress = new LiveProgressBoard();
     private Database database;
     private JobRepository jobs;
     private WorkerPool pool;
@@ -51,7 +52,7 @@ class WorkerPoolTest {
     private void open() {
         database = Database.open(folder.resolve("bulletproof.db"));
         Migrations.fromClasspath().apply(database);
-        jobs = new PublishingJobRepository(new JdbcJobRepository(database, clock), bus);
+        jobs = new PublishingJobRepository(new JdbcJobRepository(database, clock), bus, progress);
     }
 
     private WorkerPool startPool(int maxWorkers) {
@@ -62,7 +63,7 @@ class WorkerPoolTest {
 
     private WorkerPool newPool(int maxWorkers) {
         WorkerSettings settings = new WorkerSettings(maxWorkers, 3, Duration.ofSeconds(5), Duration.ofMinutes(5));
-        return new WorkerPool(jobs, executor, bus, clock, settings);
+        return new WorkerPool(jobs, executor, bus, clock, settings, progress);
     }
 
     private long queue(String name) {
@@ -362,9 +363,53 @@ class WorkerPoolTest {
         execution.progress(0.5);
 
         assertThat(pool.progress(id)).map(LiveProgress::fraction).contains(0.5);
-        assertThat(published).contains(new JobEvent.Progress(new LiveProgress(id, 0.5, 25.0, 1.0, 10.0, 1.0)));
+        assertThat(published)
+                .filteredOn(JobEvent.Progress.class::isInstance)
+                .map(JobEvent.Progress.class::cast)
+                .anySatisfy(tick -> {
+                    assertThat(tick.progress()).isEqualTo(new LiveProgress(id, 0.5, 25.0, 1.0, 10.0, 1.0));
+                    assertThat(tick.job().id()).as("the tick carries its job").isEqualTo(id);
+                    assertThat(tick.job().status()).isEqualTo(JobStatus.PROCESSING);
+                });
         execution.succeed();
         awaitStatus(id, JobStatus.COMPLETED);
         Poll.until("the progress to be dropped", () -> pool.progress(id).isEmpty());
+    }
+
+    @Test
+    void aChangeOfARunningJobCarriesItsLiveProgressAndLaterTicksCarryTheChangedJob() {
+        long id = queue("a.mov");
+        startPool(1);
+        FakeExecutor.FakeExecution execution = executor.execution(id);
+        Poll.until("the pool to track the job", () -> pool.runningCount() == 1);
+        execution.progress(0.5);
+
+        pool.setPriority(id, 7);
+        execution.progress(0.75);
+
+        assertThat(published)
+                .filteredOn(JobEvent.Changed.class::isInstance)
+                .map(JobEvent.Changed.class::cast)
+                .filteredOn(changed -> changed.change() == JobEvent.Change.PRIORITY_CHANGED)
+                .singleElement()
+                .satisfies(changed ->
+                        assertThat(changed.live()).map(LiveProgress::fraction).contains(0.5));
+        assertThat(published)
+                .filteredOn(JobEvent.Progress.class::isInstance)
+                .map(JobEvent.Progress.class::cast)
+                .filteredOn(tick -> tick.progress().fraction() == 0.75)
+                .singleElement()
+                .satisfies(tick -> assertThat(tick.job().priority()).isEqualTo(7));
+
+        execution.succeed();
+        awaitStatus(id, JobStatus.COMPLETED);
+        assertThat(published)
+                .filteredOn(JobEvent.Changed.class::isInstance)
+                .map(JobEvent.Changed.class::cast)
+                .filteredOn(changed -> changed.job().status() == JobStatus.COMPLETED)
+                .singleElement()
+                .satisfies(changed -> assertThat(changed.live())
+                        .as("a finished job has no live progress")
+                        .isEmpty());
     }
 }

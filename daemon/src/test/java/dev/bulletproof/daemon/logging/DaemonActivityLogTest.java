@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulletproof.daemon.config.ConfigApplied;
 import dev.bulletproof.daemon.config.ConfigChanges;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
@@ -9,7 +10,6 @@ import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.QueueEvent;
 import dev.bulletproof.daemon.metrics.DaemonMetrics;
-import dev.bulletproof.daemon.monitor.ConfigApplied;
 import dev.bulletproof.model.JobStatus;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;

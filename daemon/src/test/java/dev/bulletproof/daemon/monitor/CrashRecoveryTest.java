@@ -119,7 +119,7 @@ class CrashRecoveryTest {
         // Written while the JVM shuts down, when java.util.logging's own hook would have closed the file.
         assertThat(Files.readString(folders.data.resolve("daemon.log")))
                 .containsPattern("INFO  jobs  job \\d+ re-queued: stop\\.mkv was running when the daemon stopped")
-                .containsPattern("INFO  Monitor  stopped");
+                .containsPattern("INFO  Daemon  stopped");
         Job job = MonitorFixture.jobsIn(folders.data).getFirst();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.attempts())

@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.monitor;
 
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
@@ -33,7 +34,7 @@ final class MonitorFixture implements AutoCloseable {
     final Path data;
     final Path configFile;
     final List<Job> changes = new CopyOnWriteArrayList<>();
-    private Monitor monitor;
+    private Daemon daemon;
 
     MonitorFixture(Path root, String extraYaml) {
         this.root = root;
@@ -70,21 +71,21 @@ final class MonitorFixture implements AutoCloseable {
         }
     }
 
-    Monitor start() {
+    Daemon start() {
         EventBus bus = new EventBus();
         bus.subscribe(JobEvent.Changed.class, changed -> changes.add(changed.job()));
-        monitor = Monitor.start(new Monitor.Options(configFile, data, null, null), bus);
-        return monitor;
+        daemon = Daemon.start(new Daemon.Options(configFile, data, null, null), bus);
+        return daemon;
     }
 
-    Monitor monitor() {
-        return monitor;
+    Daemon daemon() {
+        return daemon;
     }
 
     void stop() {
-        if (monitor != null) {
-            monitor.stop(Duration.ofSeconds(10));
-            monitor = null;
+        if (daemon != null) {
+            daemon.stop(Duration.ofSeconds(10));
+            daemon = null;
         }
     }
 
@@ -103,7 +104,7 @@ final class MonitorFixture implements AutoCloseable {
     }
 
     List<Job> jobs() {
-        return monitor.jobs().list(new JobFilter(null, null, null, null, 1000, 0));
+        return daemon.jobs().list(new JobFilter(null, null, null, null, 1000, 0));
     }
 
     Job jobFor(Path input) {

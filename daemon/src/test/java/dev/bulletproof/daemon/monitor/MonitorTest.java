@@ -55,7 +55,7 @@ class MonitorTest {
                 assertThat(info.video().codec()).isEqualTo("prores");
                 assertThat(info.durationSeconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.1));
                 assertThat(input).as("inputs are kept by default").exists();
-                assertThat(fixture.monitor().jobs().events(job.id()))
+                assertThat(fixture.daemon().jobs().events(job.id()))
                         .extracting(JobHistoryEntry::type)
                         .containsExactly(
                                 JobEventType.CREATED,
@@ -106,7 +106,7 @@ class MonitorTest {
             fixture.awaitStatus(target, JobStatus.COMPLETED, ENCODES);
 
             Job job = fixture.jobFor(target);
-            Instant queuedAt = fixture.monitor().jobs().events(job.id()).stream()
+            Instant queuedAt = fixture.daemon().jobs().events(job.id()).stream()
                     .filter(e -> e.type() == JobEventType.QUEUED)
                     .findFirst()
                     .orElseThrow()
@@ -197,7 +197,7 @@ class MonitorTest {
             fixture.start();
             // Several rescans and stability periods: the unchanged file must not become a new job.
             Thread.sleep(3_000);
-            fixture.monitor().drainIntake();
+            fixture.daemon().intake().drain();
             assertThat(fixture.jobs()).hasSize(1);
 
             Path replacement = TestClips.videoWithAudio(fixture.staging, "show.mov", 2);
@@ -267,31 +267,31 @@ class MonitorTest {
             MonitorFixture.await(
                     "progress",
                     Duration.ofSeconds(30),
-                    () -> fixture.monitor()
+                    () -> fixture.daemon()
                             .pool()
                             .progress(id)
                             .map(p -> p.fraction() > 0)
                             .orElse(false));
 
-            fixture.monitor().pool().pause(id);
+            fixture.daemon().pool().pause(id);
             assertThat(fixture.jobFor(input).status()).isEqualTo(JobStatus.PAUSED);
             Thread.sleep(500); // let a progress block already in the pipe arrive
-            double frozen = fixture.monitor().pool().progress(id).orElseThrow().fraction();
+            double frozen = fixture.daemon().pool().progress(id).orElseThrow().fraction();
             Thread.sleep(1_500);
-            assertThat(fixture.monitor().pool().progress(id).orElseThrow().fraction())
+            assertThat(fixture.daemon().pool().progress(id).orElseThrow().fraction())
                     .as("a paused encode makes no progress")
                     .isEqualTo(frozen);
 
-            fixture.monitor().pool().resume(id);
+            fixture.daemon().pool().resume(id);
             assertThat(fixture.jobFor(input).status()).isEqualTo(JobStatus.PROCESSING);
-            fixture.monitor().pool().cancel(id);
+            fixture.daemon().pool().cancel(id);
             fixture.awaitStatus(input, JobStatus.CANCELLED, Duration.ofSeconds(30));
             assertThat(fixture.filesUnder(fixture.out))
                     .as("no output, not even a temporary one")
                     .isEmpty();
             assertThat(input).exists();
 
-            fixture.monitor().pool().retry(id);
+            fixture.daemon().pool().retry(id);
             fixture.awaitStatus(input, JobStatus.COMPLETED, ENCODES);
             assertThat(fixture.filesUnder(fixture.out))
                     .containsExactly(fixture.out.resolve("long__processed__live-linux-hevc-mkv.mkv"));
@@ -303,11 +303,11 @@ class MonitorTest {
         try (MonitorFixture fixture = new MonitorFixture(root, "")) {
             fixture.start();
             Path otherIn = Files.createDirectories(root.resolve("other in"));
-            ConfigModel current = fixture.monitor().config().toModel();
+            ConfigModel current = fixture.daemon().config().toModel();
 
-            fixture.monitor().applyConfig(withFoldersAndWorkers(current, otherIn.toString(), 3));
+            fixture.daemon().liveConfig().apply(withFoldersAndWorkers(current, otherIn.toString(), 3));
 
-            assertThat(fixture.monitor().pool().maxWorkers()).isEqualTo(3);
+            assertThat(fixture.daemon().pool().maxWorkers()).isEqualTo(3);
             assertThat(Files.readString(fixture.configFile)).contains("other in");
             Path clip = TestClips.videoWithAudio(fixture.staging, "moved watch.mov", 1);
             Path dropped = Files.move(clip, otherIn.resolve("moved watch.mov"));
@@ -316,17 +316,17 @@ class MonitorTest {
             String fileBefore = Files.readString(fixture.configFile);
             ConfigModel invalid =
                     withFoldersAndWorkers(current, root.resolve("missing").toString(), 0);
-            assertThatThrownBy(() -> fixture.monitor().applyConfig(invalid))
+            assertThatThrownBy(() -> fixture.daemon().liveConfig().apply(invalid))
                     .isInstanceOfSatisfying(
                             ConfigValidationException.class,
                             e -> assertThat(e.fields()).containsKeys("max_workers"));
             assertThat(Files.readString(fixture.configFile)).isEqualTo(fileBefore);
-            assertThat(fixture.monitor().pool().maxWorkers()).isEqualTo(3);
-            assertThat(fixture.monitor().config().monitorFolder()).isEqualTo(otherIn);
+            assertThat(fixture.daemon().pool().maxWorkers()).isEqualTo(3);
+            assertThat(fixture.daemon().config().monitorFolder()).isEqualTo(otherIn);
 
             ConfigModel missingFolder =
                     withFoldersAndWorkers(current, root.resolve("missing").toString(), 2);
-            assertThatThrownBy(() -> fixture.monitor().applyConfig(missingFolder))
+            assertThatThrownBy(() -> fixture.daemon().liveConfig().apply(missingFolder))
                     .isInstanceOfSatisfying(
                             ConfigValidationException.class,
                             e -> assertThat(e.fields()).containsOnlyKeys("monitor_folder"));
@@ -365,7 +365,7 @@ class MonitorTest {
             fixture.drop("unmatched.mp4", 1);
 
             Thread.sleep(3_500); // several rescans and stability sweeps
-            fixture.monitor().drainIntake();
+            fixture.daemon().intake().drain();
 
             assertThat(fixture.jobs()).isEmpty();
             assertThat(alerts).hasSize(1);

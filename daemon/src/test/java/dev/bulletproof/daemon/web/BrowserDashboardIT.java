@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.ApiToken;
+import dev.bulletproof.daemon.app.Daemon;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.Json;
@@ -42,7 +42,7 @@ class BrowserDashboardIT {
     @TempDir
     Path root;
 
-    private Monitor monitor;
+    private Daemon monitor;
     private ApiServer server;
     private Path in;
     private Path staging;
@@ -62,9 +62,11 @@ class BrowserDashboardIT {
                 stall_timeout_seconds: 30
                 max_attempts: 2
                 """);
-        monitor = Monitor.start(new Monitor.Options(config, root.resolve("data"), null, null), new EventBus());
-        server =
-                ApiServer.start(monitor, monitor::history, ApiOptions.defaults().withPort(0));
+        monitor = Daemon.start(
+                new Daemon.Options(config, root.resolve("data"), null, null)
+                        .withApi(ApiOptions.defaults().withPort(0)),
+                new EventBus());
+        server = monitor.api();
     }
 
     @AfterEach

@@ -1,13 +1,8 @@
-package dev.bulletproof.daemon.monitor;
+package dev.bulletproof.daemon.jobs;
 
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.config.DaemonConfig;
-import dev.bulletproof.daemon.jobs.ExecutionResult;
-import dev.bulletproof.daemon.jobs.Job;
-import dev.bulletproof.daemon.jobs.JobRepository;
-import dev.bulletproof.daemon.jobs.PublishIntent;
 import dev.bulletproof.daemon.jobs.PublishIntent.Disposal;
-import dev.bulletproof.daemon.jobs.PublishIntentStore;
 import dev.bulletproof.daemon.media.OutputPublisher;
 import dev.bulletproof.daemon.media.PublishJournal;
 import dev.bulletproof.model.JobStatus;

@@ -1,7 +1,4 @@
-package dev.bulletproof.daemon.monitor;
-
-import dev.bulletproof.daemon.config.ConfigChanges;
-import dev.bulletproof.daemon.config.DaemonConfig;
+package dev.bulletproof.daemon.config;
 
 /**
  * Published after a new configuration was saved and applied to the running daemon.

@@ -1,11 +1,14 @@
-package dev.bulletproof.daemon.api;
+package dev.bulletproof.daemon.monitor;
 
+import dev.bulletproof.daemon.config.LiveConfig;
+import dev.bulletproof.daemon.jobs.DuplicateJobException;
+import dev.bulletproof.daemon.jobs.InvalidJobRequestException;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobPlan;
+import dev.bulletproof.daemon.jobs.JobRepository;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.Registration;
 import dev.bulletproof.daemon.media.Profile;
-import dev.bulletproof.daemon.monitor.Monitor;
 import dev.bulletproof.daemon.rules.OutputNamer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +16,19 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** A job for a file already on the daemon's disk, queued at once with the profile the caller chose. */
+/**
+ * A job for a file already on the daemon's disk, queued at once with the profile the caller chose: the
+ * intake of a file by request rather than by the watch folder.
+ */
 final class AdHocJobs {
 
-    private final Monitor monitor;
+    private final JobRepository jobs;
+    private final LiveConfig config;
     private final OutputNamer namer;
 
-    AdHocJobs(Monitor monitor, Clock clock) {
-        this.monitor = monitor;
+    AdHocJobs(JobRepository jobs, LiveConfig config, Clock clock) {
+        this.jobs = jobs;
+        this.config = config;
         this.namer = new OutputNamer(clock);
     }
 
@@ -29,28 +37,27 @@ final class AdHocJobs {
      */
     Job enqueue(String path, String profileName, String output) {
         Path input = existingFile(path);
-        Profile profile = monitor.profiles()
+        Profile profile = config.profiles()
                 .find(profileName)
-                .orElseThrow(() -> ApiException.invalidField("profile", "no profile named '" + profileName + "'"));
+                .orElseThrow(() -> new InvalidJobRequestException("profile", "no profile named '" + profileName + "'"));
         Path relative = output == null
                 ? namer.relativeOutput(null, input.getFileName().toString(), profile.name(), profile.extension())
                 : relativeOutput(output);
-        Path finalOutput = OutputNamer.resolveFree(monitor.config().outputFolder(), relative);
+        Path finalOutput = OutputNamer.resolveFree(config.config().outputFolder(), relative);
         try {
-            Registration registration = monitor.jobs()
-                    .registerFile(NewFile.ready(
-                            input.toString(),
-                            Files.size(input),
-                            Files.getLastModifiedTime(input).toMillis(),
-                            JobPlan.of(profile.name(), finalOutput.toString(), 0)));
+            Registration registration = jobs.registerFile(NewFile.ready(
+                    input.toString(),
+                    Files.size(input),
+                    Files.getLastModifiedTime(input).toMillis(),
+                    JobPlan.of(profile.name(), finalOutput.toString(), 0)));
             if (!registration.created()) {
-                throw ApiException.conflict(
+                throw new DuplicateJobException(
                         "this exact file already has job " + registration.job().id() + " ("
                                 + registration.job().status().wireName() + "); retry that job instead");
             }
             return registration.job();
         } catch (IOException e) {
-            throw ApiException.invalidField("path", "cannot read the file: " + e.getMessage());
+            throw new InvalidJobRequestException("path", "cannot read the file: " + e.getMessage());
         }
     }
 
@@ -58,15 +65,15 @@ final class AdHocJobs {
         try {
             Path input = Path.of(path);
             if (!input.isAbsolute()) {
-                throw ApiException.invalidField("path", "must be an absolute path on the daemon's machine");
+                throw new InvalidJobRequestException("path", "must be an absolute path on the daemon's machine");
             }
             Path normalized = input.normalize();
             if (!Files.isRegularFile(normalized)) {
-                throw ApiException.invalidField("path", "no such file: " + normalized);
+                throw new InvalidJobRequestException("path", "no such file: " + normalized);
             }
             return normalized;
         } catch (InvalidPathException e) {
-            throw ApiException.invalidField("path", "not a valid path: " + e.getMessage());
+            throw new InvalidJobRequestException("path", "not a valid path: " + e.getMessage());
         }
     }
 
@@ -74,11 +81,11 @@ final class AdHocJobs {
         try {
             Path relative = Path.of(output);
             if (relative.isAbsolute()) {
-                throw ApiException.invalidField("output", "must be relative to the output folder");
+                throw new InvalidJobRequestException("output", "must be relative to the output folder");
             }
             return relative;
         } catch (InvalidPathException e) {
-            throw ApiException.invalidField("output", "not a valid path: " + e.getMessage());
+            throw new InvalidJobRequestException("output", "not a valid path: " + e.getMessage());
         }
     }
 }

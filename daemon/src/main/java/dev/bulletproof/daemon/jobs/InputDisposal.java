@@ -1,7 +1,6 @@
-package dev.bulletproof.daemon.monitor;
+package dev.bulletproof.daemon.jobs;
 
 import dev.bulletproof.daemon.BulletproofException;
-import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.PublishIntent.Disposal;
 import dev.bulletproof.daemon.media.OutputPaths;
 import java.io.IOException;
@@ -15,7 +14,7 @@ import java.nio.file.Path;
  * repeated after a crash without harm: a delete of a missing file is done, and a move whose source is gone
  * is done (see docs/decisions/0003-exactly-once-publish.md).
  */
-final class InputDisposal {
+public final class InputDisposal {
 
     private InputDisposal() {}
 
@@ -24,7 +23,7 @@ final class InputDisposal {
      * folder, under a free name (never over an existing file). Chosen before the move and recorded, so a
      * repeated move after a crash goes to the same place.
      */
-    static Path moveTarget(Path input, Path monitorFolder, Path processedFolder) {
+    public static Path moveTarget(Path input, Path monitorFolder, Path processedFolder) {
         Path relative = input.startsWith(monitorFolder) ? monitorFolder.relativize(input) : input.getFileName();
         Path target = processedFolder.resolve(relative).normalize();
         if (!target.startsWith(processedFolder)) {
@@ -37,7 +36,7 @@ final class InputDisposal {
      * True when {@code input} is still the file version the job was made for. A file replaced during the
      * encode (same name, new content) is somebody's new source, and must not be moved or deleted.
      */
-    static boolean stillTheJobsFile(Path input, Job job) {
+    public static boolean stillTheJobsFile(Path input, Job job) {
         try {
             return Files.size(input) == job.inputSize()
                     && Files.getLastModifiedTime(input).toMillis() == job.inputMtimeMillis();
@@ -51,7 +50,7 @@ final class InputDisposal {
      * was done before a crash. Never replaces a file: if {@code target} is taken (by a stranger, or by the
      * partial copy of a cross-file-system move that a crash cut short) the input goes to the next free name.
      */
-    static void apply(Disposal action, Path input, Path target) {
+    public static void apply(Disposal action, Path input, Path target) {
         try {
             switch (action) {
                 case DELETE -> Files.deleteIfExists(input);

@@ -1,4 +1,4 @@
-package dev.bulletproof.daemon.monitor;
+package dev.bulletproof.daemon.app;
 
 import dev.bulletproof.daemon.BulletproofException;
 import java.io.IOException;

@@ -1,0 +1,33 @@
+package dev.bulletproof.daemon.api;
+
+import dev.bulletproof.daemon.config.LiveConfig;
+import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.history.History;
+import dev.bulletproof.daemon.jobs.JobCommands;
+import dev.bulletproof.daemon.jobs.JobQueries;
+import dev.bulletproof.daemon.jobs.QueueControl;
+import dev.bulletproof.daemon.media.MediaTools;
+import dev.bulletproof.daemon.metrics.DaemonMetrics;
+import java.nio.file.Path;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/**
+ * What the API reaches of the running daemon, each part through a narrow interface, so the routes can be
+ * served by the real engine or, in handler tests, by small stand-ins.
+ *
+ * @param bus the events the WebSocket feed and the job counts follow
+ * @param dataFolder where the API token and the address file for local clients live
+ * @param jobLog the ffmpeg log file of a job (it may not exist yet)
+ */
+public record Engine(
+        JobQueries jobs,
+        JobCommands jobCommands,
+        QueueControl queue,
+        LiveConfig config,
+        Supplier<History> history,
+        MediaTools tools,
+        DaemonMetrics metrics,
+        EventBus bus,
+        Path dataFolder,
+        LongFunction<Path> jobLog) {}

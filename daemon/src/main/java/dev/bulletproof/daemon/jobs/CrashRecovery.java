@@ -1,0 +1,76 @@
+package dev.bulletproof.daemon.jobs;
+
+import dev.bulletproof.daemon.config.DaemonConfig;
+import dev.bulletproof.daemon.media.EncodeRegistry;
+import dev.bulletproof.daemon.media.OutputPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Puts right what a crash of the previous daemon left behind. Runs at start, before any worker, so nothing
+ * can run twice. In this order:
+ *
+ * <ol>
+ *   <li>ffmpeg processes the previous daemon left running are stopped;
+ *   <li>every publish sequence it interrupted is finished or rolled back ({@link PublishRecovery}): a job
+ *       whose verified output already carries its final name is completed, not queued again
+ *       (docs/decisions/0003-exactly-once-publish.md), so this must come before the next step;
+ *   <li>every job still processing or paused goes back to the queue, or fails when its attempts are used
+ *       up, and its half-written temporary files are deleted.
+ * </ol>
+ */
+public final class CrashRecovery {
+
+    private static final System.Logger LOG = System.getLogger(CrashRecovery.class.getName());
+
+    private final JobRepository jobs;
+    private final PublishIntentStore intents;
+    private final EncodeRegistry encodes;
+    private final DaemonConfig config;
+
+    public CrashRecovery(JobRepository jobs, PublishIntentStore intents, EncodeRegistry encodes, DaemonConfig config) {
+        this.jobs = jobs;
+        this.intents = intents;
+        this.encodes = encodes;
+        this.config = config;
+    }
+
+    /** @return the jobs found interrupted and put back in the queue (or failed) */
+    public List<Job> run() {
+        stopLeftoverEncodes();
+        new PublishRecovery(jobs, intents, config).run();
+        List<Job> recovered = jobs.recoverAfterCrash(config.maxAttempts());
+        recovered.forEach(CrashRecovery::removePartialOutputs);
+        if (!recovered.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, recovered.size() + " job(s) interrupted by a crash were recovered");
+        }
+        return recovered;
+    }
+
+    private void stopLeftoverEncodes() {
+        List<Long> orphans = encodes.killLeftovers();
+        if (!orphans.isEmpty()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "stopped ffmpeg left running by a previous daemon for jobs " + orphans);
+        }
+    }
+
+    /** Its temporary file may be named after the planned output or after a "-2"... variant of it. */
+    private static void removePartialOutputs(Job job) {
+        if (job.outputPath() == null) {
+            return;
+        }
+        for (Path temp : OutputPaths.temporariesOf(Path.of(job.outputPath()))) {
+            try {
+                if (Files.deleteIfExists(temp)) {
+                    LOG.log(System.Logger.Level.INFO, "removed the partial output of job " + job.id() + ": " + temp);
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot remove the partial output " + temp + ": " + e);
+            }
+        }
+    }
+}
