@@ -94,7 +94,7 @@ export function ProcessingTimeChart({ points }: { points: TimelinePoint[] }) {
   const bins = distribution(points);
   const data = {
     labels: bins.map((bin) => bin.label),
-    datasets: [{ label: 'Jobs', data: bins.map((bin) => bin.count), backgroundColor: themeColor('--accent', '#0969da') }],
+    datasets: [{ label: 'Jobs', data: bins.map((bin) => bin.count), backgroundColor: themeColor('--status-processing', '#0969da') }],
   };
   return (
     <div className="chart" aria-label="Processing time distribution">

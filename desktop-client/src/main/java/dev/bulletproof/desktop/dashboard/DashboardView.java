@@ -37,7 +37,7 @@ public final class DashboardView extends BorderPane {
                         card("Failed", model, s -> Formats.count(s.failed()), "card-failed"),
                         card("In progress", model, s -> Formats.count(s.inProgress()), "card-active"),
                         card("Queued", model, s -> Formats.count(s.queued()), "card-queued"),
-                        card("Avg processing time", model, DashboardViewModel::averageText, "card-avg"));
+                        card("Average time", model, DashboardViewModel::averageText, "card-avg"));
 
         Button pause = new Button();
         pause.setId("queue-pause");

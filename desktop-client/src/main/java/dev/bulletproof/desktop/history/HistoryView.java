@@ -8,7 +8,6 @@ import io.fair_acc.chartfx.axes.spi.format.DefaultTickUnitSupplier;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
-import io.fair_acc.chartfx.ui.css.ColorPalette;
 import io.fair_acc.dataset.DataSet;
 import java.util.List;
 import java.util.TreeSet;
@@ -123,8 +122,6 @@ public final class HistoryView extends BorderPane {
         }
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
-        // Light blue and red stay readable on both themes' backgrounds.
-        chart.setColorPalette(ColorPalette.MISC);
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setPolyLineStyle(LineStyle.NONE);
         renderer.setDrawBars(true);

@@ -244,7 +244,11 @@ public final class JobsView extends BorderPane {
         progress.setComparator(java.util.Comparator.comparingDouble(JobModel::progress));
         progress.setPrefWidth(170);
         table.getColumns().add(progress);
-        table.getColumns().add(text("Created", job -> Formats.dateTime(job.createdAt(), ZoneId.systemDefault()), 190));
+        TableColumn<JobModel, String> created =
+                text("Created", job -> Formats.dateTime(job.createdAt(), ZoneId.systemDefault()), 190);
+        // The whole date and time, never cut: it is what tells two takes of the same file apart.
+        created.setMinWidth(185);
+        table.getColumns().add(created);
         table.getColumns().add(text("Time", job -> Formats.duration(job.elapsedSeconds()), 80));
 
         // A live update replaces the row's item, which drops the table's selection: the view model keeps

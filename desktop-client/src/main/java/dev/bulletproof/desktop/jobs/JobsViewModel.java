@@ -313,10 +313,9 @@ public final class JobsViewModel {
                 new String[] {"Attempts", Integer.toString(job.attempts())},
                 new String[] {"Verified", job.verified() == null ? "not yet" : job.verified() ? "passed" : "FAILED"},
                 new String[] {"Run time", Formats.duration(job.elapsedSeconds())},
-                new String[] {
-                    "Created · started · finished",
-                    time(job.createdAt()) + " · " + time(job.startedAt()) + " · " + time(job.completedAt())
-                },
+                new String[] {"Created", time(job.createdAt())},
+                new String[] {"Started", time(job.startedAt())},
+                new String[] {"Finished", time(job.completedAt())},
                 new String[] {"Error", text.apply(job.error())});
     }
 
