@@ -9,6 +9,7 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import javafx.collections.FXCollections;
@@ -58,9 +59,11 @@ public final class HistoryView extends BorderPane {
         // A third of a bucket each: the model places completed and failed side by side within the bucket.
         XYChart perBucket = barChart("Jobs finished", "time", "jobs", true, 33, model.completed(), model.failed());
         perBucket.setId("chart-finished");
+        bucketTimes(perBucket.getXAxis(), model);
         wholeNumbers(perBucket.getYAxis());
         XYChart media = barChart("Media processed", "time", "", true, 60, model.mediaProcessed());
         media.setId("chart-media");
+        bucketTimes(media.getXAxis(), model);
         media.getYAxis().nameProperty().bind(model.mediaUnitProperty());
         XYChart distribution = barChart("Processing time", "", "jobs", false, 60, model.processingTimes());
         distribution.setId("chart-distribution");
@@ -84,6 +87,24 @@ public final class HistoryView extends BorderPane {
         setCenter(charts);
         BorderPane.setMargin(charts, new Insets(12, 0, 0, 0));
         setPadding(new Insets(16));
+    }
+
+    /** Time ticks read as the web dashboard's bucket labels: "03-29 14:00" by hour, "2026-03-29" by day. */
+    private static void bucketTimes(Axis axis, HistoryViewModel model) {
+        ((DefaultNumericAxis) axis).setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number epochSeconds) {
+                return Formats.bucketStart(
+                        Instant.ofEpochSecond(Math.round(epochSeconds.doubleValue())),
+                        model.zone(),
+                        !HistoryViewModel.DAY.equals(model.bucketProperty().get()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("time tick labels are not parsed back");
+            }
+        });
     }
 
     /**

@@ -305,4 +305,9 @@ public final class HistoryViewModel {
     Clock clock() {
         return clock;
     }
+
+    /** The time zone the range and the bucket labels are in. */
+    public ZoneId zone() {
+        return zone;
+    }
 }
