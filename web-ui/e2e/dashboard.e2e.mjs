@@ -253,9 +253,9 @@ async function overviewAndStats(page) {
   await shot(page, 'overview');
 
   await gotoSection(page, 'Stats');
-  await waitFor('two charts on the stats page', async () => (await page.locator('canvas').count()) === 2, UI_MS);
+  await waitFor('three charts on the stats page', async () => (await page.locator('canvas').count()) === 3, UI_MS);
   await page.waitForTimeout(300);
-  record('stats', { charts: 2 });
+  record('stats', { charts: 3 });
   await shot(page, 'stats');
 }
 
@@ -355,7 +355,7 @@ async function phoneAndDarkMode(browser, cookies) {
   expect(sum > 600, `the light theme toggle left the background at ${light}`);
   await darkPage.getByRole('button', { name: /^Theme:/ }).click();
   await gotoSection(darkPage, 'Stats');
-  await waitFor('charts in dark mode', async () => (await darkPage.locator('canvas').count()) === 2, UI_MS);
+  await waitFor('charts in dark mode', async () => (await darkPage.locator('canvas').count()) === 3, UI_MS);
   await darkPage.waitForTimeout(300);
   await shot(darkPage, 'stats-dark');
   record('dark_mode', { background, toggled_light: light });

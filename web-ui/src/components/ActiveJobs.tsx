@@ -1,5 +1,5 @@
 import type { Job } from '../api/types';
-import { number, seconds } from '../format';
+import { duration, fps, speed } from '../format';
 import { Link } from '../router';
 import { ProgressBar, StatusBadge } from './JobRow';
 
@@ -22,16 +22,15 @@ export function ActiveJobs({ jobs }: { jobs: Job[] }) {
           <dl className="active-figures">
             <div>
               <dt>fps</dt>
-              {/* ffmpeg's first progress reports say fps=0 before it has measured anything. */}
-              <dd>{job.fps ? number(job.fps, 0) : '–'}</dd>
+              <dd>{fps(job.fps)}</dd>
             </div>
             <div>
               <dt>speed</dt>
-              <dd>{job.speed ? `${number(job.speed, 2)}×` : '–'}</dd>
+              <dd>{speed(job.speed)}</dd>
             </div>
             <div>
               <dt>ETA</dt>
-              <dd>{seconds(job.eta_seconds)}</dd>
+              <dd>{duration(job.eta_seconds)}</dd>
             </div>
             <div>
               <dt>profile</dt>

@@ -1,6 +1,7 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import type { HistoryBucket, TimelinePoint } from '../api/types';
+import { axisUnit, bucketStart, duration } from '../format';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 
@@ -10,7 +11,8 @@ function themeColor(name: string, fallback: string): string {
   return value || fallback;
 }
 
-function baseOptions(stacked: boolean, xTitle: string, yTitle: string): ChartOptions<'bar'> {
+/** `counts`: the y axis counts jobs, so its ticks are whole numbers (never "0.5 jobs"). */
+function baseOptions(stacked: boolean, xTitle: string, yTitle: string, counts = true): ChartOptions<'bar'> {
   const text = themeColor('--text-muted', '#555');
   const grid = themeColor('--border', '#ddd');
   return {
@@ -20,16 +22,13 @@ function baseOptions(stacked: boolean, xTitle: string, yTitle: string): ChartOpt
     plugins: { legend: { labels: { color: text } } },
     scales: {
       x: { stacked, ticks: { color: text, maxRotation: 0, autoSkip: true }, grid: { color: grid }, title: { display: true, text: xTitle, color: text } },
-      y: { stacked, beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid }, title: { display: true, text: yTitle, color: text } },
+      y: { stacked, beginAtZero: true, ticks: { color: text, precision: counts ? 0 : undefined }, grid: { color: grid }, title: { display: true, text: yTitle, color: text } },
     },
   };
 }
 
 function bucketLabel(start: string, bucket: 'hour' | 'day'): string {
-  const date = new Date(start);
-  return bucket === 'hour'
-    ? date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  return bucketStart(start, bucket === 'hour');
 }
 
 /** Jobs completed and failed per hour or day. */
@@ -37,13 +36,41 @@ export function HistoryChart({ buckets, bucket }: { buckets: HistoryBucket[]; bu
   const data = {
     labels: buckets.map((entry) => bucketLabel(entry.start, bucket)),
     datasets: [
-      { label: 'Completed', data: buckets.map((entry) => entry.completed), backgroundColor: themeColor('--ok', '#1a7f37') },
-      { label: 'Failed', data: buckets.map((entry) => entry.failed), backgroundColor: themeColor('--bad', '#cf222e') },
+      { label: 'Completed', data: buckets.map((entry) => entry.completed), backgroundColor: themeColor('--status-completed', '#1a7f37') },
+      { label: 'Failed', data: buckets.map((entry) => entry.failed), backgroundColor: themeColor('--status-failed', '#cf222e') },
     ],
   };
   return (
     <div className="chart" aria-label="Jobs completed and failed over time">
-      <Bar data={data} options={baseOptions(true, bucket === 'hour' ? 'hour' : 'day', 'jobs')} />
+      <Bar data={data} options={baseOptions(true, bucket, 'jobs')} />
+    </div>
+  );
+}
+
+/**
+ * Media time processed per bucket, in seconds, minutes or hours after the largest bar (never "0.0225 hours");
+ * the tooltip gives the exact figure in the common duration format.
+ */
+export function mediaSeries(buckets: HistoryBucket[]): { unit: string; values: number[] } {
+  const seconds = buckets.map((entry) => entry.media_seconds_processed ?? 0);
+  const unit = axisUnit(Math.max(0, ...seconds));
+  return { unit: unit.label, values: seconds.map((value) => value / unit.seconds) };
+}
+
+export function MediaChart({ buckets, bucket }: { buckets: HistoryBucket[]; bucket: 'hour' | 'day' }) {
+  const series = mediaSeries(buckets);
+  const data = {
+    labels: buckets.map((entry) => bucketLabel(entry.start, bucket)),
+    datasets: [{ label: 'Media processed', data: series.values, backgroundColor: themeColor('--status-completed', '#1a7f37') }],
+  };
+  const options = baseOptions(false, bucket, series.unit, false);
+  options.plugins = {
+    ...options.plugins,
+    tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${duration(buckets[item.dataIndex].media_seconds_processed)}` } },
+  };
+  return (
+    <div className="chart" aria-label="Media time processed over time">
+      <Bar data={data} options={options} />
     </div>
   );
 }
@@ -67,7 +94,7 @@ export function ProcessingTimeChart({ points }: { points: TimelinePoint[] }) {
   const bins = distribution(points);
   const data = {
     labels: bins.map((bin) => bin.label),
-    datasets: [{ label: 'Jobs', data: bins.map((bin) => bin.count), backgroundColor: themeColor('--accent', '#0969da') }],
+    datasets: [{ label: 'Jobs', data: bins.map((bin) => bin.count), backgroundColor: themeColor('--status-processing', '#0969da') }],
   };
   return (
     <div className="chart" aria-label="Processing time distribution">

@@ -1,6 +1,6 @@
 import type { JobAction } from '../api/client';
 import type { Job, JobStatus } from '../api/types';
-import { percent, seconds } from '../format';
+import { duration, percent, wholePercent } from '../format';
 import { Link } from '../router';
 import { ConfirmButton } from './ConfirmButton';
 
@@ -54,8 +54,8 @@ export function StatusBadge({ status }: { status: JobStatus }) {
 export function ProgressBar({ progress, status }: { progress: number; status: JobStatus }) {
   const value = status === 'completed' ? 1 : progress;
   return (
-    <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(value * 100)}>
-      <div className={`progress-fill status-${status}`} style={{ width: percent(value).replace(' ', '') }} />
+    <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={wholePercent(value)}>
+      <div className={`progress-fill status-${status}`} style={{ width: `${wholePercent(value)}%` }} />
       <span className="progress-label">{percent(value)}</span>
     </div>
   );
@@ -75,7 +75,7 @@ export function JobRow({ job, onAction }: { job: Job; onAction: (job: Job, actio
         <ProgressBar progress={job.progress} status={job.status} />
       </td>
       <td data-label="Profile">{job.profile ?? '–'}</td>
-      <td data-label="Time">{seconds(job.elapsed_seconds)}</td>
+      <td data-label="Time">{duration(job.elapsed_seconds)}</td>
       <td data-label="Actions">
         <div className="actions">
           {actionsFor(job).map((action) => (

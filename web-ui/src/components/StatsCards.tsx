@@ -1,5 +1,5 @@
 import type { Stats } from '../api/types';
-import { seconds } from '../format';
+import { count, duration } from '../format';
 
 export function StatsCards({ stats }: { stats: Stats | null }) {
   const cards: { label: string; value: string; tone: string }[] = [
@@ -8,7 +8,7 @@ export function StatsCards({ stats }: { stats: Stats | null }) {
     { label: 'Failed', value: count(stats?.failed), tone: stats && stats.failed > 0 ? 'bad' : 'neutral' },
     { label: 'In progress', value: count(stats?.in_progress), tone: 'busy' },
     { label: 'Queued', value: count(stats?.queued), tone: 'neutral' },
-    { label: 'Avg processing time', value: stats ? seconds(stats.avg_duration) : '–', tone: 'neutral' },
+    { label: 'Avg processing time', value: stats && stats.successful > 0 ? duration(stats.avg_duration) : '–', tone: 'neutral' },
   ];
   return (
     <section className="stats-cards" aria-label="Statistics">
@@ -20,8 +20,4 @@ export function StatsCards({ stats }: { stats: Stats | null }) {
       ))}
     </section>
   );
-}
-
-function count(value: number | undefined): string {
-  return value === undefined ? '–' : value.toLocaleString();
 }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Config, JobStatus } from '../api/types';
 import { job } from '../test/jobs';
 import { ActiveJobs } from './ActiveJobs';
+import { mediaSeries } from './HistoryChart';
 import { ConfigForm } from './ConfigForm';
 import { JobRow } from './JobRow';
 import { JobsTable } from './JobsTable';
@@ -127,8 +128,8 @@ describe('StatsCards', () => {
   it('showsEachFigure', () => {
     render(<StatsCards stats={{ total_jobs: 1234, successful: 1200, failed: 30, in_progress: 3, queued: 1, avg_duration: 95 }} />);
     const card = (label: string) => screen.getByText(label).closest('.stat') as HTMLElement;
-    expect(within(card('Total')).getByText((1234).toLocaleString())).toBeTruthy();
-    expect(within(card('Successful')).getByText((1200).toLocaleString())).toBeTruthy();
+    expect(within(card('Total')).getByText('1,234')).toBeTruthy();
+    expect(within(card('Successful')).getByText('1,200')).toBeTruthy();
     expect(within(card('Failed')).getByText('30')).toBeTruthy();
     expect(within(card('In progress')).getByText('3')).toBeTruthy();
     expect(within(card('Queued')).getByText('1')).toBeTruthy();
@@ -199,5 +200,18 @@ describe('ConfigForm', () => {
     expect(onReset).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, reset to defaults' }));
     expect(onReset).toHaveBeenCalled();
+  });
+});
+
+describe('mediaSeries', () => {
+  const at = (media: number | null) => ({ start: '2026-12-01T10:00:00Z', completed: 1, failed: 0, avg_processing_seconds: 1, media_seconds_processed: media });
+
+  it('drawsSecondsOfMediaInSecondsNotAsFractionsOfAnHour', () => {
+    expect(mediaSeries([at(81), at(null)])).toEqual({ unit: 'seconds', values: [81, 0] });
+  });
+
+  it('switchesToMinutesAndHoursAsTheLargestBarGrows', () => {
+    expect(mediaSeries([at(5400), at(1800)])).toEqual({ unit: 'minutes', values: [90, 30] });
+    expect(mediaSeries([at(9000), at(0)])).toEqual({ unit: 'hours', values: [2.5, 0] });
   });
 });

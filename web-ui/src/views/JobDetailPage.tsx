@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Job } from '../api/types';
 import { ActionButton, actionsFor, ProgressBar, StatusBadge, type RowAction } from '../components/JobRow';
-import { bitrate, dateTime, number, seconds } from '../format';
+import { bitrate, dateTime, duration, fps, speed } from '../format';
 import { Link, navigate } from '../router';
 import { useDashboard } from '../state/DashboardStore';
 import { useJobActions } from './useJobActions';
@@ -104,7 +104,7 @@ export function JobDetailPage({ id }: { id: string }) {
         <dl className="card">
           <h2>Media</h2>
           <dt>Duration</dt>
-          <dd>{seconds(job.duration)}</dd>
+          <dd>{duration(job.duration)}</dd>
           <dt>Resolution</dt>
           <dd>{job.resolution ?? '–'}</dd>
           <dt>Bitrate</dt>
@@ -124,7 +124,7 @@ export function JobDetailPage({ id }: { id: string }) {
           </dd>
           <dt>Elapsed · fps · speed · ETA</dt>
           <dd>
-            {seconds(job.elapsed_seconds)} · {number(job.fps, 0)} · {job.speed ? number(job.speed, 2) + '×' : '–'} · {seconds(job.eta_seconds)}
+            {duration(job.elapsed_seconds)} · {fps(job.fps)} · {speed(job.speed)} · {duration(job.eta_seconds)}
           </dd>
         </dl>
       </section>

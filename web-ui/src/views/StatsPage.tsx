@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { HistoryBucket, TimelinePoint } from '../api/types';
-import { HistoryChart, ProcessingTimeChart } from '../components/HistoryChart';
+import { HistoryChart, MediaChart, ProcessingTimeChart } from '../components/HistoryChart';
 import { StatsCards } from '../components/StatsCards';
 import { useDashboard } from '../state/DashboardStore';
 
@@ -60,6 +60,10 @@ export function StatsPage() {
       <section className="card">
         <h2>Jobs finished</h2>
         {history === null ? <p className="empty">Loading…</p> : <HistoryChart buckets={history} bucket={bucket} />}
+      </section>
+      <section className="card">
+        <h2>Media processed</h2>
+        {history === null ? <p className="empty">Loading…</p> : <MediaChart buckets={history} bucket={bucket} />}
       </section>
       <section className="card">
         <h2>Processing time</h2>

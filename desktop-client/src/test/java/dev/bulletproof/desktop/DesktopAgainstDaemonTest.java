@@ -142,7 +142,7 @@ class DesktopAgainstDaemonTest {
                 "the chart adds the live job",
                 WAIT,
                 () -> sum(window.model.history().completed()) >= 2);
-        assertThat(DesktopWindow.onFx(() -> sum(window.model.history().mediaHours())))
+        assertThat(DesktopWindow.onFx(() -> sum(window.model.history().mediaProcessed())))
                 .isPositive();
 
         Path broken = daemon.staging.resolve("broken.mov");

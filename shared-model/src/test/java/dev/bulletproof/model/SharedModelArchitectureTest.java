@@ -13,7 +13,7 @@ class SharedModelArchitectureTest {
     void sharedModelDependsOnNeitherTheDaemonNorTheDesktopClient() {
         JavaClasses model = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.bulletproof.model", "dev.bulletproof.client");
+                .importPackages("dev.bulletproof.model", "dev.bulletproof.client", "dev.bulletproof.format");
 
         noClasses()
                 .should()

@@ -4,6 +4,7 @@ import dev.bulletproof.daemon.media.AudioStreamInfo;
 import dev.bulletproof.daemon.media.MediaInfo;
 import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.media.VideoStreamInfo;
+import dev.bulletproof.format.Formats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,8 +36,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("file:       " + input.toAbsolutePath());
         out.println("container:  " + info.formatName());
-        out.println(String.format(Locale.ROOT, "duration:   %.3f s", info.durationSeconds()));
-        out.println("bitrate:    " + (info.bitRate() == null ? "unknown" : info.bitRate() / 1000 + " kb/s"));
+        // The exact seconds too: this is what a profile's or a rule's arithmetic starts from.
+        out.println(String.format(
+                Locale.ROOT,
+                "duration:   %s (%.3f s)",
+                Formats.duration(info.durationSeconds()),
+                info.durationSeconds()));
+        out.println("bitrate:    " + (info.bitRate() == null ? "unknown" : Formats.bitrate(info.bitRate())));
         VideoStreamInfo video = info.video();
         if (video == null) {
             out.println("video:      none");

@@ -101,7 +101,7 @@ final class BatchProgress implements ProgressListener {
                 .append(" so far");
         // Too early an estimate is noise: wait for a few percent or a finished file.
         if (fraction >= 0.03 && elapsed > 0.5) {
-            line.append("  eta ").append(Figures.eta(elapsed * (1 - fraction) / fraction));
+            line.append("  eta ").append(Figures.duration(elapsed * (1 - fraction) / fraction));
         }
         return line.toString();
     }

@@ -34,12 +34,11 @@ record EncodeSummary(double seconds, Double mediaSeconds, Long outputBytes, bool
     }
 
     String size() {
-        return outputBytes == null ? "-" : Figures.size(outputBytes);
+        return outputBytes == null ? Figures.UNKNOWN : Figures.size(outputBytes);
     }
 
     String speedText() {
-        Double speed = speed();
-        return speed == null ? "-" : Figures.speed(speed);
+        return Figures.speed(speed());
     }
 
     /** "2.1 s for 5.0 s of media (2.38x realtime), 1.2 MB, verified" */

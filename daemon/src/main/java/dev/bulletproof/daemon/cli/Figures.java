@@ -1,48 +1,31 @@
 package dev.bulletproof.daemon.cli;
 
-import java.util.Locale;
+import dev.bulletproof.format.Formats;
 
-/** The few number formats the console output shares: sizes, durations, speeds, progress bars. */
+/**
+ * The console's figures: the shared rule of {@link Formats} (the same text the desktop and web clients show),
+ * with a plain "-" for unknown values so columns stay ASCII on any terminal, plus the progress bar.
+ */
 final class Figures {
+
+    /** What an unknown figure reads as on the console. */
+    static final String UNKNOWN = "-";
 
     private Figures() {}
 
-    /** 1.4 MB, 820 kB, 312 B (powers of 1000, as file managers show them). */
+    /** 312 B, 820 kB, 1.4 MB (decimal units, as file managers show them). */
     static String size(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+        return ascii(Formats.size(bytes));
     }
 
-    /** 4.2 s under a minute, else 3:07 or 1:02:03. */
-    static String duration(double seconds) {
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
-        }
-        long whole = Math.round(seconds);
-        long hours = whole / 3600;
-        long minutes = whole / 60 % 60;
-        long rest = whole % 60;
-        return hours > 0
-                ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, rest)
-                : String.format(Locale.ROOT, "%d:%02d", minutes, rest);
+    /** 4.2 s, 45 s, 3 min 07 s, 1 h 02 min. */
+    static String duration(Double seconds) {
+        return ascii(Formats.duration(seconds));
     }
 
-    /** An estimate: whole seconds, minutes:seconds past a minute. */
-    static String eta(double seconds) {
-        return seconds < 60 ? Math.round(seconds) + " s" : duration(seconds);
-    }
-
-    static String speed(double timesRealtime) {
-        return String.format(Locale.ROOT, "%.2fx", timesRealtime);
+    /** 0.85x, 12.5x: times real time, as ffmpeg writes it. */
+    static String speed(Double timesRealtime) {
+        return ascii(Formats.speed(timesRealtime));
     }
 
     static String bar(double fraction, int width) {
@@ -50,8 +33,14 @@ final class Figures {
         return "[" + "#".repeat(filled) + " ".repeat(width - filled) + "]";
     }
 
+    /** "  7 %", " 42 %", "100 %": always five characters, so the text after it does not move. */
     static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%3d%%", (int) Math.floor(clamp(fraction) * 100));
+        String text = Formats.percent(fraction);
+        return " ".repeat(Math.max(0, 5 - text.length())) + text;
+    }
+
+    private static String ascii(String figure) {
+        return Formats.UNKNOWN.equals(figure) ? UNKNOWN : figure;
     }
 
     private static double clamp(double fraction) {

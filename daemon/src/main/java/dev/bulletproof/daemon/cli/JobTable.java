@@ -1,10 +1,10 @@
 package dev.bulletproof.daemon.cli;
 
+import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Jobs as aligned console columns. */
 final class JobTable {
@@ -38,9 +38,9 @@ final class JobTable {
                 job.id(),
                 job.status().wireName(),
                 progress(job),
-                job.speed() == null ? "-" : Figures.speed(job.speed()),
-                job.etaSeconds() == null ? "-" : Figures.eta(job.etaSeconds()),
-                job.elapsedSeconds() == null ? "-" : Figures.duration(job.elapsedSeconds()),
+                Figures.speed(job.speed()),
+                Figures.duration(job.etaSeconds()),
+                Figures.duration(job.elapsedSeconds()),
                 job.profile() == null ? "-" : job.profile(),
                 job.filename())));
         return aligned(rows);
@@ -59,10 +59,10 @@ final class JobTable {
     /** Only jobs a worker holds have a meaningful fraction; a finished one is done or not. */
     static String progress(JobModel job) {
         if (job.status() == JobStatus.COMPLETED) {
-            return "100%";
+            return Formats.percent(1);
         }
         if (job.status().isActive()) {
-            return String.format(Locale.ROOT, "%.0f%%", job.progress() * 100);
+            return Formats.percent(job.progress());
         }
         return "-";
     }

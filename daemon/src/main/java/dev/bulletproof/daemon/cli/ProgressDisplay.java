@@ -54,7 +54,7 @@ final class ProgressDisplay implements ProgressListener {
             text.append("  ").append(Figures.speed(progress.speed()));
         }
         if (progress.etaSeconds() != null) {
-            text.append("  eta ").append(Figures.eta(progress.etaSeconds()));
+            text.append("  eta ").append(Figures.duration(progress.etaSeconds()));
         }
         return text.toString();
     }

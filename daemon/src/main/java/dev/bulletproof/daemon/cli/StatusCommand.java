@@ -7,9 +7,7 @@ import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.QueueModel;
 import dev.bulletproof.model.StatsModel;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,7 +74,9 @@ final class StatusCommand implements Callable<Integer> {
                 + " in progress, " + stats.successful() + " completed, " + stats.failed() + " failed, "
                 + stats.cancelled() + " cancelled");
         out.println("recent   " + stats.last24h() + " finished in the last 24 h; "
-                + String.format(Locale.ROOT, "%.1f", stats.avgDuration()) + " s average processing time");
+                + (stats.successful() == 0
+                        ? "no average processing time yet"
+                        : Figures.duration(stats.avgDuration()) + " average processing time"));
         if (snapshot.running().isEmpty()) {
             out.println("running  nothing");
             return;
@@ -86,10 +86,6 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     static String uptime(long seconds) {
-        Duration up = Duration.ofSeconds(seconds);
-        if (up.toHours() > 0) {
-            return String.format(Locale.ROOT, "%dh %02dm", up.toHours(), up.toMinutesPart());
-        }
-        return String.format(Locale.ROOT, "%dm %02ds", up.toMinutes(), up.toSecondsPart());
+        return Figures.duration((double) seconds);
     }
 }

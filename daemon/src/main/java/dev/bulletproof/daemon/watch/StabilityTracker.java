@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.watch;
 
 import dev.bulletproof.daemon.BackgroundLoop;
+import dev.bulletproof.format.Formats;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
@@ -172,18 +173,9 @@ public final class StabilityTracker implements AutoCloseable {
                 Locale.ROOT, "settling: %s, unchanged for %.1f s", humanSize(size), unchangedFor.toMillis() / 1000.0);
     }
 
+    /** The size in the figures every client shows (decimal units: "3.1 MB", "512 B"). */
     static String humanSize(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return Formats.size(bytes);
     }
 
     private void recheck(boolean includeStable) {

@@ -29,16 +29,16 @@ class BatchProgressTest {
         nanos.set(10_000_000_000L);
         progress.finished();
         // One small file done in 10 s is 10 % of the bytes: 90 s to go, not another 10 s.
-        assertThat(progress.overallLine(0)).isEqualTo("batch  1 of 2 files done  10%  10.0 s so far  eta 1:30");
+        assertThat(progress.overallLine(0)).isEqualTo("batch  1 of 2 files done  10 %  10 s so far  eta 1 min 30 s");
 
         progress.starting(1, "film.mov");
         progress.onProgress(new TranscodeProgress(0.5, 5, 25.0, 1.0, 30.0));
         nanos.set(55_000_000_000L);
-        assertThat(progress.overallLine(0.5)).isEqualTo("batch  1 of 2 files done  55%  55.0 s so far  eta 45 s");
+        assertThat(progress.overallLine(0.5)).isEqualTo("batch  1 of 2 files done  55 %  55 s so far  eta 45 s");
         assertThat(TerminalScreen.render(text.toString()))
                 .containsExactly(
-                        "[2/2] film.mov  [############            ]  50%  1.00x  eta 30 s",
-                        "batch  1 of 2 files done  55%  10.0 s so far  eta 8 s");
+                        "[2/2] film.mov  [############            ]  50 %  1.00x  eta 30 s",
+                        "batch  1 of 2 files done  55 %  10 s so far  eta 8.2 s");
     }
 
     @Test

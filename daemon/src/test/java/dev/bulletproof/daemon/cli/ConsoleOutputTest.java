@@ -37,7 +37,7 @@ class ConsoleOutputTest {
         assertThat(screen).hasSize(2);
         assertThat(screen.get(0))
                 .matches(
-                        "done: \\d+\\.\\d s for 4\\.0 s of media \\(\\d+\\.\\d\\dx realtime\\), \\d+(\\.\\d)? [kM]B, verified");
+                        "done: \\d+(\\.\\d)? s for 4\\.0 s of media \\(\\d+(\\.\\d{1,2})?x realtime\\), \\d+(\\.\\d)? [kM]B, verified");
         assertThat(screen.get(1))
                 .isEqualTo(dir.resolve("cue__processed__live-h264.mp4").toString());
     }

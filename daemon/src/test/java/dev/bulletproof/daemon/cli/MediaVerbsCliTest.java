@@ -33,7 +33,7 @@ class MediaVerbsCliTest {
         assertThat(run.err())
                 .doesNotContain("\r", "%")
                 .containsPattern(
-                        "done: \\d+\\.\\d s for 1\\.0 s of media \\(\\d+\\.\\d\\dx realtime\\), \\d+(\\.\\d)? [kM]B, verified");
+                        "done: \\d+(\\.\\d)? s for 1\\.0 s of media \\(\\d+(\\.\\d{1,2})?x realtime\\), \\d+(\\.\\d)? [kM]B, verified");
     }
 
     @Test
@@ -176,7 +176,7 @@ class MediaVerbsCliTest {
                 .anySatisfy(
                         line -> assertThat(line)
                                 .matches(
-                                        "a\\.mp4  ok +\\d+\\.\\d s +\\d+\\.\\d\\dx +\\d+(\\.\\d)? [kM]B +yes +.*a__processed__live-qlab\\.mov"))
+                                        "a\\.mp4  ok +\\d+(\\.\\d)? s +\\d+(\\.\\d{1,2})?x +\\d+(\\.\\d)? [kM]B +yes +.*a__processed__live-qlab\\.mov"))
                 .anySatisfy(line -> assertThat(line).matches("c\\.mov  failed .* no +not a media file: c\\.mov.*"));
         assertThat(run.err()).contains("error: 1 of 3 files failed: c.mov");
         assertThat(out.resolve("a__processed__live-qlab.mov")).exists();

@@ -37,19 +37,19 @@ class ProgressDisplayTest {
         display.onProgress(new TranscodeProgress(0.99, 9.9, null, null, null));
 
         assertThat(TerminalScreen.render(text.toString()))
-                .containsExactly("[#############################.]  99%".replace('.', ' '));
+                .containsExactly("[#############################.]  99 %".replace('.', ' '));
     }
 
     @Test
     void finishWipesTheBarSoTheSummaryStartsOnACleanLine() {
         String text = show(true, at(0.5, 30), at(1.0, 0)) + "done";
 
-        assertThat(text).contains("[###############               ]  50%  2.00x  eta 30 s");
+        assertThat(text).contains("[###############               ]  50 %  2.00x  eta 30 s");
         assertThat(TerminalScreen.render(text)).containsExactly("done");
     }
 
     @Test
     void estimatesPastAMinuteReadAsMinutesAndSeconds() {
-        assertThat(ProgressDisplay.line(at(0.25, 187))).endsWith("eta 3:07");
+        assertThat(ProgressDisplay.line(at(0.25, 187))).endsWith("eta 3 min 07 s");
     }
 }

@@ -127,7 +127,7 @@ class RemoteVerbsCliTest {
             CliRun completed = remote(daemon, "jobs", "--status", "completed");
             assertThat(completed.out().lines().filter(line -> line.contains("completed")))
                     .hasSize(2)
-                    .allMatch(line -> line.contains("100%"));
+                    .allMatch(line -> line.contains("100 %"));
             assertThat(remote(daemon, "status").out())
                     .contains("2 completed")
                     .contains("recent   2 finished in the last 24 h");
@@ -160,7 +160,7 @@ class RemoteVerbsCliTest {
                     .singleElement()
                     .asString()
                     .contains("paused")
-                    .containsPattern("\\d+%");
+                    .containsPattern("\\d+ %");
 
             CliRun resume = remote(daemon, "resume", slow.id());
             assertThat(resume.exitCode()).isZero();

@@ -1,6 +1,6 @@
 package dev.bulletproof.desktop.dashboard;
 
-import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.StatsModel;
@@ -32,11 +32,11 @@ public final class DashboardView extends BorderPane {
         cards.setPrefColumns(6);
         cards.getChildren()
                 .addAll(
-                        card("Total", model, s -> Long.toString(s.totalJobs()), "card-total"),
-                        card("Successful", model, s -> Long.toString(s.successful()), "card-ok"),
-                        card("Failed", model, s -> Long.toString(s.failed()), "card-failed"),
-                        card("In progress", model, s -> Long.toString(s.inProgress()), "card-active"),
-                        card("Queued", model, s -> Long.toString(s.queued()), "card-queued"),
+                        card("Total", model, s -> Formats.count(s.totalJobs()), "card-total"),
+                        card("Successful", model, s -> Formats.count(s.successful()), "card-ok"),
+                        card("Failed", model, s -> Formats.count(s.failed()), "card-failed"),
+                        card("In progress", model, s -> Formats.count(s.inProgress()), "card-active"),
+                        card("Queued", model, s -> Formats.count(s.queued()), "card-queued"),
                         card("Average time", model, DashboardViewModel::averageText, "card-avg"));
 
         Button pause = new Button();
@@ -98,9 +98,9 @@ public final class DashboardView extends BorderPane {
         progress.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
         progress.setCellFactory(column -> new ProgressCell());
         table.getColumns().add(progress);
-        table.getColumns().add(text("FPS", job -> JobFormat.fps(job.fps()), 90));
-        table.getColumns().add(text("Speed", job -> JobFormat.speed(job.speed()), 90));
-        table.getColumns().add(text("ETA", job -> JobFormat.duration(job.etaSeconds()), 90));
+        table.getColumns().add(text("FPS", job -> Formats.fps(job.fps()), 90));
+        table.getColumns().add(text("Speed", job -> Formats.speed(job.speed()), 90));
+        table.getColumns().add(text("ETA", job -> Formats.duration(job.etaSeconds()), 90));
         table.getColumns().add(text("Status", job -> job.status().wireName(), 110));
         return table;
     }
@@ -112,7 +112,7 @@ public final class DashboardView extends BorderPane {
         return column;
     }
 
-    /** A progress bar with the percentage written over it. */
+    /** A progress bar with the percentage written over it, in the colour of the job's status. */
     public static final class ProgressCell extends TableCell<JobModel, JobModel> {
         private final ProgressBar bar = new ProgressBar(0);
         private final Label label = new Label();
@@ -132,7 +132,9 @@ public final class DashboardView extends BorderPane {
             }
             // A completed job shows full even when its last progress report said 99 %.
             bar.setProgress(job.status() == JobStatus.COMPLETED ? 1 : job.progress());
-            label.setText(JobFormat.percent(bar.getProgress()));
+            bar.getStyleClass().removeIf(style -> style.startsWith("status-"));
+            bar.getStyleClass().add("status-" + job.status().wireName());
+            label.setText(Formats.percent(bar.getProgress()));
             setGraphic(pane);
         }
     }

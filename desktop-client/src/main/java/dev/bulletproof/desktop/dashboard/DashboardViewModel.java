@@ -3,7 +3,7 @@ package dev.bulletproof.desktop.dashboard;
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.desktop.BackgroundCalls;
-import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.QueueModel;
@@ -101,9 +101,9 @@ public final class DashboardViewModel {
         message.set(BackgroundCalls.describe(e));
     }
 
-    /** "1:15" for the card; a dash before the first completed job. */
+    /** "1 min 15 s" for the card; a dash before the first completed job. */
     public static String averageText(StatsModel stats) {
-        return stats.successful() == 0 ? "–" : JobFormat.duration(stats.avgDuration());
+        return stats.successful() == 0 ? Formats.UNKNOWN : Formats.duration(stats.avgDuration());
     }
 
     public ObjectProperty<StatsModel> statsProperty() {

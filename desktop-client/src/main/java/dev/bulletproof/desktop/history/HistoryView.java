@@ -1,12 +1,17 @@
 package dev.bulletproof.desktop.history;
 
+import dev.bulletproof.format.Formats;
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.axes.spi.format.DefaultTickUnitSupplier;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
-import io.fair_acc.chartfx.ui.css.ColorPalette;
 import io.fair_acc.dataset.DataSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -18,9 +23,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** History charts over a chosen range. The charts are built once; the view model's data sets feed them. */
 public final class HistoryView extends BorderPane {
+
+    private static final DefaultTickUnitSupplier WHOLE_STEPS =
+            new DefaultTickUnitSupplier(new TreeSet<>(List.of(1.0, 2.0, 5.0)));
 
     public HistoryView(HistoryViewModel model) {
         getStyleClass().add("history");
@@ -50,10 +59,16 @@ public final class HistoryView extends BorderPane {
         // A third of a bucket each: the model places completed and failed side by side within the bucket.
         XYChart perBucket = barChart("Jobs finished", "time", "jobs", true, 33, model.completed(), model.failed());
         perBucket.setId("chart-finished");
-        XYChart media = barChart("Media hours processed", "time", "hours", true, 60, model.mediaHours());
+        bucketTimes(perBucket.getXAxis(), model);
+        wholeNumbers(perBucket.getYAxis());
+        XYChart media = barChart("Media processed", "time", "", true, 60, model.mediaProcessed());
         media.setId("chart-media");
-        XYChart distribution = barChart("Processing time", "seconds", "jobs", false, 60, model.processingTimes());
+        bucketTimes(media.getXAxis(), model);
+        media.getYAxis().nameProperty().bind(model.mediaUnitProperty());
+        XYChart distribution = barChart("Processing time", "", "jobs", false, 60, model.processingTimes());
         distribution.setId("chart-distribution");
+        distribution.getXAxis().nameProperty().bind(model.processingUnitProperty());
+        wholeNumbers(distribution.getYAxis());
 
         GridPane charts = new GridPane();
         charts.setHgap(12);
@@ -74,6 +89,44 @@ public final class HistoryView extends BorderPane {
         setPadding(new Insets(16));
     }
 
+    /** Time ticks read as the web dashboard's bucket labels: "03-29 14:00" by hour, "2026-03-29" by day. */
+    private static void bucketTimes(Axis axis, HistoryViewModel model) {
+        ((DefaultNumericAxis) axis).setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number epochSeconds) {
+                return Formats.bucketStart(
+                        Instant.ofEpochSecond(Math.round(epochSeconds.doubleValue())),
+                        model.zone(),
+                        !HistoryViewModel.DAY.equals(model.bucketProperty().get()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("time tick labels are not parsed back");
+            }
+        });
+    }
+
+    /**
+     * Ticks of a count axis step by whole numbers (1, 2, 5, 10, ...) and read without decimals: no "0.5 jobs".
+     */
+    private static void wholeNumbers(Axis axis) {
+        DefaultNumericAxis counts = (DefaultNumericAxis) axis;
+        counts.getAxisLabelFormatter().setTickUnitSupplier(raw -> Math.max(1, WHOLE_STEPS.computeTickUnit(raw)));
+        counts.setMinorTickCount(0);
+        counts.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return Formats.count(Math.round(value.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text.replace(",", ""));
+            }
+        });
+    }
+
     private static XYChart barChart(
             String title, String xName, String yName, boolean timeAxis, double barPercent, DataSet... data) {
         DefaultNumericAxis x = new DefaultNumericAxis(xName);
@@ -90,8 +143,6 @@ public final class HistoryView extends BorderPane {
         }
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
-        // Light blue and red stay readable on both themes' backgrounds.
-        chart.setColorPalette(ColorPalette.MISC);
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setPolyLineStyle(LineStyle.NONE);
         renderer.setDrawBars(true);

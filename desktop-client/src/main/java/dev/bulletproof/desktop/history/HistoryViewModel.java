@@ -2,7 +2,7 @@ package dev.bulletproof.desktop.history;
 
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.desktop.BackgroundCalls;
-import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.HistoryBucketModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,8 @@ public final class HistoryViewModel {
     private final StringProperty bucket = new SimpleStringProperty(HOUR);
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty mediaUnit = new SimpleStringProperty(Formats.TimeUnit.SECONDS.label());
+    private final StringProperty processingUnit = new SimpleStringProperty(Formats.TimeUnit.SECONDS.label());
 
     /** Where in its bucket each series' bar stands, as a fraction of the bucket. */
     static final double COMPLETED_OFFSET = 0.3;
@@ -54,7 +57,7 @@ public final class HistoryViewModel {
 
     private final DoubleDataSet completed = new DoubleDataSet("Completed");
     private final DoubleDataSet failed = new DoubleDataSet("Failed");
-    private final DoubleDataSet mediaHours = new DoubleDataSet("Media hours processed");
+    private final DoubleDataSet mediaProcessed = new DoubleDataSet("Media processed");
     private final DoubleDataSet processingTimes = new DoubleDataSet("Jobs");
 
     /** Per bucket start (epoch seconds): completed, failed, media seconds. */
@@ -155,7 +158,7 @@ public final class HistoryViewModel {
         double[] middle = new double[n];
         double[] done = new double[n];
         double[] bad = new double[n];
-        double[] hours = new double[n];
+        double[] media = new double[n];
         long total = 0;
         long totalFailed = 0;
         double mediaSeconds = 0;
@@ -167,27 +170,41 @@ public final class HistoryViewModel {
             middle[i] = start + size * 0.5;
             done[i] = counts[0];
             bad[i] = counts[1];
-            hours[i] = counts[2] / 3600.0;
+            media[i] = counts[2];
             total += (long) done[i];
             totalFailed += (long) bad[i];
             mediaSeconds += counts[2];
         }
         completed.set(completedAt, done);
         failed.set(failedAt, bad);
-        mediaHours.set(middle, hours);
+        publishMedia(middle, media);
         publishDistribution();
-        summary.set(total + " completed, " + totalFailed + " failed, " + JobFormat.duration(mediaSeconds)
-                + " of media processed in the range");
+        summary.set(Formats.count(total) + " completed, " + Formats.count(totalFailed) + " failed, "
+                + Formats.duration(mediaSeconds) + " of media processed in the range");
     }
 
-    /** Processing times in about a dozen equal bins, from 0 to the longest. */
+    /** Media seconds per bucket, drawn in the unit that suits the largest bar (never "0.0225 hours"). */
+    private void publishMedia(double[] at, double[] seconds) {
+        Formats.TimeUnit unit = Formats.axisUnit(Arrays.stream(seconds).max().orElse(0));
+        double[] inUnit = Arrays.stream(seconds).map(unit::of).toArray();
+        mediaUnit.set(unit.label());
+        mediaProcessed.set(at, inUnit);
+    }
+
+    /**
+     * Processing times in about a dozen equal bins of whole seconds, minutes or hours (the unit that suits
+     * the longest), from 0 to the longest.
+     */
     private void publishDistribution() {
         if (durations.isEmpty()) {
             processingTimes.set(new double[0], new double[0]);
             return;
         }
-        double longest =
+        double longestSeconds =
                 durations.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        Formats.TimeUnit unit = Formats.axisUnit(longestSeconds);
+        processingUnit.set(unit.label());
+        double longest = unit.of(longestSeconds);
         double width = Math.max(1, Math.ceil(longest / 12));
         int bins = (int) Math.floor(longest / width) + 1;
         double[] centers = new double[bins];
@@ -196,7 +213,7 @@ public final class HistoryViewModel {
             centers[b] = b * width + width / 2;
         }
         for (double seconds : durations) {
-            counts[Math.min(bins - 1, (int) Math.floor(seconds / width))]++;
+            counts[Math.min(bins - 1, (int) Math.floor(unit.of(seconds) / width))]++;
         }
         processingTimes.set(centers, counts);
     }
@@ -246,8 +263,19 @@ public final class HistoryViewModel {
         return failed;
     }
 
-    public DoubleDataSet mediaHours() {
-        return mediaHours;
+    /** Media time processed per bucket, in the unit {@link #mediaUnitProperty()} names. */
+    public DoubleDataSet mediaProcessed() {
+        return mediaProcessed;
+    }
+
+    /** "seconds", "minutes" or "hours": the unit of {@link #mediaProcessed()}. */
+    public StringProperty mediaUnitProperty() {
+        return mediaUnit;
+    }
+
+    /** "seconds", "minutes" or "hours": the unit of the processing-time bins. */
+    public StringProperty processingUnitProperty() {
+        return processingUnit;
     }
 
     public DoubleDataSet processingTimes() {
@@ -276,5 +304,10 @@ public final class HistoryViewModel {
 
     Clock clock() {
         return clock;
+    }
+
+    /** The time zone the range and the bucket labels are in. */
+    public ZoneId zone() {
+        return zone;
     }
 }

@@ -1,13 +1,11 @@
 package dev.bulletproof.desktop.jobs;
 
-import dev.bulletproof.desktop.JobFormat;
 import dev.bulletproof.desktop.dashboard.DashboardView;
+import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
@@ -40,8 +38,6 @@ import javafx.util.StringConverter;
 /** All jobs: filters, the paged table, actions on the selected job and its details. */
 public final class JobsView extends BorderPane {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final int LOAD_AHEAD_ROWS = 20;
 
     private final JobsViewModel model;
@@ -248,9 +244,12 @@ public final class JobsView extends BorderPane {
         progress.setComparator(java.util.Comparator.comparingDouble(JobModel::progress));
         progress.setPrefWidth(170);
         table.getColumns().add(progress);
-        table.getColumns()
-                .add(text("Created", job -> job.createdAt() == null ? "" : TIME.format(job.createdAt()), 180));
-        table.getColumns().add(text("Time", job -> JobFormat.duration(job.elapsedSeconds()), 80));
+        TableColumn<JobModel, String> created =
+                text("Created", job -> Formats.dateTime(job.createdAt(), ZoneId.systemDefault()), 190);
+        // The whole date and time, never cut: it is what tells two takes of the same file apart.
+        created.setMinWidth(185);
+        table.getColumns().add(created);
+        table.getColumns().add(text("Time", job -> Formats.duration(job.elapsedSeconds()), 80));
 
         // A live update replaces the row's item, which drops the table's selection: the view model keeps
         // the selected job by id and the table follows it.

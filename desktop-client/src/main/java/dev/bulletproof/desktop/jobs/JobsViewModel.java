@@ -4,12 +4,14 @@ import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.client.Page;
 import dev.bulletproof.desktop.BackgroundCalls;
-import dev.bulletproof.desktop.JobFormat;
+import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.ProfileModel;
 import dev.bulletproof.model.ws.ServerMessage;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -304,14 +306,21 @@ public final class JobsViewModel {
                 },
                 new String[] {
                     "Media",
-                    JobFormat.duration(job.duration())
+                    Formats.duration(job.duration())
                             + (job.resolution() == null ? "" : ", " + job.resolution())
-                            + (job.bitrate() == null ? "" : ", " + job.bitrate() / 1000 + " kb/s")
+                            + (job.bitrate() == null ? "" : ", " + Formats.bitrate(job.bitrate()))
                 },
                 new String[] {"Attempts", Integer.toString(job.attempts())},
                 new String[] {"Verified", job.verified() == null ? "not yet" : job.verified() ? "passed" : "FAILED"},
-                new String[] {"Run time", JobFormat.duration(job.elapsedSeconds())},
+                new String[] {"Run time", Formats.duration(job.elapsedSeconds())},
+                new String[] {"Created", time(job.createdAt())},
+                new String[] {"Started", time(job.startedAt())},
+                new String[] {"Finished", time(job.completedAt())},
                 new String[] {"Error", text.apply(job.error())});
+    }
+
+    private static String time(Instant at) {
+        return Formats.dateTime(at, ZoneId.systemDefault());
     }
 
     public ObservableList<JobModel> jobs() {

@@ -40,7 +40,7 @@ class DashboardViewModelTest {
         model.apply(new ServerMessage.QueueUpdate(true, 2));
 
         assertThat(model.statsProperty().get().totalJobs()).isEqualTo(10);
-        assertThat(DashboardViewModel.averageText(model.statsProperty().get())).isEqualTo("1:15");
+        assertThat(DashboardViewModel.averageText(model.statsProperty().get())).isEqualTo("1 min 15 s");
         assertThat(model.queuePausedProperty().get()).isTrue();
     }
 }

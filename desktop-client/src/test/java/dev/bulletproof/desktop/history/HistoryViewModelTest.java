@@ -44,7 +44,8 @@ class HistoryViewModelTest {
                 .as("beside the completed bar, not behind it")
                 .isEqualTo(hour + 0.7 * 3600);
         assertThat(model.failed().get(DataSet.DIM_Y, bucket)).isEqualTo(1);
-        assertThat(model.mediaHours().get(DataSet.DIM_Y, bucket)).isEqualTo(0.5);
+        assertThat(model.mediaUnitProperty().get()).as("half an hour of media").isEqualTo("minutes");
+        assertThat(model.mediaProcessed().get(DataSet.DIM_Y, bucket)).isEqualTo(30);
         assertThat(model.processingTimes().getDataCount()).isPositive();
         assertThat(model.summaryProperty().get()).startsWith("1 completed, 1 failed");
     }
@@ -90,6 +91,22 @@ class HistoryViewModelTest {
         }
         assertThat(found).hasSize(1);
         return found.getFirst();
+    }
+
+    @Test
+    void aFewSecondsOfMediaAreDrawnInSecondsAndLongProcessingTimesInMinutes() {
+        model.jobFinished(finished("1", "sting.mov", JobStatus.COMPLETED, "p", NOW, 81.0, 1500.0));
+        model.jobFinished(finished("2", "film.mov", JobStatus.COMPLETED, "p", NOW, 0.0, 2400.0));
+
+        assertThat(model.mediaUnitProperty().get()).isEqualTo("seconds");
+        assertThat(sum(model.mediaProcessed())).isEqualTo(81);
+        assertThat(model.processingUnitProperty().get()).isEqualTo("minutes");
+        // 40 minutes at most: bins 4 minutes wide, 25 and 40 minutes in the seventh and the last.
+        DataSet bins = model.processingTimes();
+        assertThat(bins.get(DataSet.DIM_X, 6)).isEqualTo(26);
+        assertThat(bins.get(DataSet.DIM_Y, 6)).isEqualTo(1);
+        assertThat(bins.get(DataSet.DIM_X, bins.getDataCount() - 1)).isEqualTo(42);
+        assertThat(bins.get(DataSet.DIM_Y, bins.getDataCount() - 1)).isEqualTo(1);
     }
 
     @Test
