@@ -46,7 +46,7 @@ public final class Database implements SqlRunner, AutoCloseable {
     private final BlockingQueue<Statements> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final Semaphore readerPermits = new Semaphore(READERS);
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Runs the reads of virtual threads: one thread per reader connection, so none waits for a permit. */
+    /** Runs the reads of virtual threads: as many threads as reader connections, so that all can be busy. */
     private final ExecutorService readThreads = platformThreads("bulletproof-db-read", READERS);
     /** Runs the transactions of virtual threads; they take turns on the one writer connection anyway. */
     private final ExecutorService writeThread = platformThreads("bulletproof-db-write", 1);
