@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -20,6 +26,12 @@ import org.sqlite.SQLiteConfig;
  * they never fight over SQLite's write lock inside this process; reads use their own small pool of
  * connections and, thanks to WAL, never wait for the writer. A thread that is inside
  * {@link #inTransaction} reads through the transaction, so it sees its own writes.
+ *
+ * <p>SQLite runs inside native calls, and a virtual thread in a native call keeps its carrier: the few
+ * carriers (one per core) that every request handler shares would then sit in SQLite, or in the fsync of a
+ * commit, while the other handlers wait for them. So a call made on a virtual thread is handed to a
+ * platform thread of this database, and the virtual thread parks until the answer is there; calls from
+ * platform threads run where they are. See docs/decisions/0017-database-calls-off-the-request-carriers.md.
  */
 public final class Database implements SqlDatabase {
 
@@ -35,11 +47,20 @@ public final class Database implements SqlDatabase {
     private final BlockingQueue<Statements> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final Semaphore readerPermits = new Semaphore(READERS);
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Runs the reads of virtual threads: as many threads as reader connections, so that all can be busy. */
+    private final ExecutorService readThreads = platformThreads("bulletproof-db-read", READERS);
+    /** Runs the transactions of virtual threads; they take turns on the one writer connection anyway. */
+    private final ExecutorService writeThread = platformThreads("bulletproof-db-write", 1);
 
     private Database(Path file, Durability durability) {
         this.file = file;
         this.durability = durability;
         this.writer = openWriter();
+    }
+
+    private static ExecutorService platformThreads(String name, int count) {
+        return Executors.newFixedThreadPool(
+                count, Thread.ofPlatform().name(name + "-", 1).daemon(true).factory());
     }
 
     /** Opens (creating it and its folders if needed) the database file with {@link Durability#FULL}. */
@@ -73,6 +94,9 @@ public final class Database implements SqlDatabase {
         Transaction joined = currentTransaction.get();
         if (joined != null) {
             return work.apply(joined);
+        }
+        if (Thread.currentThread().isVirtual()) {
+            return onPlatformThread(writeThread, () -> inTransaction(work));
         }
         writeLock.lock();
         try {
@@ -140,6 +164,10 @@ public final class Database implements SqlDatabase {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Work already handed over still runs to its end (and then finds the database closed); a call
+        // handed over from now on is refused by the executor, and ensureOpen explains why.
+        readThreads.shutdown();
+        writeThread.shutdown();
         writeLock.lock();
         try {
             writer.close();
@@ -154,6 +182,9 @@ public final class Database implements SqlDatabase {
 
     private <T> T withReader(Function<Statements, T> work) {
         ensureOpen();
+        if (Thread.currentThread().isVirtual()) {
+            return onPlatformThread(readThreads, () -> withReader(work));
+        }
         readerPermits.acquireUninterruptibly();
         Statements reader = null;
         try {
@@ -168,6 +199,37 @@ public final class Database implements SqlDatabase {
             }
             readerPermits.release();
         }
+    }
+
+    /**
+     * Runs {@code call} on one of {@code threads} and waits for it without holding a carrier. The wait is
+     * not cut short by an interrupt, like the reader permit's, because the call itself cannot be stopped
+     * half-way; the interrupt stays set for the caller.
+     */
+    private <T> T onPlatformThread(ExecutorService threads, Supplier<T> call) {
+        CompletableFuture<T> result;
+        try {
+            result = CompletableFuture.supplyAsync(call, threads);
+        } catch (RejectedExecutionException e) {
+            ensureOpen();
+            throw e;
+        }
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw rethrown(e.getCause());
+        }
+    }
+
+    /** The call's own exception, so that callers see the same failure as when the call ran on their thread. */
+    private static RuntimeException rethrown(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new DatabaseException("database call failed: " + failure, failure);
     }
 
     private Statements openWriter() {

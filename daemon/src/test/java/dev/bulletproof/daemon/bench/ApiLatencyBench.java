@@ -3,12 +3,7 @@ package dev.bulletproof.daemon.bench;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.app.Daemon;
-import dev.bulletproof.daemon.db.Database;
-import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.events.EventBus;
-import dev.bulletproof.daemon.jobs.JobPlan;
-import dev.bulletproof.daemon.jobs.NewFile;
-import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +39,7 @@ public final class ApiLatencyBench {
         Path config = root.resolve("bulletproof.yaml");
         Files.writeString(config, "monitor_folder: ./in\noutput_folder: ./out\nscan_interval_seconds: 60\n");
         long fill = System.nanoTime();
-        fillHistory(data.resolve("bulletproof.db"), jobs);
+        JobHistorySeed.fill(data.resolve("bulletproof.db"), jobs);
         System.out.printf(Locale.ROOT, "history: %d jobs inserted in %.1f s%n", jobs, (System.nanoTime() - fill) / 1e9);
 
         try (Daemon monitor = Daemon.start(new Daemon.Options(config, data, null, null), new EventBus())) {
@@ -61,35 +55,6 @@ public final class ApiLatencyBench {
             } finally {
                 server.stop();
             }
-        }
-    }
-
-    /** Queued jobs registered in batches, then spread over every status with SQL, as years of use would. */
-    private static void fillHistory(Path file, int count) {
-        try (Database database = Database.open(file)) {
-            Migrations.fromClasspath().apply(database);
-            JdbcJobRepository repository = new JdbcJobRepository(database, Clock.systemUTC());
-            for (int start = 0; start < count; start += 1000) {
-                List<NewFile> batch = new ArrayList<>();
-                for (int i = start; i < Math.min(count, start + 1000); i++) {
-                    batch.add(NewFile.ready(
-                            "/media/in/clip-" + i + ".mov",
-                            1000 + i,
-                            i,
-                            JobPlan.of("live-qlab", "/media/out/clip-" + i + ".mov", 0)));
-                }
-                repository.registerFiles(batch);
-            }
-            long now = System.currentTimeMillis();
-            database.update(
-                    "UPDATE jobs SET status = 'COMPLETED', started_at = ? - (id * 60000), completed_at = ? - (id * 60000) + 30000,"
-                            + " processing_seconds = 30 + (id % 50), verified = 1 WHERE id % 10 < 8",
-                    now, now);
-            database.update(
-                    "UPDATE jobs SET status = 'FAILED', completed_at = ? - (id * 60000), error = 'ffmpeg exited with 1' WHERE id % 10 = 8",
-                    now);
-            database.update(
-                    "UPDATE jobs SET status = 'CANCELLED', completed_at = ? - (id * 60000) WHERE id % 20 = 9", now);
         }
     }
 
