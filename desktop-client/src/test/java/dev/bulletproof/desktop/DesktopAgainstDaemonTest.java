@@ -11,6 +11,7 @@ import dev.bulletproof.desktop.testing.DesktopWindow;
 import dev.bulletproof.desktop.testing.TestClips;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.testing.Await;
 import io.fair_acc.dataset.DataSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,14 +247,14 @@ class DesktopAgainstDaemonTest {
                 () -> text("#card-total").equals(Long.toString(total)));
 
         click("#queue-pause");
-        Poll.until("the daemon's queue is paused", WAIT, () -> rest.queue().paused());
+        Await.until("the daemon's queue is paused", WAIT, () -> rest.queue().paused());
         DesktopWindow.until(
                 "the button offers to resume",
                 WAIT,
                 () -> ((Button) window.scene().lookup("#queue-pause")).getText().equals("Resume queue"));
         window.screenshot("dashboard-queue-paused");
         click("#queue-pause");
-        Poll.until("the daemon's queue runs again", WAIT, () -> !rest.queue().paused());
+        Await.until("the daemon's queue runs again", WAIT, () -> !rest.queue().paused());
     }
 
     @Test
@@ -270,7 +271,7 @@ class DesktopAgainstDaemonTest {
             return null;
         });
         click("#config-save");
-        Poll.until("the daemon took two workers", WAIT, () -> rest.config().maxWorkers() == 2);
+        Await.until("the daemon took two workers", WAIT, () -> rest.config().maxWorkers() == 2);
 
         Path file = Files.writeString(root.resolve("not-a-folder.txt"), "x");
         String impossible = file.resolve("out").toString();
@@ -305,7 +306,7 @@ class DesktopAgainstDaemonTest {
             return null;
         });
         click("#config-save");
-        Poll.until(
+        Await.until(
                 "the daemon has the rule",
                 WAIT,
                 () -> rest.config().rules().stream()
@@ -396,11 +397,5 @@ class DesktopAgainstDaemonTest {
             total += data.get(DataSet.DIM_Y, i);
         }
         return total;
-    }
-
-    private static final class Poll {
-        static void until(String what, Duration limit, java.util.function.BooleanSupplier condition) {
-            dev.bulletproof.desktop.testing.Poll.until(what, limit, condition);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.bulletproof.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulletproof.model.ws.ServerMessage;
+import dev.bulletproof.testing.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -102,7 +103,7 @@ class UpdatesSubscriptionTest {
         server.broadcast("{\"type\":\"something_newer\",\"x\":1}");
         server.broadcast("{\"type\":\"pong\"}");
 
-        Poll.until(() -> messages.size() == 2);
+        Await.until("the condition", () -> messages.size() == 2);
         assertThat(messages).containsExactly(new ServerMessage.QueueUpdate(true, 3), new ServerMessage.Pong());
     }
 
@@ -143,7 +144,7 @@ class UpdatesSubscriptionTest {
         assertThat(nextEvent()).isEqualTo("connected");
 
         subscription.close();
-        Poll.until(() -> server.getConnections().isEmpty());
+        Await.until("the condition", () -> server.getConnections().isEmpty());
         Thread.sleep(300);
 
         assertThat(events).isEmpty();

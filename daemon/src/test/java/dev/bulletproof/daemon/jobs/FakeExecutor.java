@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.jobs;
 
+import dev.bulletproof.testing.Await;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,7 @@ final class FakeExecutor implements JobExecutor {
 
     /** The execution of the job's n-th start (1-based), once it exists. */
     FakeExecution execution(long jobId, int start) {
-        Poll.until(
+        Await.until(
                 "job " + jobId + " to start " + start + " time(s)",
                 () -> executions.getOrDefault(jobId, List.of()).size() >= start);
         return executions.get(jobId).get(start - 1);

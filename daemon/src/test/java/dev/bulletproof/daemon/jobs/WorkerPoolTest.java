@@ -7,8 +7,9 @@ import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
-import dev.bulletproof.daemon.testing.MutableClock;
 import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.testing.Await;
+import dev.bulletproof.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +75,7 @@ class WorkerPoolTest {
     }
 
     private void awaitStatus(long id, JobStatus status) {
-        Poll.until("job " + id + " to be " + status, () -> jobs.get(id).status() == status);
+        Await.until("job " + id + " to be " + status, () -> jobs.get(id).status() == status);
     }
 
     @Test
@@ -85,7 +86,7 @@ class WorkerPoolTest {
         for (int finished = 0; finished < ids.size(); finished++) {
             // Two running at every completion, so the limit is really put to the test.
             int startedSoFar = Math.min(ids.size(), finished + 2);
-            Poll.until("job " + startedSoFar + " to start", () -> executor.started() >= startedSoFar);
+            Await.until("job " + startedSoFar + " to start", () -> executor.started() >= startedSoFar);
             executor.execution(executor.startOrder().get(finished)).succeed();
         }
 
@@ -100,11 +101,11 @@ class WorkerPoolTest {
         queue("b.mov");
         queue("c.mov");
         startPool(1);
-        Poll.until("one job to start", () -> executor.started() == 1);
+        Await.until("one job to start", () -> executor.started() == 1);
 
         pool.setMaxWorkers(3);
 
-        Poll.until("all three jobs to run", () -> executor.started() == 3);
+        Await.until("all three jobs to run", () -> executor.started() == 3);
         assertThat(pool.maxWorkers()).isEqualTo(3);
         assertThat(published).contains(new QueueEvent(false, 3));
         assertThatThrownBy(() -> pool.setMaxWorkers(0)).isInstanceOf(InvalidPoolSettingException.class);
@@ -142,7 +143,7 @@ class WorkerPoolTest {
         assertThat(pool.pause(id).status()).isEqualTo(JobStatus.PAUSED);
         // The pool attaches the execution just after the executor returns it; a pause that comes first is
         // applied on attach, so the suspend may land a moment after pause() returns.
-        dev.bulletproof.daemon.testing.Await.until(
+        dev.bulletproof.testing.Await.until(
                 "the execution suspended", java.time.Duration.ofSeconds(5), () -> execution.suspends.get() == 1);
         assertThatThrownBy(() -> pool.pause(id)).isInstanceOf(IllegalTransitionException.class);
 
@@ -183,7 +184,7 @@ class WorkerPoolTest {
         assertThat(pool.cancel(running).status()).isEqualTo(JobStatus.CANCELLED);
 
         assertThat(execution.cancels).hasValue(1);
-        Poll.until("the worker to end", () -> pool.runningCount() == 0);
+        Await.until("the worker to end", () -> pool.runningCount() == 0);
         assertThat(jobs.get(running).status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(executor.startsOf(queued)).isZero();
         assertThat(jobs.events(running))
@@ -197,7 +198,7 @@ class WorkerPoolTest {
         startPool(1);
 
         executor.execution(id, 1).fail("encoder crashed", true);
-        Poll.until(
+        Await.until(
                 "the first retry to be scheduled",
                 () -> jobs.get(id).attempts() == 1 && jobs.get(id).status() == JobStatus.QUEUED);
         Job afterFirst = jobs.get(id);
@@ -208,7 +209,7 @@ class WorkerPoolTest {
         clock.advance(Duration.ofSeconds(5));
         pool.wakeUp();
         executor.execution(id, 2).fail("encoder crashed again", true);
-        Poll.until(
+        Await.until(
                 "the second retry to be scheduled",
                 () -> jobs.get(id).attempts() == 2 && jobs.get(id).status() == JobStatus.QUEUED);
         assertThat(jobs.get(id).notBefore()).isEqualTo(clock.instant().plusSeconds(10));
@@ -358,7 +359,7 @@ class WorkerPoolTest {
         long id = queue("a.mov");
         startPool(1);
         FakeExecutor.FakeExecution execution = executor.execution(id);
-        Poll.until("the pool to track the job", () -> pool.runningCount() == 1);
+        Await.until("the pool to track the job", () -> pool.runningCount() == 1);
 
         execution.progress(0.5);
 
@@ -373,7 +374,7 @@ class WorkerPoolTest {
                 });
         execution.succeed();
         awaitStatus(id, JobStatus.COMPLETED);
-        Poll.until("the progress to be dropped", () -> pool.progress(id).isEmpty());
+        Await.until("the progress to be dropped", () -> pool.progress(id).isEmpty());
     }
 
     @Test
@@ -381,7 +382,7 @@ class WorkerPoolTest {
         long id = queue("a.mov");
         startPool(1);
         FakeExecutor.FakeExecution execution = executor.execution(id);
-        Poll.until("the pool to track the job", () -> pool.runningCount() == 1);
+        Await.until("the pool to track the job", () -> pool.runningCount() == 1);
         execution.progress(0.5);
 
         pool.setPriority(id, 7);

@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulletproof.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class FolderWatcherTest {
         }
 
         start(in, false, Set.of());
-        Await.until(TIMEOUT, "first scan", () -> watcher.scansCompleted() >= 2);
+        Await.until("first scan", TIMEOUT, () -> watcher.scansCompleted() >= 2);
 
         assertThat(namesSeen()).containsExactlyInAnyOrder("clip.mov", "CUE 1.WAV", "song.aiff");
         assertThat(seen)
@@ -80,13 +81,13 @@ class FolderWatcherTest {
         Path in = monitor();
         Path outside = Files.writeString(root.resolve("staging.mov"), "copied elsewhere first");
         start(in, false, Set.of());
-        Await.until(TIMEOUT, "first scan", () -> watcher.scansCompleted() >= 1);
+        Await.until("first scan", TIMEOUT, () -> watcher.scansCompleted() >= 1);
 
         Path created = Files.writeString(in.resolve("new.mp4"), "x");
         Files.move(outside, in.resolve("renamed.mov"));
 
-        Await.until(TIMEOUT, "new file", () -> saw(created));
-        Await.until(TIMEOUT, "renamed-in file", () -> saw(in.resolve("renamed.mov")));
+        Await.until("new file", TIMEOUT, () -> saw(created));
+        Await.until("renamed-in file", TIMEOUT, () -> saw(in.resolve("renamed.mov")));
     }
 
     @Test
@@ -95,19 +96,19 @@ class FolderWatcherTest {
         Path outputsInside = Files.createDirectories(in.resolve("out"));
         Files.writeString(outputsInside.resolve("clip__processed__live-qlab.mov"), "an output");
         start(in, true, Set.of(outputsInside));
-        Await.until(TIMEOUT, "first scan", () -> watcher.scansCompleted() >= 1);
+        Await.until("first scan", TIMEOUT, () -> watcher.scansCompleted() >= 1);
 
         Path nested = Files.createDirectories(in.resolve("day1/cam-a"));
         Path clip = Files.writeString(nested.resolve("A001.mxf"), "x");
 
-        Await.until(TIMEOUT, "file in a new subfolder", () -> saw(clip));
+        Await.until("file in a new subfolder", TIMEOUT, () -> saw(clip));
         assertThat(watcher.relativePath(seen.stream()
                         .filter(c -> c.path().equals(clip))
                         .findFirst()
                         .orElseThrow()))
                 .isEqualTo(Path.of("day1/cam-a/A001.mxf"));
         long scans = watcher.scansCompleted();
-        Await.until(TIMEOUT, "two more scans", () -> watcher.scansCompleted() >= scans + 2);
+        Await.until("two more scans", TIMEOUT, () -> watcher.scansCompleted() >= scans + 2);
         assertThat(namesSeen()).doesNotContain("clip__processed__live-qlab.mov");
     }
 
@@ -119,7 +120,7 @@ class FolderWatcherTest {
         Files.createSymbolicLink(in.resolve("dangling.mov"), root.resolve("missing.mov"));
 
         start(in, false, Set.of());
-        Await.until(TIMEOUT, "two scans", () -> watcher.scansCompleted() >= 2);
+        Await.until("two scans", TIMEOUT, () -> watcher.scansCompleted() >= 2);
 
         assertThat(namesSeen()).containsExactly("linked.mov");
         assertThat(seen.getFirst().size()).isEqualTo(12);
@@ -132,7 +133,7 @@ class FolderWatcherTest {
         Files.writeString(in.resolve("top.mov"), "x");
 
         start(in, false, Set.of());
-        Await.until(TIMEOUT, "two scans", () -> watcher.scansCompleted() >= 2);
+        Await.until("two scans", TIMEOUT, () -> watcher.scansCompleted() >= 2);
 
         assertThat(namesSeen()).containsExactly("top.mov");
     }
@@ -141,15 +142,15 @@ class FolderWatcherTest {
     void survivesTheFolderVanishingAndComingBack() throws Exception {
         Path in = monitor();
         start(in, false, Set.of());
-        Await.until(TIMEOUT, "first scan", () -> watcher.scansCompleted() >= 1);
+        Await.until("first scan", TIMEOUT, () -> watcher.scansCompleted() >= 1);
         assertThat(watcher.folderAvailable()).isTrue();
 
         Files.delete(in);
-        Await.until(TIMEOUT, "folder reported missing", () -> !watcher.folderAvailable());
+        Await.until("folder reported missing", TIMEOUT, () -> !watcher.folderAvailable());
 
         Files.createDirectories(in);
         Path clip = Files.writeString(in.resolve("after-remount.mov"), "x");
-        Await.until(TIMEOUT, "file after the folder came back", () -> saw(clip));
+        Await.until("file after the folder came back", TIMEOUT, () -> saw(clip));
         assertThat(watcher.folderAvailable()).isTrue();
     }
 
@@ -168,8 +169,8 @@ class FolderWatcherTest {
         watcher.start();
 
         Path later = Files.writeString(in.resolve("later.mov"), "x");
-        Await.until(TIMEOUT, "a file after the failure", () -> saw(later));
-        Await.until(TIMEOUT, "the failing file retried on a rescan", () -> calls.get() >= 4);
+        Await.until("a file after the failure", TIMEOUT, () -> saw(later));
+        Await.until("the failing file retried on a rescan", TIMEOUT, () -> calls.get() >= 4);
     }
 
     @Test
@@ -178,17 +179,17 @@ class FolderWatcherTest {
         Path second = Files.createDirectories(root.resolve("other"));
         start(first, false, Set.of());
         watcher.start();
-        Await.until(TIMEOUT, "first scan", () -> watcher.scansCompleted() >= 1);
+        Await.until("first scan", TIMEOUT, () -> watcher.scansCompleted() >= 1);
 
         watcher.rewatch(second, false);
         Path clip = Files.writeString(second.resolve("moved.mov"), "x");
-        Await.until(TIMEOUT, "file in the new folder", () -> saw(clip));
+        Await.until("file in the new folder", TIMEOUT, () -> saw(clip));
         assertThat(watcher.folder()).isEqualTo(second);
 
         seen.clear();
         Files.writeString(first.resolve("old-folder.mov"), "x");
         long scans = watcher.scansCompleted();
-        Await.until(TIMEOUT, "two more scans", () -> watcher.scansCompleted() >= scans + 2);
+        Await.until("two more scans", TIMEOUT, () -> watcher.scansCompleted() >= scans + 2);
         assertThat(namesSeen()).doesNotContain("old-folder.mov");
 
         watcher.stop();

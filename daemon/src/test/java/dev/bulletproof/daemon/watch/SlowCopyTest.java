@@ -8,6 +8,7 @@ import dev.bulletproof.daemon.rules.UnmatchedFiles;
 import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.PatternType;
 import dev.bulletproof.model.RuleModel;
+import dev.bulletproof.testing.Await;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class SlowCopyTest {
             }
         });
 
-        Await.until(TIMEOUT, "file stable", () -> !listener.of("stable").isEmpty());
+        Await.until("file stable", TIMEOUT, () -> !listener.of("stable").isEmpty());
         copier.join();
 
         assertThat(stableWhileCopying.get())
@@ -92,12 +93,12 @@ class SlowCopyTest {
     void appendingAfterBeingStableSendsTheFileBackToSettling() throws Exception {
         Path file = Files.write(in.resolve("loop.wav"), new byte[500]);
         startWatching();
-        Await.until(TIMEOUT, "first copy stable", () -> listener.of("stable").size() == 1);
+        Await.until("first copy stable", TIMEOUT, () -> listener.of("stable").size() == 1);
         int reportsBefore = listener.reports.size();
 
         Files.write(file, new byte[700], StandardOpenOption.APPEND);
 
-        Await.until(TIMEOUT, "second copy stable", () -> listener.of("stable").size() == 2);
+        Await.until("second copy stable", TIMEOUT, () -> listener.of("stable").size() == 2);
         assertThat(listener.reports.subList(reportsBefore, listener.reports.size()))
                 .extracting(RecordingListener.Report::kind)
                 .startsWith("settling")
@@ -109,11 +110,11 @@ class SlowCopyTest {
     void deletedFileIsReportedVanished() throws Exception {
         Path file = Files.write(in.resolve("mistake.mov"), new byte[10]);
         startWatching();
-        Await.until(TIMEOUT, "stable", () -> listener.of("stable").size() == 1);
+        Await.until("stable", TIMEOUT, () -> listener.of("stable").size() == 1);
 
         Files.delete(file);
 
-        Await.until(TIMEOUT, "vanished", () -> listener.of("vanished").size() == 1);
+        Await.until("vanished", TIMEOUT, () -> listener.of("vanished").size() == 1);
     }
 
     @Test
@@ -138,7 +139,7 @@ class SlowCopyTest {
             }
         });
         watcher.start();
-        Await.until(TIMEOUT, "five scans", () -> watcher.scansCompleted() >= 5);
+        Await.until("five scans", TIMEOUT, () -> watcher.scansCompleted() >= 5);
 
         assertThat(warnings).as("defect 10: not once per poll").containsExactly(Path.of("stray.mov"));
         assertThat(matched).contains(Path.of("cue.wav")).doesNotContain(Path.of("stray.mov"));

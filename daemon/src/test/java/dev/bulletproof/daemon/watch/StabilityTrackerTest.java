@@ -2,7 +2,7 @@ package dev.bulletproof.daemon.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulletproof.daemon.testing.MutableClock;
+import dev.bulletproof.testing.MutableClock;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;

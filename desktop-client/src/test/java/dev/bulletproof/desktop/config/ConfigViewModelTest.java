@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulletproof.client.ApiException;
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.desktop.BackgroundCalls;
-import dev.bulletproof.desktop.testing.Poll;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.PatternType;
 import dev.bulletproof.model.RuleModel;
+import dev.bulletproof.testing.Await;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +95,7 @@ class ConfigViewModelTest {
 
         model.save();
 
-        Poll.until(
+        Await.until(
                 "the refusal arrives",
                 Duration.ofSeconds(10),
                 () -> !model.fieldErrors().isEmpty());

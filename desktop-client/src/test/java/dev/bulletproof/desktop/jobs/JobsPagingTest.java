@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.desktop.BackgroundCalls;
 import dev.bulletproof.desktop.testing.DaemonProcess;
-import dev.bulletproof.desktop.testing.Poll;
 import dev.bulletproof.desktop.testing.TestClips;
 import dev.bulletproof.model.JobModel;
+import dev.bulletproof.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -40,7 +40,7 @@ class JobsPagingTest {
             JobsViewModel model = new JobsViewModel(() -> rest, calls);
 
             model.refresh();
-            Poll.until(
+            Await.until(
                     "the first page",
                     Duration.ofSeconds(30),
                     () -> !model.loadingProperty().get() && model.jobs().size() == JobsViewModel.PAGE_SIZE);
@@ -48,7 +48,7 @@ class JobsPagingTest {
             assertThat(model.hasMore()).isTrue();
 
             model.loadMore();
-            Poll.until(
+            Await.until(
                     "the second page",
                     Duration.ofSeconds(30),
                     () -> model.jobs().size() == JOBS);

@@ -2,6 +2,7 @@ package dev.bulletproof.desktop.testing;
 
 import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.model.JobModel;
+import dev.bulletproof.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -100,7 +101,7 @@ public final class DaemonProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Poll.until("the daemon answers on port " + port, Duration.ofSeconds(60), () -> {
+        Await.until("the daemon answers on port " + port, Duration.ofSeconds(60), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the daemon exited with " + process.exitValue() + ":\n" + log());
             }
@@ -150,7 +151,7 @@ public final class DaemonProcess implements AutoCloseable {
 
     public JobModel awaitJob(String id, String what, Predicate<JobModel> condition) {
         BulletproofClient client = client();
-        Poll.until(what, Duration.ofSeconds(90), () -> condition.test(client.job(id)));
+        Await.until(what, Duration.ofSeconds(90), () -> condition.test(client.job(id)));
         return client.job(id);
     }
 

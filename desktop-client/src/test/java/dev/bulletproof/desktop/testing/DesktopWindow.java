@@ -9,6 +9,7 @@ import dev.bulletproof.desktop.connection.DaemonStarter;
 import dev.bulletproof.desktop.connection.LocalDaemon;
 import dev.bulletproof.desktop.connection.RecentDaemons;
 import dev.bulletproof.desktop.notify.Notices;
+import dev.bulletproof.testing.Await;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,7 @@ public final class DesktopWindow implements AutoCloseable {
 
     /** Polls a condition read on the FX thread. */
     public static void until(String what, Duration limit, Callable<Boolean> condition) {
-        Poll.until(what, limit, () -> onFx(condition));
+        Await.until(what, limit, () -> onFx(condition));
     }
 
     public Scene scene() {

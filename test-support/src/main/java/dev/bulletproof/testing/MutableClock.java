@@ -1,4 +1,4 @@
-package dev.bulletproof.daemon.testing;
+package dev.bulletproof.testing;
 
 import java.time.Clock;
 import java.time.Duration;
