@@ -71,6 +71,9 @@ public interface Dialect {
      */
     Optional<String> lockKeyForTransaction();
 
+    /** A query with one parameter, a table's name, that returns a row when that table exists. */
+    String selectTableByName();
+
     /** A query with one parameter, a trigger's name, that returns a row when that trigger exists. */
     String selectTriggerByName();
 

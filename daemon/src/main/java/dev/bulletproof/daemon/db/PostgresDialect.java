@@ -91,6 +91,11 @@ public final class PostgresDialect implements Dialect {
         return Optional.of("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
     }
 
+    @Override
+    public String selectTableByName() {
+        return "SELECT 1 FROM pg_tables WHERE tablename = ? AND schemaname = current_schema()";
+    }
+
     /** Triggers of the current schema only: each database (or schema) keeps its own. */
     @Override
     public String selectTriggerByName() {

@@ -83,6 +83,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String selectTableByName() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    }
+
+    @Override
     public String selectTriggerByName() {
         return "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?";
     }
