@@ -5,9 +5,12 @@ import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.Engine;
 import dev.bulletproof.daemon.config.ConfigStore;
 import dev.bulletproof.daemon.config.DaemonConfig;
+import dev.bulletproof.daemon.config.DatabaseSettings;
 import dev.bulletproof.daemon.config.LiveConfigFile;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.db.PostgresDatabase;
+import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.db.SqliteNativeLibrary;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.history.History;
@@ -43,6 +46,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -134,8 +138,7 @@ public final class Daemon implements AutoCloseable {
         config = new LiveConfigFile(store, loaded, clock, bus);
         loaded.createMissingFolders();
 
-        SqliteNativeLibrary.extractInto(data.nativeLibraries());
-        Database database = opened(Database.open(data.database()));
+        SqlDatabase database = opened(openDatabase(store));
         Migrations.fromClasspath().apply(database);
         LiveProgressBoard progress = new LiveProgressBoard();
         jobs = new PublishingJobRepository(new JdbcJobRepository(database, clock), bus, progress);
@@ -200,6 +203,21 @@ public final class Daemon implements AutoCloseable {
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }
+    }
+
+    /**
+     * The shared PostgreSQL database when the config file has a {@code database:} section, else the embedded
+     * SQLite file in the data folder (decision 0016).
+     */
+    private SqlDatabase openDatabase(ConfigStore store) {
+        Optional<DatabaseSettings> shared = store.loadDatabase();
+        if (shared.isPresent()) {
+            DatabaseSettings settings = shared.get();
+            LOG.log(System.Logger.Level.INFO, "database: PostgreSQL at {0}", settings.where());
+            return PostgresDatabase.open(settings.url(), settings.user(), settings.password());
+        }
+        SqliteNativeLibrary.extractInto(data.nativeLibraries());
+        return Database.open(data.database());
     }
 
     private <T extends AutoCloseable> T opened(T resource) {

@@ -85,11 +85,18 @@ public final class ConfigLoader {
      *     can still run on the rest and report in the same round
      * @param notes human sentences, one per ignored key
      * @param problems field to message for unknown keys, alias clashes and badly typed values
+     * @param database the file's {@code database:} section, password file not yet resolved; null when it has
+     *     none (the embedded SQLite database) or when the section has a problem
      */
-    public record ParsedConfig(ConfigModel model, List<String> notes, Map<String, String> problems) {
+    public record ParsedConfig(
+            ConfigModel model, List<String> notes, Map<String, String> problems, DatabaseSettings database) {
         public ParsedConfig {
             notes = List.copyOf(notes);
             problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+        }
+
+        public ParsedConfig(ConfigModel model, List<String> notes, Map<String, String> problems) {
+            this(model, notes, problems, null);
         }
     }
 
@@ -137,6 +144,7 @@ public final class ConfigLoader {
         private final Origin origin;
         private final Map<String, String> problems = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
+        private DatabaseSettings database;
 
         Reader(Origin origin) {
             this.origin = origin;
@@ -159,7 +167,7 @@ public final class ConfigLoader {
                     server(config.get("server")),
                     profiles(config.get("profiles")),
                     rules(config.get("rules")));
-            return new ParsedConfig(model, notes, problems);
+            return new ParsedConfig(model, notes, problems, database);
         }
 
         private ObjectNode normalizeTopLevel(ObjectNode root) {
@@ -167,7 +175,9 @@ public final class ConfigLoader {
             for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String key = entry.getKey();
-                if (TOP_LEVEL_KEYS.contains(key)) {
+                if (key.equals(DatabaseSettings.KEY)) {
+                    database(entry.getValue());
+                } else if (TOP_LEVEL_KEYS.contains(key)) {
                     putOnce(config, key, key, entry.getValue());
                 } else if (origin == Origin.REQUEST) {
                     problems.put(
@@ -210,6 +220,57 @@ public final class ConfigLoader {
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(yaml.getNodeFactory().textNode(value.booleanValue() ? "delete" : "keep"));
+        }
+
+        /**
+         * The shared PostgreSQL database. Only the config file sets it (the daemon opens its database once,
+         * at start), and a password written in it is refused: the file names a file holding the password.
+         */
+        private void database(JsonNode node) {
+            if (origin == Origin.REQUEST) {
+                problems.put(DatabaseSettings.KEY, "the database is set in the config file only");
+                return;
+            }
+            if (node == null || node.isNull()) {
+                return;
+            }
+            if (!node.isObject()) {
+                problems.put(DatabaseSettings.KEY, "must be a mapping with url, user and password_file");
+                return;
+            }
+            if (node.has("password")) {
+                problems.put(
+                        "database.password",
+                        "a password is never written in the config file; put it alone in a file only the daemon's"
+                                + " user can read and name that file in database.password_file");
+            }
+            ObjectNode section = ((ObjectNode) node).deepCopy();
+            section.remove("password");
+            int before = problems.size();
+            rejectUnknown(section, DatabaseSettings.KEYS, DatabaseSettings.KEY);
+            String url = value(section, "url", String.class, "database.url");
+            String user = value(section, "user", String.class, "database.user");
+            String passwordFile = value(section, "password_file", String.class, "database.password_file");
+            if (url == null || url.isBlank()) {
+                problems.putIfAbsent("database.url", "is required, for example jdbc:postgresql://db.local/bulletproof");
+            } else if (!url.startsWith(DatabaseSettings.URL_PREFIX)) {
+                problems.put(
+                        "database.url",
+                        "must be a PostgreSQL JDBC URL starting with " + DatabaseSettings.URL_PREFIX + " (got '"
+                                + abbreviated(url) + "')");
+            } else if (url.contains("password=")) {
+                problems.put("database.url", "must not hold the password; name a file in database.password_file");
+            }
+            if (user == null || user.isBlank()) {
+                problems.putIfAbsent("database.user", "is required: the PostgreSQL role the daemon connects as");
+            }
+            if (passwordFile == null || passwordFile.isBlank()) {
+                problems.putIfAbsent(
+                        "database.password_file", "is required: a file holding the password of database.user");
+            }
+            if (problems.size() == before) {
+                database = new DatabaseSettings(url, user, java.nio.file.Path.of(passwordFile));
+            }
         }
 
         private ServerSettings server(JsonNode node) {

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -81,11 +82,33 @@ public final class ConfigStore {
         Map<String, String> problems = new LinkedHashMap<>(parsed.problems());
         if (!problems.containsKey("(file)")) {
             ConfigValidator.problems(parsed.model(), baseDir(), builtInProfiles).forEach(problems::putIfAbsent);
+            DatabaseSettings.checkPasswordFile(resolved(parsed.database()), problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
         return DaemonConfig.fromModel(parsed.model(), baseDir());
+    }
+
+    /**
+     * The file's {@code database:} section, its password file resolved against the file's folder; empty when
+     * the daemon keeps its embedded SQLite database. Checked as {@link #load()} checks it.
+     *
+     * @throws ConfigValidationException listing every problem of the file
+     */
+    public Optional<DatabaseSettings> loadDatabase() {
+        ConfigLoader.ParsedConfig parsed = loader.read(currentText());
+        Map<String, String> problems = new LinkedHashMap<>(parsed.problems());
+        DatabaseSettings settings = resolved(parsed.database());
+        DatabaseSettings.checkPasswordFile(settings, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+        return Optional.ofNullable(settings);
+    }
+
+    private DatabaseSettings resolved(DatabaseSettings settings) {
+        return settings == null ? null : settings.resolvedAgainst(baseDir());
     }
 
     /**

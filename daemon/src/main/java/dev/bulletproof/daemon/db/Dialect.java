@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.db;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one database product spells its own way. The stores write their SQL once, in the syntax SQLite and
@@ -61,6 +62,17 @@ public interface Dialect {
 
     /** Runs {@code insert} (into a table whose key is {@code id}) and returns the id it generated. */
     long insertReturningId(SqlRunner runner, String insert, Object... params);
+
+    /**
+     * A statement with one text parameter, a key, that makes every other write transaction running it with
+     * the same key wait until this transaction ends; empty where a write transaction already excludes every
+     * other writer. Registering a file locks its path so that two daemons finding the same file at once
+     * make one job of it.
+     */
+    Optional<String> lockKeyForTransaction();
+
+    /** A query with one parameter, a table's name, that returns a row when that table exists. */
+    String selectTableByName();
 
     /** A query with one parameter, a trigger's name, that returns a row when that trigger exists. */
     String selectTriggerByName();

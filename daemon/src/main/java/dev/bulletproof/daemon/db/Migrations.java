@@ -152,6 +152,30 @@ public final class Migrations {
         }
     }
 
+    /** The version a database of {@code dialect} has once every script is applied: what this build expects. */
+    public int latestVersion(Dialect dialect) {
+        return scripts.apply(dialect).stream()
+                .mapToInt(Migration::version)
+                .max()
+                .orElse(0);
+    }
+
+    /**
+     * The newest version applied to {@code database}, without changing it; empty when no migration ever ran
+     * there (no {@code schema_version} table, or an empty one).
+     */
+    public static java.util.Optional<Integer> currentVersion(SqlDatabase database) {
+        boolean tracked = database.queryOne(database.dialect().selectTableByName(), row -> true, "schema_version")
+                .isPresent();
+        if (!tracked) {
+            return java.util.Optional.empty();
+        }
+        return database.queryOne("SELECT MAX(version) FROM schema_version", row -> {
+            int version = row.getInt(1);
+            return row.wasNull() ? null : version;
+        });
+    }
+
     /** The versions recorded in the file, oldest first. */
     public static List<Integer> appliedVersions(SqlDatabase database) {
         return database.query("SELECT version FROM schema_version ORDER BY version", row -> row.getInt(1));

@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.db;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The dialect of the SQLite file {@link Database} opens. */
@@ -73,6 +74,17 @@ public final class SqliteDialect implements Dialect {
         runner.update(insert, params);
         return runner.queryOne("SELECT last_insert_rowid()", row -> row.getLong(1))
                 .orElseThrow();
+    }
+
+    /** No lock is needed: a write transaction (BEGIN IMMEDIATE) already keeps every other writer out. */
+    @Override
+    public Optional<String> lockKeyForTransaction() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String selectTableByName() {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
     }
 
     @Override

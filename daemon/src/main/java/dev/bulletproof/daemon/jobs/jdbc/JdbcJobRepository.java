@@ -49,6 +49,7 @@ public final class JdbcJobRepository implements JobRepository {
     private final String selectTwin;
     private final String selectLatestPauseOrigin;
     private final String requeueAfterStop;
+    private final Optional<String> lockInputPath;
 
     public JdbcJobRepository(SqlDatabase database, Clock clock) {
         this.database = database;
@@ -63,6 +64,7 @@ public final class JdbcJobRepository implements JobRepository {
                 "SELECT from_status FROM job_events WHERE job_id = ? AND type = 'PAUSED' ORDER BY id DESC", 1);
         this.requeueAfterStop = ", status_reason = 'queued again: the daemon stopped while it ran', attempts = "
                 + dialect.greatest("attempts - 1", "0") + ", not_before = NULL";
+        this.lockInputPath = dialect.lockKeyForTransaction();
     }
 
     /** Served by the index jobs_claim_order; see the schema test. */
@@ -91,6 +93,7 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     private Registration register(Transaction tx, NewFile file) {
+        lockInputPath(tx, file.inputPath());
         Optional<Job> existing = tx.queryOne(selectByInput, JOB, file.inputPath(), file.size(), file.mtimeMillis());
         if (existing.isPresent()) {
             return new Registration(existing.get(), false);
@@ -119,6 +122,15 @@ public final class JdbcJobRepository implements JobRepository {
                 plan == null ? null : plan.resolution());
         tx.update(INSERT_EVENT, id, JobEventType.CREATED, null, status, now, reason);
         return new Registration(JobWrites.load(tx, id), true);
+    }
+
+    /**
+     * Where writers do not exclude each other (PostgreSQL), makes a second transaction about the same file
+     * wait until this one ends, so that its look-up then sees the job this one made: two daemons that find
+     * the same file at once register it once.
+     */
+    private void lockInputPath(Transaction tx, String inputPath) {
+        lockInputPath.ifPresent(lock -> tx.queryOne(lock, row -> true, inputPath));
     }
 
     @Override
@@ -162,6 +174,7 @@ public final class JdbcJobRepository implements JobRepository {
             return Optional.empty(); // cancelled or deleted while the file settled
         }
         Job current = found.get();
+        lockInputPath(tx, current.inputPath());
         Optional<Long> twin = tx.queryOne(
                 selectTwin, row -> row.getLong(1), current.inputPath(), file.size(), file.mtimeMillis(), current.id());
         if (twin.isPresent()) {
