@@ -155,6 +155,61 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aPausedJobFreesItsWorkerAndItsResumeWaitsForTheNextFreeOneBeforeQueuedJobs() {
+        long first = queue("first.mov");
+        long second = queue("second.mov");
+        startPool(1);
+        FakeExecutor.FakeExecution firstRun = executor.execution(first);
+        awaitStatus(first, JobStatus.PROCESSING);
+
+        pool.pause(first);
+
+        FakeExecutor.FakeExecution secondRun = executor.execution(second);
+        awaitStatus(second, JobStatus.PROCESSING);
+        assertThat(pool.runningCount()).isEqualTo(1);
+        long third = queue("third.mov");
+        assertThat(pool.resume(first).status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(firstRun.resumes).hasValue(0);
+
+        secondRun.succeed();
+
+        awaitStatus(first, JobStatus.PROCESSING);
+        assertThat(firstRun.resumes).hasValue(1);
+        assertThat(executor.startsOf(third)).isZero();
+        assertThat(pool.runningCount()).isEqualTo(1);
+        firstRun.succeed();
+        awaitStatus(first, JobStatus.COMPLETED);
+        executor.execution(third).succeed();
+        awaitStatus(third, JobStatus.COMPLETED);
+        assertThat(executor.mostAtOnce()).isEqualTo(2); // the suspended one and the one that took its worker
+    }
+
+    @Test
+    void aPausedJobWhoseResumeWaitsCanBePausedAgainOrCancelled() {
+        long first = queue("first.mov");
+        long second = queue("second.mov");
+        long third = queue("third.mov");
+        startPool(1);
+        FakeExecutor.FakeExecution firstRun = executor.execution(first);
+        awaitStatus(first, JobStatus.PROCESSING);
+        pool.pause(first);
+        FakeExecutor.FakeExecution secondRun = executor.execution(second);
+        awaitStatus(second, JobStatus.PROCESSING);
+
+        pool.resume(first);
+        assertThat(pool.pause(first).status()).isEqualTo(JobStatus.PAUSED); // withdraws the waiting resume
+        assertThat(pool.resume(first).status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(pool.cancel(first).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(firstRun.cancels).hasValue(1);
+        secondRun.succeed();
+
+        executor.execution(third).succeed();
+        awaitStatus(third, JobStatus.COMPLETED);
+        assertThat(firstRun.resumes).hasValue(0);
+        assertThat(jobs.get(first).status()).isEqualTo(JobStatus.CANCELLED);
+    }
+
+    @Test
     void pausingAQueuedJobHoldsItBackUntilResumed() {
         long held = queue("held.mov");
         long next = queue("next.mov");
