@@ -13,7 +13,8 @@ export function OverviewPage() {
   const paused = state.queue?.paused ?? false;
   const processing = state.jobs.filter((job) => job.status === 'processing' || (job.status === 'paused' && job.started_at));
   const recent = state.jobs.slice(0, 8);
-  // Counted from the live jobs: the queue's own figure is only sent when the queue itself changes.
+  // Busy workers as the daemon counts them (a paused job holds none), from the live jobs: the queue's
+  // own figure is only sent when the queue itself changes.
   const running = state.jobs.filter((job) => job.status === 'processing').length;
 
   const toggleQueue = async () => {

@@ -6,6 +6,7 @@ package dev.bulletproof.model;
  *
  * @param paused true while no new job is started; running jobs carry on
  * @param maxWorkers how many jobs may run at once
- * @param running how many jobs a worker owns right now (processing or paused)
+ * @param running busy workers: how many jobs are processing right now; a paused job's encoder is
+ *     suspended and holds no worker
  */
 public record QueueModel(boolean paused, int maxWorkers, int running) {}

@@ -9,7 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 /** /api/queue: whether new jobs start, and how many may run at once. */
 final class QueueService implements HttpService {
 
-    /** @param running jobs a worker holds right now (processing or paused) */
+    /** @param running busy workers: jobs processing right now; a paused job holds no worker */
     record QueueState(boolean paused, int maxWorkers, int running) {}
 
     private final ApiContext context;
