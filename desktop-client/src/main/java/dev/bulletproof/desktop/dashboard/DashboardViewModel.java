@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /** The dashboard: the statistics cards, the jobs running now, and the queue's pause switch. */
@@ -32,10 +33,27 @@ public final class DashboardViewModel {
     private final ObservableList<JobModel> activeJobs = FXCollections.observableArrayList();
     private final BooleanProperty queuePaused = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty queueState = new SimpleStringProperty("Queue running");
+    private int maxWorkers;
 
     public DashboardViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls) {
         this.client = client;
         this.calls = calls;
+        activeJobs.addListener((ListChangeListener<JobModel>) change -> showQueueState());
+        queuePaused.addListener((property, was, paused) -> showQueueState());
+    }
+
+    /** Busy workers are the processing jobs: a paused job holds no worker, as the daemon counts them. */
+    private void showQueueState() {
+        long busy = activeJobs.stream()
+                .filter(job -> job.status() == JobStatus.PROCESSING)
+                .count();
+        queueState.set(
+                queuePaused.get()
+                        ? "Queue paused: no new job starts"
+                        : maxWorkers == 0
+                                ? "Queue running"
+                                : "Queue running · " + busy + "/" + maxWorkers + " workers busy");
     }
 
     /** Reloads everything over REST. */
@@ -64,7 +82,11 @@ public final class DashboardViewModel {
     public void apply(ServerMessage message) {
         switch (message) {
             case ServerMessage.StatsUpdate update -> stats.set(update.stats());
-            case ServerMessage.QueueUpdate update -> queuePaused.set(update.paused());
+            case ServerMessage.QueueUpdate update -> {
+                maxWorkers = update.maxWorkers();
+                queuePaused.set(update.paused());
+                showQueueState();
+            }
             case ServerMessage.JobUpdate update -> jobChanged(update.job());
             case ServerMessage.ConfigUpdate ignored -> {}
             case ServerMessage.Alert ignored -> {}
@@ -94,7 +116,9 @@ public final class DashboardViewModel {
     }
 
     private void queueIs(QueueModel queue) {
+        maxWorkers = queue.maxWorkers();
         queuePaused.set(queue.paused());
+        showQueueState();
     }
 
     private void failed(Exception e) {
@@ -112,6 +136,10 @@ public final class DashboardViewModel {
 
     public ObservableList<JobModel> activeJobs() {
         return activeJobs;
+    }
+
+    public StringProperty queueStateProperty() {
+        return queueState;
     }
 
     public BooleanProperty queuePausedProperty() {

@@ -43,4 +43,16 @@ class DashboardViewModelTest {
         assertThat(DashboardViewModel.averageText(model.statsProperty().get())).isEqualTo("1:15");
         assertThat(model.queuePausedProperty().get()).isTrue();
     }
+
+    @Test
+    void theQueueLineCountsProcessingJobsAsBusyWorkersAndPausedOnesNot() {
+        model.apply(new ServerMessage.QueueUpdate(false, 2));
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.PROCESSING, "p")));
+        model.apply(new ServerMessage.JobUpdate(job("2", "b.mov", JobStatus.PAUSED, "p")));
+
+        assertThat(model.queueStateProperty().get()).isEqualTo("Queue running · 1/2 workers busy");
+
+        model.apply(new ServerMessage.QueueUpdate(true, 2));
+        assertThat(model.queueStateProperty().get()).isEqualTo("Queue paused: no new job starts");
+    }
 }
