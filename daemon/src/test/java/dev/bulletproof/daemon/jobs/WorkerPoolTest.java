@@ -393,6 +393,26 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aPausedJobWithoutAWorkerAndTheJobOnItsWorkerBothRunAgainAfterACrash() {
+        long paused = queue("paused.mov");
+        long onItsWorker = queue("on-its-worker.mov");
+        WorkerPool crashed = startPool(1); // stopped after the test, against the old, closed database
+        executor.execution(paused);
+        awaitStatus(paused, JobStatus.PROCESSING);
+        crashed.pause(paused);
+        awaitStatus(onItsWorker, JobStatus.PROCESSING);
+
+        // The daemon dies here: the pool never stops, only the database file survives.
+        database.close();
+        open();
+        List<Job> recovered = jobs.recoverAfterCrash(3);
+
+        assertThat(recovered).extracting(Job::id).containsExactly(paused, onItsWorker);
+        assertThat(jobs.get(paused).status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.get(onItsWorker).status()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
     void aJobsChangesArePublishedInOrder() {
         startPool(1);
         long id = queue("a.mov");
