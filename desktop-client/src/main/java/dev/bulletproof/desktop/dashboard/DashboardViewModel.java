@@ -9,6 +9,9 @@ import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.QueueModel;
 import dev.bulletproof.model.StatsModel;
 import dev.bulletproof.model.ws.ServerMessage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,6 +28,8 @@ import javafx.collections.ObservableList;
 /** The dashboard: the statistics cards, the jobs running now, and the queue's pause switch. */
 public final class DashboardViewModel {
 
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     private static final StatsModel EMPTY = new StatsModel(0, 0, 0, 0, 0);
 
     private final Supplier<BulletproofClient> client;
@@ -35,6 +40,8 @@ public final class DashboardViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty queueState = new SimpleStringProperty("Queue running");
     private int maxWorkers;
+    /** The whole queue's estimate from the last GET /api/queue; null when nothing is queued. */
+    private Instant queueDone;
 
     public DashboardViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls) {
         this.client = client;
@@ -53,7 +60,8 @@ public final class DashboardViewModel {
                         ? "Queue paused: no new job starts"
                         : maxWorkers == 0
                                 ? "Queue running"
-                                : "Queue running · " + busy + "/" + maxWorkers + " workers busy");
+                                : "Queue running · " + busy + "/" + maxWorkers + " workers busy"
+                                        + (queueDone == null ? "" : " · queue done ≈ " + CLOCK.format(queueDone)));
     }
 
     /** Reloads everything over REST. */
@@ -97,6 +105,10 @@ public final class DashboardViewModel {
     void jobChanged(JobModel job) {
         int index = indexOf(job.id());
         boolean active = job.status() != null && job.status().isActive();
+        if (active != (index >= 0) && client.get() != null) {
+            // A job started or ended: the queue's estimate moved; the WebSocket does not carry it.
+            calls.run(() -> client.get().queue(), this::queueIs, this::failed);
+        }
         if (active && index >= 0) {
             activeJobs.set(index, job);
         } else if (active) {
@@ -115,8 +127,9 @@ public final class DashboardViewModel {
         return -1;
     }
 
-    private void queueIs(QueueModel queue) {
+    void queueIs(QueueModel queue) {
         maxWorkers = queue.maxWorkers();
+        queueDone = queue.estimatedFinish();
         queuePaused.set(queue.paused());
         showQueueState();
     }
