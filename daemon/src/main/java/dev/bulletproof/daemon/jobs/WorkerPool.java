@@ -236,7 +236,10 @@ public final class WorkerPool implements QueueControl {
             if (run == null) {
                 return repository.release(jobId);
             }
-            if (!run.suspended || awaitingResume.contains(jobId)) {
+            if (awaitingResume.contains(jobId)) {
+                return repository.get(jobId); // asked twice: it already waits for the next free worker
+            }
+            if (!run.suspended) {
                 return repository.resumeRunning(jobId); // refuses with the usual illegal-transition error
             }
             if (awaitingResume.isEmpty() && runningCount() < maxWorkers) {

@@ -169,7 +169,9 @@ class WorkerPoolTest {
         assertThat(pool.runningCount()).isEqualTo(1);
         long third = queue("third.mov");
         assertThat(pool.resume(first).status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(pool.resume(first).status()).as("asked twice").isEqualTo(JobStatus.PAUSED);
         assertThat(firstRun.resumes).hasValue(0);
+        assertThat(jobs.get(first).status()).isEqualTo(JobStatus.PAUSED);
 
         secondRun.succeed();
 
