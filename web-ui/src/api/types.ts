@@ -46,6 +46,15 @@ export interface QueueState {
   paused: boolean;
   max_workers: number;
   running?: number;
+  estimated_finish?: string | null;
+  estimates?: QueueEstimate[];
+}
+
+/** When a queued job should start and finish, from its profile's measured speed on this daemon. */
+export interface QueueEstimate {
+  id: string;
+  estimated_start: string;
+  estimated_finish: string;
 }
 
 export type OnSuccess = 'keep' | 'move' | 'delete';

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { ActiveJobs } from '../components/ActiveJobs';
 import { JobsTable } from '../components/JobsTable';
+import { dateTime } from '../format';
 import { StatsCards } from '../components/StatsCards';
 import { useDashboard } from '../state/DashboardStore';
 import { useJobActions } from './useJobActions';
@@ -13,8 +14,22 @@ export function OverviewPage() {
   const paused = state.queue?.paused ?? false;
   const processing = state.jobs.filter((job) => job.status === 'processing' || (job.status === 'paused' && job.started_at));
   const recent = state.jobs.slice(0, 8);
-  // Counted from the live jobs: the queue's own figure is only sent when the queue itself changes.
+  // Busy workers as the daemon counts them (a paused job holds none), from the live jobs: the queue's
+  // own figure is only sent when the queue itself changes.
   const running = state.jobs.filter((job) => job.status === 'processing').length;
+  const queued = state.jobs.filter((job) => job.status === 'queued').length;
+  const [queueDone, setQueueDone] = useState<string | null>(null);
+  // The whole-queue estimate comes from GET /api/queue only; asked again as jobs start and end, and now and then.
+  useEffect(() => {
+    let live = true;
+    const load = () => api.queue().then((queue) => live && setQueueDone(queue.estimated_finish ?? null), () => undefined);
+    void load();
+    const timer = window.setInterval(load, 15_000);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [queued, running]);
 
   const toggleQueue = async () => {
     setBusy(true);
@@ -34,7 +49,7 @@ export function OverviewPage() {
         <h1>Overview</h1>
         <div className="queue-control">
           <span className={`queue-state ${paused ? 'queue-paused' : 'queue-running'}`} data-queue-paused={paused}>
-            {state.queue ? (paused ? 'Queue paused: no new jobs start' : `Queue running · ${running}/${state.queue.max_workers} workers busy`) : 'Queue: …'}
+            {state.queue ? (paused ? 'Queue paused: no new jobs start' : `Queue running · ${running}/${state.queue.max_workers} workers busy${queueDone ? ` · queue done ≈ ${dateTime(queueDone)}` : ''}`) : 'Queue: …'}
           </span>
           <button type="button" className={paused ? 'primary' : ''} onClick={toggleQueue} disabled={busy || !state.queue}>
             {paused ? 'Resume queue' : 'Pause queue'}

@@ -24,6 +24,8 @@ public final class JobViews {
 
     public static JobModel of(Job job, Optional<LiveProgress> live) {
         boolean running = job.status().isActive() && live.isPresent();
+        // A paused encode makes no progress: its last fps, speed and ETA would be stale figures.
+        boolean moving = running && job.status() == JobStatus.PROCESSING;
         return new JobModel(
                 Long.toString(job.id()),
                 job.filename(),
@@ -42,9 +44,9 @@ public final class JobViews {
                 job.attempts(),
                 job.createdAt(),
                 running ? Double.valueOf(live.get().elapsedSeconds()) : job.processingSeconds(),
-                running ? live.get().fps() : null,
-                running ? live.get().speed() : null,
-                running ? live.get().etaSeconds() : null,
+                moving ? live.get().fps() : null,
+                moving ? live.get().speed() : null,
+                moving ? live.get().etaSeconds() : null,
                 job.verified(),
                 job.statusReason(),
                 JobCommand.allowedActions(job.status()));

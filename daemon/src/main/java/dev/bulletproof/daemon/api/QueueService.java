@@ -1,21 +1,22 @@
 package dev.bulletproof.daemon.api;
 
-import dev.bulletproof.daemon.jobs.QueueControl;
+import dev.bulletproof.daemon.jobs.QueueForecast;
+import dev.bulletproof.model.QueueEstimateModel;
+import dev.bulletproof.model.QueueModel;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** /api/queue: whether new jobs start, and how many may run at once. */
+/** /api/queue: whether new jobs start, how many may run at once, and when the queued jobs should be done. */
 final class QueueService implements HttpService {
 
-    /** @param running jobs a worker holds right now (processing or paused) */
-    record QueueState(boolean paused, int maxWorkers, int running) {}
-
     private final ApiContext context;
+    private final QueuedDurations durations;
 
     QueueService(ApiContext context) {
         this.context = context;
+        this.durations = new QueuedDurations(context.engine().tools());
     }
 
     @Override
@@ -26,7 +27,7 @@ final class QueueService implements HttpService {
     }
 
     private void state(ServerRequest request, ServerResponse response) {
-        JsonBodies.send(response, stateOf(context.queue()));
+        JsonBodies.send(response, stateOf(context, durations));
     }
 
     private void pause(ServerRequest request, ServerResponse response) {
@@ -41,7 +42,18 @@ final class QueueService implements HttpService {
         state(request, response);
     }
 
-    static QueueState stateOf(QueueControl queue) {
-        return new QueueState(queue.isQueuePaused(), queue.maxWorkers(), queue.runningCount());
+    static QueueModel stateOf(ApiContext context, QueuedDurations durations) {
+        QueueForecast.Forecast forecast = new QueueForecast(
+                        context.jobs(), context.queue(), context.clock(), durations.forOneRequest())
+                .forecast();
+        return new QueueModel(
+                context.queue().isQueuePaused(),
+                context.queue().maxWorkers(),
+                context.queue().runningCount(),
+                forecast.queueFinish().orElse(null),
+                forecast.jobs().stream()
+                        .map(estimate -> new QueueEstimateModel(
+                                Long.toString(estimate.jobId()), estimate.start(), estimate.finish()))
+                        .toList());
     }
 }

@@ -1,12 +1,16 @@
 package dev.bulletproof.daemon.cli;
 
 import dev.bulletproof.client.JobQuery;
+import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.HealthModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.QueueModel;
 import dev.bulletproof.model.StatsModel;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -70,6 +74,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println("queue    " + (queue.paused() ? "paused (no new job starts)" : "running") + ", " + queue.running()
                 + " of " + queue.maxWorkers() + " workers busy");
+        out.println("eta      " + queueEta(queue, Instant.now()));
         out.println("jobs     " + stats.totalJobs() + " in all: " + stats.queued() + " queued, " + stats.inProgress()
                 + " in progress, " + stats.successful() + " completed, " + stats.failed() + " failed, "
                 + stats.cancelled() + " cancelled");
@@ -83,6 +88,18 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println("running");
         JobTable.renderRunning(snapshot.running()).forEach(line -> out.println("  " + line));
+    }
+
+    /** The whole queue's estimate, as a time left and a clock time in this machine's time zone. */
+    static String queueEta(QueueModel queue, Instant now) {
+        if (queue.estimatedFinish() == null) {
+            return "nothing queued";
+        }
+        Duration left = Duration.between(now, queue.estimatedFinish());
+        String in = left.isNegative() ? "any moment" : "in about " + uptime(left.toSeconds());
+        return "queue done " + in + " (" + queue.estimates().size() + " queued job(s), estimated "
+                + Formats.dateTime(queue.estimatedFinish(), ZoneId.systemDefault())
+                + (queue.paused() ? ", if the queue resumes now)" : ")");
     }
 
     static String uptime(long seconds) {

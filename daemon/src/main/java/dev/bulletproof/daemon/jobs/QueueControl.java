@@ -7,7 +7,10 @@ public interface QueueControl {
 
     int maxWorkers();
 
-    /** Jobs a worker holds right now (processing or paused). */
+    /**
+     * Busy workers: jobs running right now and not paused. A paused job's encoder is suspended and holds
+     * no worker. /api/queue, /metrics and every client count busy workers with this one figure.
+     */
     int runningCount();
 
     /** Stops starting new jobs; running ones continue. */

@@ -18,7 +18,9 @@ final class RunningJob {
 
     Thread thread;
     Execution execution;
-    boolean suspended;
+    /** Written under the pool's lock; volatile so that counting busy workers needs no lock. */
+    volatile boolean suspended;
+
     boolean cancelRequested;
     boolean stopRequested;
     /** Set when stop() gave up waiting and requeued the job itself; whatever the run reports later is stale. */

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,10 @@ import java.util.function.Supplier;
  *
  * <p>Claims, control requests (pause, cancel...) and the recording of outcomes all happen under one
  * lock, so a cancel and a job finishing at the same moment resolve to exactly one of the two.
+ *
+ * <p>A paused run keeps its suspended encoder but no worker: only busy runs (running and not paused)
+ * count against {@code maxWorkers}, so the job queued behind a paused one starts. Resuming it waits for
+ * a free worker, and a waiting resume goes before any queued job.
  */
 public final class WorkerPool implements QueueControl {
 
@@ -53,6 +59,9 @@ public final class WorkerPool implements QueueControl {
     private final Semaphore wake = new Semaphore(0);
 
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
+    /** Suspended runs whose resume waits for a free worker, oldest request first. Guarded by the lock. */
+    private final Set<Long> awaitingResume = new LinkedHashSet<>();
+
     private final LiveProgressBoard progress;
 
     private volatile int maxWorkers;
@@ -187,38 +196,65 @@ public final class WorkerPool implements QueueControl {
         return queuePaused;
     }
 
+    /** Busy workers: runs that are running and not paused. A paused run holds no worker. */
     @Override
     public int runningCount() {
-        return running.size();
+        return (int) running.values().stream().filter(run -> !run.suspended).count();
     }
 
     public Optional<LiveProgress> progress(long jobId) {
         return progress.of(jobId);
     }
 
-    /** Suspends a running job, or holds a queued one out of the queue. */
+    /**
+     * Suspends a running job and frees its worker, or holds a queued one out of the queue. Pausing a job
+     * whose resume still waits for a worker withdraws that resume; the job stays paused.
+     */
     public Job pause(long jobId) {
         return underLock(() -> {
+            if (awaitingResume.remove(jobId)) {
+                return repository.get(jobId);
+            }
             RunningJob run = running.get(jobId);
             Job paused = repository.pause(jobId);
             if (run != null) {
                 run.suspend();
+                wakeUp(); // its worker is free for the queue
             }
             return paused;
         });
     }
 
-    /** Continues a suspended job, or puts a held one back in the queue. */
+    /**
+     * Continues a suspended job at once when a worker is free (and no earlier resume waits for one);
+     * otherwise the job stays paused until the dispatcher gives it the next free worker, before any
+     * queued job. A held (queued-then-paused) job goes back in the queue.
+     */
     public Job resume(long jobId) {
         return underLock(() -> {
             RunningJob run = running.get(jobId);
             if (run == null) {
                 return repository.release(jobId);
             }
-            Job resumed = repository.resumeRunning(jobId);
-            run.resume();
-            return resumed;
+            if (awaitingResume.contains(jobId)) {
+                return repository.get(jobId); // asked twice: it already waits for the next free worker
+            }
+            if (!run.suspended) {
+                return repository.resumeRunning(jobId); // refuses with the usual illegal-transition error
+            }
+            if (awaitingResume.isEmpty() && runningCount() < maxWorkers) {
+                return continueRun(run);
+            }
+            awaitingResume.add(jobId);
+            LOG.log(System.Logger.Level.INFO, "job " + jobId + " resumes when a worker is free");
+            return repository.get(jobId);
         });
+    }
+
+    private Job continueRun(RunningJob run) {
+        Job resumed = repository.resumeRunning(run.id());
+        run.resume();
+        return resumed;
     }
 
     /** Cancels a running job (stopping its execution) or a waiting, queued or paused one. */
@@ -232,6 +268,7 @@ public final class WorkerPool implements QueueControl {
         Job cancelled = underLock(() -> {
             run[0] = running.get(jobId);
             Job job = repository.cancel(jobId, "cancelled by user");
+            awaitingResume.remove(jobId);
             if (run[0] != null) {
                 run[0].cancel();
             }
@@ -289,7 +326,13 @@ public final class WorkerPool implements QueueControl {
      * with the lock held.
      */
     private Duration dispatchOnce() {
-        if (queuePaused || running.size() >= maxWorkers) {
+        if (runningCount() >= maxWorkers) {
+            return IDLE_RECHECK;
+        }
+        if (resumeNextWaiting()) {
+            return Duration.ZERO;
+        }
+        if (queuePaused) {
             return IDLE_RECHECK;
         }
         Instant now = clock.instant();
@@ -305,6 +348,28 @@ public final class WorkerPool implements QueueControl {
                 // Zero means "started a job"; a retry already due waits a nanosecond, i.e. looks again at once.
                 .map(wait -> wait.isNegative() || wait.isZero() ? Duration.ofNanos(1) : wait)
                 .orElse(IDLE_RECHECK);
+    }
+
+    /**
+     * Gives a free worker to the oldest waiting resume. A paused queue does not hold it back: the job was
+     * started before and only waits for its worker. Called with the lock held.
+     */
+    private boolean resumeNextWaiting() {
+        var waiting = awaitingResume.iterator();
+        while (waiting.hasNext()) {
+            RunningJob run = running.get(waiting.next());
+            waiting.remove();
+            if (run == null) {
+                continue; // its run ended meanwhile
+            }
+            try {
+                continueRun(run);
+                return true;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "job " + run.id() + " could not be resumed", e);
+            }
+        }
+        return false;
     }
 
     /**
@@ -374,6 +439,7 @@ public final class WorkerPool implements QueueControl {
         try {
             run.markEnded();
             running.remove(run.id());
+            awaitingResume.remove(run.id());
             progress.clear(run.id());
             wakeUp();
             if (!run.abandoned) {

@@ -143,7 +143,7 @@ public final class DaemonMetrics implements AutoCloseable {
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("bulletproof_workers_busy")
-                .help("Workers running a job now")
+                .help("Workers running a job now; a paused job holds none")
                 .callback(callback -> ifReadings(r -> callback.call(r.workersBusy())))
                 .register(registry);
         GaugeWithCallback.builder()

@@ -42,6 +42,10 @@ final class ApiFixture implements AutoCloseable {
     String token;
 
     ApiFixture(Path root, String extraYaml) {
+        this(root, 2, extraYaml);
+    }
+
+    ApiFixture(Path root, int maxWorkers, String extraYaml) {
         this.root = root;
         this.in = root.resolve("in");
         this.out = root.resolve("out");
@@ -55,12 +59,12 @@ final class ApiFixture implements AutoCloseable {
                     monitor_folder: ./in
                     output_folder: ./out
                     processed_folder: ./processed
-                    max_workers: 2
+                    max_workers: %d
                     stable_seconds: 0.5
                     scan_interval_seconds: 1
                     stall_timeout_seconds: 30
                     max_attempts: 2
-                    """ + extraYaml);
+                    """.formatted(maxWorkers) + extraYaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.Json;
+import dev.bulletproof.model.QueueEstimateModel;
 import dev.bulletproof.model.QueueModel;
 import dev.bulletproof.model.RuleModel;
 import dev.bulletproof.model.StatsModel;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +36,7 @@ class ContractSchemasTest {
 
     private static final Path TYPES_TS = Path.of("..", "web-ui", "src", "api", "types.ts");
     private static final ObjectMapper JSON = Json.mapper();
+    private static final String QUEUE_SCHEMA = "/components/responses/Queue/content/application~1json/schema";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = """
@@ -89,6 +92,17 @@ class ContractSchemasTest {
             """)
     void theQueueStateAgrees(String tsType) throws Exception {
         assertThat(interfaceFields(tsType)).containsExactlyInAnyOrderElementsOf(serializedFields(QueueModel.class));
+        assertThat(schemaFields(document().at(QUEUE_SCHEMA)))
+                .containsExactlyInAnyOrderElementsOf(serializedFields(QueueModel.class));
+    }
+
+    @Test
+    void theQueueEstimatesAgree() throws Exception {
+        Set<String> recordFields = serializedFields(QueueEstimateModel.class);
+
+        assertThat(schemaFields(document().at(QUEUE_SCHEMA + "/properties/estimates/items")))
+                .containsExactlyInAnyOrderElementsOf(recordFields);
+        assertThat(interfaceFields("QueueEstimate")).containsExactlyInAnyOrderElementsOf(recordFields);
     }
 
     private static Set<String> serializedFields(Class<?> type) {

@@ -89,6 +89,8 @@ class RemoteVerbsCliTest {
             assertThat(status.out())
                     .contains("daemon   " + daemon.url() + "  ok")
                     .contains("queue    paused (no new job starts), 0 of 2 workers busy")
+                    .containsPattern("eta      queue done in about .+ \\(2 queued job\\(s\\), estimated "
+                            + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d, if the queue resumes now\\)")
                     .contains("jobs     2 in all: 2 queued, 0 in progress, 0 completed, 0 failed, 0 cancelled")
                     .contains("running  nothing");
 
@@ -130,6 +132,7 @@ class RemoteVerbsCliTest {
                     .allMatch(line -> line.contains("100 %"));
             assertThat(remote(daemon, "status").out())
                     .contains("2 completed")
+                    .contains("eta      nothing queued")
                     .contains("recent   2 finished in the last 24 h");
 
             CliRun pauseFinished = remote(daemon, "pause", small.id());
@@ -153,7 +156,7 @@ class RemoteVerbsCliTest {
             assertThat(pause.out().strip()).isEqualTo("paused job " + slow.id() + " (slow.mov), now paused");
             CliRun status = remote(daemon, "status");
             assertThat(status.out())
-                    .contains("1 of 2 workers busy")
+                    .contains("0 of 2 workers busy") // a paused job holds no worker
                     .contains("running\n")
                     .contains("slow.mov");
             assertThat(status.out().lines().filter(line -> line.contains("slow.mov")))

@@ -156,6 +156,63 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aPausedJobFreesItsWorkerAndItsResumeWaitsForTheNextFreeOneBeforeQueuedJobs() {
+        long first = queue("first.mov");
+        long second = queue("second.mov");
+        startPool(1);
+        FakeExecutor.FakeExecution firstRun = executor.execution(first);
+        awaitStatus(first, JobStatus.PROCESSING);
+
+        pool.pause(first);
+
+        FakeExecutor.FakeExecution secondRun = executor.execution(second);
+        awaitStatus(second, JobStatus.PROCESSING);
+        assertThat(pool.runningCount()).isEqualTo(1);
+        long third = queue("third.mov");
+        assertThat(pool.resume(first).status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(pool.resume(first).status()).as("asked twice").isEqualTo(JobStatus.PAUSED);
+        assertThat(firstRun.resumes).hasValue(0);
+        assertThat(jobs.get(first).status()).isEqualTo(JobStatus.PAUSED);
+
+        secondRun.succeed();
+
+        awaitStatus(first, JobStatus.PROCESSING);
+        assertThat(firstRun.resumes).hasValue(1);
+        assertThat(executor.startsOf(third)).isZero();
+        assertThat(pool.runningCount()).isEqualTo(1);
+        firstRun.succeed();
+        awaitStatus(first, JobStatus.COMPLETED);
+        executor.execution(third).succeed();
+        awaitStatus(third, JobStatus.COMPLETED);
+        assertThat(executor.mostAtOnce()).isEqualTo(2); // the suspended one and the one that took its worker
+    }
+
+    @Test
+    void aPausedJobWhoseResumeWaitsCanBePausedAgainOrCancelled() {
+        long first = queue("first.mov");
+        long second = queue("second.mov");
+        long third = queue("third.mov");
+        startPool(1);
+        FakeExecutor.FakeExecution firstRun = executor.execution(first);
+        awaitStatus(first, JobStatus.PROCESSING);
+        pool.pause(first);
+        FakeExecutor.FakeExecution secondRun = executor.execution(second);
+        awaitStatus(second, JobStatus.PROCESSING);
+
+        pool.resume(first);
+        assertThat(pool.pause(first).status()).isEqualTo(JobStatus.PAUSED); // withdraws the waiting resume
+        assertThat(pool.resume(first).status()).isEqualTo(JobStatus.PAUSED);
+        assertThat(pool.cancel(first).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(firstRun.cancels).hasValue(1);
+        secondRun.succeed();
+
+        executor.execution(third).succeed();
+        awaitStatus(third, JobStatus.COMPLETED);
+        assertThat(firstRun.resumes).hasValue(0);
+        assertThat(jobs.get(first).status()).isEqualTo(JobStatus.CANCELLED);
+    }
+
+    @Test
     void pausingAQueuedJobHoldsItBackUntilResumed() {
         long held = queue("held.mov");
         long next = queue("next.mov");
@@ -336,6 +393,26 @@ class WorkerPoolTest {
         executor.execution(id).succeed();
         awaitStatus(id, JobStatus.COMPLETED);
         assertThat(jobs.get(id).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aPausedJobWithoutAWorkerAndTheJobOnItsWorkerBothRunAgainAfterACrash() {
+        long paused = queue("paused.mov");
+        long onItsWorker = queue("on-its-worker.mov");
+        WorkerPool crashed = startPool(1); // stopped after the test, against the old, closed database
+        executor.execution(paused);
+        awaitStatus(paused, JobStatus.PROCESSING);
+        crashed.pause(paused);
+        awaitStatus(onItsWorker, JobStatus.PROCESSING);
+
+        // The daemon dies here: the pool never stops, only the database file survives.
+        database.close();
+        open();
+        List<Job> recovered = jobs.recoverAfterCrash(3);
+
+        assertThat(recovered).extracting(Job::id).containsExactly(paused, onItsWorker);
+        assertThat(jobs.get(paused).status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.get(onItsWorker).status()).isEqualTo(JobStatus.QUEUED);
     }
 
     @Test

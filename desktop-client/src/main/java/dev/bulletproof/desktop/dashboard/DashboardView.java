@@ -48,11 +48,7 @@ public final class DashboardView extends BorderPane {
         pause.setOnAction(event -> model.togglePause());
         Label queueState = new Label();
         queueState.getStyleClass().add("queue-state");
-        queueState
-                .textProperty()
-                .bind(Bindings.when(model.queuePausedProperty())
-                        .then("Queue paused: no new job starts")
-                        .otherwise("Queue running"));
+        queueState.textProperty().bind(model.queueStateProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label("Active jobs");

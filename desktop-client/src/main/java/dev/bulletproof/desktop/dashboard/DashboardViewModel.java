@@ -9,6 +9,9 @@ import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.QueueModel;
 import dev.bulletproof.model.StatsModel;
 import dev.bulletproof.model.ws.ServerMessage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -19,11 +22,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /** The dashboard: the statistics cards, the jobs running now, and the queue's pause switch. */
 public final class DashboardViewModel {
 
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     private static final StatsModel EMPTY = new StatsModel(0, 0, 0, 0, 0);
 
     private final Supplier<BulletproofClient> client;
@@ -32,10 +38,30 @@ public final class DashboardViewModel {
     private final ObservableList<JobModel> activeJobs = FXCollections.observableArrayList();
     private final BooleanProperty queuePaused = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty queueState = new SimpleStringProperty("Queue running");
+    private int maxWorkers;
+    /** The whole queue's estimate from the last GET /api/queue; null when nothing is queued. */
+    private Instant queueDone;
 
     public DashboardViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls) {
         this.client = client;
         this.calls = calls;
+        activeJobs.addListener((ListChangeListener<JobModel>) change -> showQueueState());
+        queuePaused.addListener((property, was, paused) -> showQueueState());
+    }
+
+    /** Busy workers are the processing jobs: a paused job holds no worker, as the daemon counts them. */
+    private void showQueueState() {
+        long busy = activeJobs.stream()
+                .filter(job -> job.status() == JobStatus.PROCESSING)
+                .count();
+        queueState.set(
+                queuePaused.get()
+                        ? "Queue paused: no new job starts"
+                        : maxWorkers == 0
+                                ? "Queue running"
+                                : "Queue running · " + busy + "/" + maxWorkers + " workers busy"
+                                        + (queueDone == null ? "" : " · queue done ≈ " + CLOCK.format(queueDone)));
     }
 
     /** Reloads everything over REST. */
@@ -64,7 +90,11 @@ public final class DashboardViewModel {
     public void apply(ServerMessage message) {
         switch (message) {
             case ServerMessage.StatsUpdate update -> stats.set(update.stats());
-            case ServerMessage.QueueUpdate update -> queuePaused.set(update.paused());
+            case ServerMessage.QueueUpdate update -> {
+                maxWorkers = update.maxWorkers();
+                queuePaused.set(update.paused());
+                showQueueState();
+            }
             case ServerMessage.JobUpdate update -> jobChanged(update.job());
             case ServerMessage.ConfigUpdate ignored -> {}
             case ServerMessage.Alert ignored -> {}
@@ -75,6 +105,10 @@ public final class DashboardViewModel {
     void jobChanged(JobModel job) {
         int index = indexOf(job.id());
         boolean active = job.status() != null && job.status().isActive();
+        if (active != (index >= 0) && client.get() != null) {
+            // A job started or ended: the queue's estimate moved; the WebSocket does not carry it.
+            calls.run(() -> client.get().queue(), this::queueIs, this::failed);
+        }
         if (active && index >= 0) {
             activeJobs.set(index, job);
         } else if (active) {
@@ -93,8 +127,11 @@ public final class DashboardViewModel {
         return -1;
     }
 
-    private void queueIs(QueueModel queue) {
+    void queueIs(QueueModel queue) {
+        maxWorkers = queue.maxWorkers();
+        queueDone = queue.estimatedFinish();
         queuePaused.set(queue.paused());
+        showQueueState();
     }
 
     private void failed(Exception e) {
@@ -112,6 +149,10 @@ public final class DashboardViewModel {
 
     public ObservableList<JobModel> activeJobs() {
         return activeJobs;
+    }
+
+    public StringProperty queueStateProperty() {
+        return queueState;
     }
 
     public BooleanProperty queuePausedProperty() {

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulletproof.desktop.BackgroundCalls;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.QueueModel;
 import dev.bulletproof.model.StatsModel;
 import dev.bulletproof.model.ws.ServerMessage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +47,25 @@ class DashboardViewModelTest {
         assertThat(model.statsProperty().get().totalJobs()).isEqualTo(10);
         assertThat(DashboardViewModel.averageText(model.statsProperty().get())).isEqualTo("1 min 15 s");
         assertThat(model.queuePausedProperty().get()).isTrue();
+    }
+
+    @Test
+    void theQueueLineCountsProcessingJobsAsBusyWorkersAndPausedOnesNot() {
+        model.apply(new ServerMessage.QueueUpdate(false, 2));
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.PROCESSING, "p")));
+        model.apply(new ServerMessage.JobUpdate(job("2", "b.mov", JobStatus.PAUSED, "p")));
+
+        assertThat(model.queueStateProperty().get()).isEqualTo("Queue running · 1/2 workers busy");
+
+        Instant done = Instant.parse("2026-03-01T10:15:00Z");
+        model.queueIs(new QueueModel(false, 2, 1, done, List.of()));
+        assertThat(model.queueStateProperty().get())
+                .isEqualTo("Queue running · 1/2 workers busy · queue done ≈ "
+                        + DateTimeFormatter.ofPattern("HH:mm")
+                                .withZone(ZoneId.systemDefault())
+                                .format(done));
+
+        model.apply(new ServerMessage.QueueUpdate(true, 2));
+        assertThat(model.queueStateProperty().get()).isEqualTo("Queue paused: no new job starts");
     }
 }
