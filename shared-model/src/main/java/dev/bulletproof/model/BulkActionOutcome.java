@@ -7,10 +7,11 @@ import java.util.Locale;
 /**
  * What a bulk action did to one of its jobs.
  *
+ * @param id the job's id, written as the job model writes it
  * @param reason why the job was left as it was; null when the action was done
  * @param job the job after the action; null when it was deleted or not found
  */
-public record BulkActionOutcome(long id, Result result, String reason, JobModel job) {
+public record BulkActionOutcome(String id, Result result, String reason, JobModel job) {
 
     public enum Result {
         /** The action was carried out. */

@@ -50,11 +50,11 @@ final class BulkJobActions {
 
     private BulkActionOutcome applyTo(JobAction action, long id) {
         try {
-            return new BulkActionOutcome(id, Result.DONE, null, run(action, id));
+            return new BulkActionOutcome(Long.toString(id), Result.DONE, null, run(action, id));
         } catch (JobNotFoundException e) {
-            return new BulkActionOutcome(id, Result.NOT_FOUND, e.getMessage(), null);
+            return new BulkActionOutcome(Long.toString(id), Result.NOT_FOUND, e.getMessage(), null);
         } catch (IllegalTransitionException e) {
-            return new BulkActionOutcome(id, Result.REFUSED, e.getMessage(), null);
+            return new BulkActionOutcome(Long.toString(id), Result.REFUSED, e.getMessage(), null);
         }
     }
 
@@ -83,6 +83,17 @@ final class BulkJobActions {
         return JobAction.fromWireName(value.asText());
     }
 
+    /** A number, or the string the job model writes an id as. */
+    private static long idOf(JsonNode id) {
+        if (id.isIntegralNumber() && id.canConvertToLong()) {
+            return id.longValue();
+        }
+        if (id.isTextual() && id.asText().matches("[0-9]{1,18}")) {
+            return Long.parseLong(id.asText());
+        }
+        throw ApiException.invalidField("ids", "must hold job ids (whole numbers) only");
+    }
+
     /** The ids in the order sent, each once. */
     private static Set<Long> idsOf(JsonNode value) {
         if (value == null || !value.isArray() || value.isEmpty()) {
@@ -93,10 +104,7 @@ final class BulkJobActions {
         }
         Set<Long> ids = new LinkedHashSet<>();
         for (JsonNode id : value) {
-            if (!id.isIntegralNumber() || !id.canConvertToLong()) {
-                throw ApiException.invalidField("ids", "must hold whole numbers only");
-            }
-            ids.add(id.longValue());
+            ids.add(idOf(id));
         }
         return ids;
     }
