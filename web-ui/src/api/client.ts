@@ -1,4 +1,4 @@
-import type { Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Stats, TimelinePoint } from './types';
+import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Stats, TimelinePoint } from './types';
 
 /** A refusal from the daemon, with its stable code and, for 422, the message of each bad field. */
 export class ApiError extends Error {
@@ -77,6 +77,8 @@ export interface JobQuery {
   q?: string;
   limit?: number;
   offset?: number;
+  /** created, finished, filename, duration, processing_time or status; a leading - sorts descending. */
+  sort?: string;
 }
 
 export interface JobPage {
@@ -107,6 +109,8 @@ export const api = {
   job: (id: string) => json<Job>(`/api/jobs/${encodeURIComponent(id)}`),
   jobAction: (id: string, action: JobAction) => send<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/${action}`),
   setPriority: (id: string, priority: number) => send<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/priority`, { priority }),
+  /** One action for many jobs; each job's outcome says whether it was done, refused (and why) or gone. */
+  bulkAction: (action: BulkActionName, ids: string[]) => send<BulkAction>('POST', '/api/jobs/actions', { action, ids }),
   async deleteJob(id: string): Promise<void> {
     await stateChange('DELETE', `/api/jobs/${encodeURIComponent(id)}`);
   },

@@ -31,6 +31,21 @@ export interface Job {
 
 export type AllowedAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'delete' | 'priority';
 
+/** The actions POST /api/jobs/actions runs for many jobs at once. */
+export type BulkActionName = Exclude<AllowedAction, 'priority'>;
+
+export interface BulkAction {
+  action: BulkActionName;
+  outcomes: BulkActionOutcome[];
+}
+
+export interface BulkActionOutcome {
+  id: string;
+  result: 'done' | 'refused' | 'not_found';
+  reason: string | null;
+  job: Job | null;
+}
+
 export interface Stats {
   total_jobs: number;
   successful: number;

@@ -61,9 +61,20 @@ export function ProgressBar({ progress, status }: { progress: number; status: Jo
   );
 }
 
-export function JobRow({ job, onAction }: { job: Job; onAction: (job: Job, action: RowAction) => void }) {
+/** A row's selection for bulk actions; rows without it (the overview) have no checkbox. */
+export interface RowSelection {
+  selected: boolean;
+  onToggle: (job: Job) => void;
+}
+
+export function JobRow({ job, onAction, selection }: { job: Job; onAction: (job: Job, action: RowAction) => void; selection?: RowSelection }) {
   return (
     <tr className={`job-row status-${job.status}`} data-job-id={job.id}>
+      {selection && (
+        <td data-label="Select" className="select">
+          <input type="checkbox" aria-label={`Select ${job.filename}`} checked={selection.selected} onChange={() => selection.onToggle(job)} />
+        </td>
+      )}
       <td data-label="File" className="filename">
         <Link to={`/jobs/${encodeURIComponent(job.id)}`}>{job.filename}</Link>
         {job.error && <div className="row-error">{job.error}</div>}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { job } from '../test/jobs';
-import { mergeLive } from './JobsPage';
+import { mergeLive, toggled } from './JobsPage';
 
 describe('mergeLive', () => {
   it('replacesPageRowsWithTheirLiveVersion', () => {
@@ -24,5 +24,20 @@ describe('mergeLive', () => {
   it('leavesOlderPagesAlone', () => {
     const rows = mergeLive([job(2), job(1)], [job(30)], false, '', '');
     expect(rows.map((row) => row.id)).toEqual(['2', '1']);
+  });
+
+  it('leavesASortedPageInTheServersOrderAndAddsNoArrivals', () => {
+    const rows = mergeLive([job(1), job(2, { status: 'failed' })], [job(3), job(2, { status: 'queued' })], true, '', '', false);
+    expect(rows.map((row) => [row.id, row.status])).toEqual([
+      ['1', 'queued'],
+      ['2', 'queued'],
+    ]);
+  });
+});
+
+describe('toggled', () => {
+  it('addsOrRemovesTheGivenIds', () => {
+    expect([...toggled(new Set(['1']), ['2', '3'], true)]).toEqual(['1', '2', '3']);
+    expect([...toggled(new Set(['1', '2']), ['1', '9'], false)]).toEqual(['2']);
   });
 });

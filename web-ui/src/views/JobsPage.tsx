@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { JOB_STATUSES, type Job } from '../api/types';
-import { JobsTable } from '../components/JobsTable';
+import { BulkBar, type BulkChoice } from '../components/BulkBar';
+import { JobsTable, NEWEST_FIRST, sortParam, type JobSort } from '../components/JobsTable';
 import { compareNewestFirst } from '../state/reducer';
 import { useDashboard } from '../state/DashboardStore';
 import { useJobActions } from './useJobActions';
@@ -13,13 +14,14 @@ function matches(job: Job, status: string, search: string): boolean {
 }
 
 /**
- * The page the server returned, with each row replaced by its newest live version; on the first page,
- * jobs that appeared since the page loaded are added on top, so a dropped file shows up without a reload.
+ * The page the server returned, with each row replaced by its newest live version; on the first page of the
+ * newest-first order, jobs that appeared since the page loaded are added on top, so a dropped file shows up
+ * without a reload. In any other order the server decides where a job belongs, so the page stays as loaded.
  */
-export function mergeLive(page: Job[], live: Job[], firstPage: boolean, status: string, search: string): Job[] {
+export function mergeLive(page: Job[], live: Job[], firstPage: boolean, status: string, search: string, newestFirst = true): Job[] {
   const liveById = new Map(live.map((job) => [job.id, job]));
   const rows = page.map((job) => liveById.get(job.id) ?? job);
-  if (!firstPage) {
+  if (!firstPage || !newestFirst) {
     return rows;
   }
   const shown = new Set(page.map((job) => job.id));
@@ -28,20 +30,38 @@ export function mergeLive(page: Job[], live: Job[], firstPage: boolean, status: 
   return [...arrived, ...rows].filter((job) => matches(job, status, search) || shown.has(job.id)).sort(compareNewestFirst);
 }
 
+/** `current` with `ids` added (on) or removed (off). */
+export function toggled(current: ReadonlySet<string>, ids: string[], on: boolean): ReadonlySet<string> {
+  const next = new Set(current);
+  ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
+  return next;
+}
+
 export function JobsPage() {
-  const { state, reportError } = useDashboard();
+  const { state, dispatch, reportError } = useDashboard();
   const [status, setStatus] = useState('');
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
+  const [sort, setSort] = useState<JobSort>(NEWEST_FIRST);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [page, setPage] = useState<{ jobs: Job[]; total: number } | null>(null);
+  const newestFirst = sortParam(sort) === sortParam(NEWEST_FIRST);
 
   const load = useCallback(async () => {
     try {
-      setPage(await api.jobs({ status: status || undefined, q: search || undefined, limit: PAGE_SIZE, offset }));
+      setPage(
+        await api.jobs({
+          status: status || undefined,
+          q: search || undefined,
+          limit: PAGE_SIZE,
+          offset,
+          sort: newestFirst ? undefined : sortParam(sort),
+        }),
+      );
     } catch (error) {
       reportError('Loading jobs failed', error);
     }
-  }, [status, search, offset, reportError]);
+  }, [status, search, offset, sort, newestFirst, reportError]);
 
   useEffect(() => {
     const timer = setTimeout(load, search ? 250 : 0);
@@ -49,7 +69,37 @@ export function JobsPage() {
   }, [load, search, state.resyncs]);
 
   const onAction = useJobActions(useCallback(() => void load(), [load]));
-  const rows = useMemo(() => mergeLive(page?.jobs ?? [], state.jobs, offset === 0, status, search), [page, state.jobs, offset, status, search]);
+  const rows = useMemo(
+    () => mergeLive(page?.jobs ?? [], state.jobs, offset === 0, status, search, newestFirst),
+    [page, state.jobs, offset, status, search, newestFirst],
+  );
+  const selectedJobs = rows.filter((job) => selected.has(job.id));
+
+  const toggle = useCallback((job: Job) => setSelected((current) => toggled(current, [job.id], !current.has(job.id))), []);
+  const toggleAll = useCallback(
+    (jobs: Job[]) => setSelected((current) => toggled(current, jobs.map((job) => job.id), !jobs.every((job) => current.has(job.id)))),
+    [],
+  );
+  const runBulk = useCallback(
+    async (choice: BulkChoice) => {
+      try {
+        const result = await api.bulkAction(
+          choice.action,
+          choice.jobs.map((job) => job.id),
+        );
+        result.outcomes.forEach((outcome) => outcome.job && dispatch({ type: 'job_update', job: outcome.job }));
+        const refused = result.outcomes.filter((outcome) => outcome.result !== 'done');
+        if (refused.length > 0) {
+          reportError(`${refused.length} of ${result.outcomes.length} could not be changed`, new Error(refused.map((outcome) => outcome.reason).join('; ')));
+        }
+        setSelected(new Set());
+        void load();
+      } catch (error) {
+        reportError(`Could not ${choice.action} the selected jobs`, error);
+      }
+    },
+    [dispatch, load, reportError],
+  );
   const total = Math.max(page?.total ?? 0, rows.length + offset);
 
   return (
@@ -65,6 +115,7 @@ export function JobsPage() {
               onChange={(event) => {
                 setStatus(event.target.value);
                 setOffset(0);
+                setSelected(new Set());
               }}
             >
               <option value="">All statuses</option>
@@ -83,20 +134,38 @@ export function JobsPage() {
             onChange={(event) => {
               setSearch(event.target.value);
               setOffset(0);
+              setSelected(new Set());
             }}
           />
         </div>
       </div>
-      {page === null ? <p className="empty">Loading…</p> : <JobsTable jobs={rows} onAction={onAction} empty={status || search ? 'No job matches.' : undefined} />}
+      <BulkBar selected={selectedJobs} onBulk={(choice) => void runBulk(choice)} onClear={() => setSelected(new Set())} />
+      {page === null ? (
+        <p className="empty">Loading…</p>
+      ) : (
+        <JobsTable
+          jobs={rows}
+          onAction={onAction}
+          empty={status || search ? 'No job matches.' : undefined}
+          sorting={{
+            sort,
+            onSort: (next) => {
+              setSort(next);
+              setOffset(0);
+            },
+          }}
+          selection={{ selected, onToggle: toggle, onToggleAll: toggleAll }}
+        />
+      )}
       <div className="pager">
         <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-          Newer
+          {newestFirst ? 'Newer' : 'Previous'}
         </button>
         <span>
           {total === 0 ? 0 : offset + 1}–{Math.min(total, offset + rows.length)} of {total}
         </span>
         <button type="button" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-          Older
+          {newestFirst ? 'Older' : 'Next'}
         </button>
       </div>
     </>

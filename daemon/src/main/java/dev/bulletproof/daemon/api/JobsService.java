@@ -6,6 +6,7 @@ import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobCommands;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobQueries;
+import dev.bulletproof.daemon.jobs.JobSort;
 import dev.bulletproof.model.JobStatus;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -31,6 +32,7 @@ final class JobsService implements HttpService {
     private final JobCommands commands;
     private final JobLogs logs;
     private final JobCounts counts;
+    private final BulkJobActions bulk;
 
     JobsService(ApiContext context) {
         this.context = context;
@@ -38,12 +40,14 @@ final class JobsService implements HttpService {
         this.commands = context.jobCommands();
         this.logs = new JobLogs(context.engine().jobLog());
         this.counts = new JobCounts(jobs, context.engine().bus());
+        this.bulk = new BulkJobActions(commands, jobs);
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/api/jobs", this::list)
                 .post("/api/jobs", this::create)
+                .post("/api/jobs/actions", this::bulk)
                 .get("/api/jobs/{id}", this::get)
                 .delete("/api/jobs/{id}", this::delete)
                 .post("/api/jobs/{id}/pause", (req, res) -> control(req, res, commands::pause))
@@ -64,6 +68,10 @@ final class JobsService implements HttpService {
         List<Job> page = jobs.list(filter);
         response.header("X-Total-Count", Long.toString(counts.count(filter)));
         JsonBodies.send(response, JobViews.of(page, jobs));
+    }
+
+    private void bulk(ServerRequest request, ServerResponse response) {
+        JsonBodies.send(response, bulk.apply(context.bodies().object(request, BulkJobActions.KEYS)));
     }
 
     private void get(ServerRequest request, ServerResponse response) {
@@ -129,8 +137,25 @@ final class JobsService implements HttpService {
                 QueryParams.text(request, "q").orElse(null),
                 null,
                 limit,
-                offset);
+                offset,
+                sortOf(QueryParams.text(request, "sort").orElse("")));
         return QueryParams.longValue(request, "before").map(filter::before).orElse(filter);
+    }
+
+    /** {@code filename} ascending, {@code -finished} descending; empty means newest first. */
+    private static JobSort sortOf(String text) {
+        String wanted = text.strip();
+        if (wanted.isEmpty()) {
+            return JobSort.NEWEST_FIRST;
+        }
+        boolean descending = wanted.startsWith("-");
+        String name = descending ? wanted.substring(1) : wanted;
+        return JobSort.Key.fromWireName(name)
+                .map(key -> new JobSort(key, descending))
+                .orElseThrow(() -> ApiException.badParameter(
+                        "sort",
+                        "has an unknown key '" + QueryParams.shown(name) + "'; known: " + JobSort.Key.wireNames()
+                                + ", each with a leading - for descending"));
     }
 
     private static Set<JobStatus> statuses(String commaSeparated) {

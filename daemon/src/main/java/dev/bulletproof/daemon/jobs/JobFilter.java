@@ -4,20 +4,23 @@ import dev.bulletproof.model.JobStatus;
 import java.util.Set;
 
 /**
- * Which jobs a list shows, newest first.
+ * Which jobs a list shows, and in which order.
  *
  * @param statuses empty means every status
  * @param profile null means every profile
  * @param text null or blank means no text search; otherwise a case-insensitive part of the file name
  * @param beforeId keyset paging: only jobs with a smaller id; null means from the newest
  * @param offset rows to skip (ignored by {@link JobRepository#count})
+ * @param sort the order of the rows; null means {@link JobSort#NEWEST_FIRST}
  */
-public record JobFilter(Set<JobStatus> statuses, String profile, String text, Long beforeId, int limit, int offset) {
+public record JobFilter(
+        Set<JobStatus> statuses, String profile, String text, Long beforeId, int limit, int offset, JobSort sort) {
 
     public static final int DEFAULT_LIMIT = 100;
 
     public JobFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        sort = sort == null ? JobSort.NEWEST_FIRST : sort;
         if (limit < 1) {
             throw new InvalidJobFilterException("limit must be at least 1, was " + limit);
         }
@@ -26,27 +29,36 @@ public record JobFilter(Set<JobStatus> statuses, String profile, String text, Lo
         }
     }
 
+    /** Newest first. */
+    public JobFilter(Set<JobStatus> statuses, String profile, String text, Long beforeId, int limit, int offset) {
+        this(statuses, profile, text, beforeId, limit, offset, JobSort.NEWEST_FIRST);
+    }
+
     public static JobFilter all() {
         return new JobFilter(Set.of(), null, null, null, DEFAULT_LIMIT, 0);
     }
 
     public JobFilter withStatuses(Set<JobStatus> wanted) {
-        return new JobFilter(wanted, profile, text, beforeId, limit, offset);
+        return new JobFilter(wanted, profile, text, beforeId, limit, offset, sort);
     }
 
     public JobFilter withProfile(String wanted) {
-        return new JobFilter(statuses, wanted, text, beforeId, limit, offset);
+        return new JobFilter(statuses, wanted, text, beforeId, limit, offset, sort);
     }
 
     public JobFilter withText(String wanted) {
-        return new JobFilter(statuses, profile, wanted, beforeId, limit, offset);
+        return new JobFilter(statuses, profile, wanted, beforeId, limit, offset, sort);
     }
 
     public JobFilter page(int newLimit, int newOffset) {
-        return new JobFilter(statuses, profile, text, beforeId, newLimit, newOffset);
+        return new JobFilter(statuses, profile, text, beforeId, newLimit, newOffset, sort);
     }
 
     public JobFilter before(long id) {
-        return new JobFilter(statuses, profile, text, id, limit, offset);
+        return new JobFilter(statuses, profile, text, id, limit, offset, sort);
+    }
+
+    public JobFilter sortedBy(JobSort wanted) {
+        return new JobFilter(statuses, profile, text, beforeId, limit, offset, wanted);
     }
 }

@@ -43,6 +43,8 @@ class ContractSchemasTest {
             Job,    dev.bulletproof.model.JobModel,    Job
             Stats,  dev.bulletproof.model.StatsModel,  Stats
             Config, dev.bulletproof.model.ConfigModel, Config
+            BulkAction, dev.bulletproof.model.BulkActionModel, BulkAction
+            BulkActionOutcome, dev.bulletproof.model.BulkActionOutcome, BulkActionOutcome
             """)
     void theDocumentTheRecordAndTheTypeScriptTypeHaveTheSameFields(String schema, String record, String tsType)
             throws Exception {

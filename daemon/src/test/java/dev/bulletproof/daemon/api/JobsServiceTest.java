@@ -49,6 +49,30 @@ class JobsServiceTest {
     }
 
     @Test
+    void theSortParameterReachesTheEngineWithItsDirection() {
+        api.get("/api/jobs?sort=-finished");
+        api.get("/api/jobs?sort=filename");
+        api.get("/api/jobs");
+
+        assertThat(engine.jobs.filters.stream()
+                        .map(filter -> filter.sort().wireName())
+                        .distinct())
+                .as("the list and its count each see the sort")
+                .containsExactly("-finished", "filename", "-created");
+    }
+
+    @Test
+    void anUnknownSortKeyIsABadRequestThatListsTheKnownOnes() {
+        HttpResponse<String> response = api.get("/api/jobs?sort=-size");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("fields").get("sort").asText())
+                .contains("'size'")
+                .contains("processing_time");
+        assertThat(engine.jobs.filters).as("nothing was asked of the engine").isEmpty();
+    }
+
+    @Test
     void anUnknownStatusIsABadRequestThatNamesTheParameter() {
         HttpResponse<String> response = api.get("/api/jobs?status=finished");
 

@@ -76,11 +76,13 @@ class ReleasedDatabaseUpgradeTest {
             JdbcHistory history = new JdbcHistory(database, clock);
             JdbcPublishIntentStore intents = new JdbcPublishIntentStore(database, clock);
 
-            assertThat(applied).isEmpty();
-            assertThat(bookkeeping(database)).isEqualTo(bookkeepingBefore);
+            assertThat(applied)
+                    .as("only the scripts that came after the release")
+                    .allMatch(version -> version > RELEASE_0_1_SCRIPTS.size());
+            assertThat(bookkeeping(database)).startsWith(bookkeepingBefore.toArray(Applied[]::new));
             assertThat(schema(database))
-                    .as("no table, index or trigger made again")
-                    .isEqualTo(schemaBefore);
+                    .as("no table, index or trigger of the release made again or changed")
+                    .containsAll(schemaBefore);
 
             assertThat(jobs.get(1).status()).isEqualTo(JobStatus.COMPLETED);
             assertThat(jobs.get(1).verified()).isTrue();

@@ -400,7 +400,7 @@ public final class JdbcJobRepository implements JobRepository {
     public List<Job> list(JobFilter filter) {
         JobQuery where = JobQuery.of(filter, database.dialect());
         return database.query(
-                database.dialect().page(SELECT_JOB + where.sql() + " ORDER BY id DESC"),
+                database.dialect().page(SELECT_JOB + where.sql() + JobQuery.orderBy(filter.sort())),
                 JOB,
                 where.paramsAnd(filter.limit(), filter.offset()));
     }

@@ -108,7 +108,7 @@ class JobTotalsTest {
         jobs.markFailed(failed.id(), "exit 1", 1.0);
         queue();
 
-        assertThat(Migrations.fromClasspath().apply(database)).containsExactly(2);
+        assertThat(Migrations.fromClasspath().apply(database)).contains(2).doesNotContain(1, 3);
 
         StatsModel summary = new JdbcHistory(database, clock).summary();
         assertThat(withoutLastDay(summary)).isEqualTo(recount());

@@ -15,6 +15,7 @@ import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobHistoryEntry;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
 import dev.bulletproof.daemon.jobs.JobPlan;
+import dev.bulletproof.daemon.jobs.JobSort;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.ReadyFile;
 import dev.bulletproof.daemon.jobs.Registration;
@@ -25,12 +26,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link dev.bulletproof.daemon.jobs.JobRepository} on a SQL database does, whatever the
@@ -359,6 +364,80 @@ public abstract class JobRepositoryContract {
                 .containsExactly(other.id(), show.id());
         assertThat(jobs.count(JobFilter.all().withStatuses(Set.of(JobStatus.QUEUED))))
                 .isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "created",
+                "-created",
+                "finished",
+                "-finished",
+                "filename",
+                "-filename",
+                "duration",
+                "-duration",
+                "processing_time",
+                "-processing_time",
+                "status",
+                "-status"
+            })
+    void pagingThroughASortedListShowsEveryJobOnceInOrder(String sortName) {
+        String[] names = {
+            "b.mov", "a.mov", "c.mov", "a.mov", "b.mov", "a.mov", "c.mov", "b.mov", "a.mov", "c.mov", "b.mov"
+        };
+        List<Job> queued = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            queued.add(queue("/in/" + i + "/" + names[i], 0));
+        }
+        // ties on purpose: processing times and durations repeat, and some jobs have neither
+        for (int i = 0; i < 7; i++) {
+            Job claimed = jobs.claimNext(clock.instant()).orElseThrow();
+            clock.advance(Duration.ofSeconds(i % 3 == 0 ? 5 : 1));
+            jobs.markCompleted(
+                    claimed.id(), ExecutionResult.succeeded("/out/" + i + ".mov", true, i % 2 == 0 ? 2.0 : 1.0));
+        }
+        jobs.cancel(queued.get(7).id(), "cancelled by user");
+        for (int i = 0; i < names.length - 2; i++) {
+            database.update(
+                    "UPDATE jobs SET media_duration_seconds = ? WHERE id = ?",
+                    10.0 * (i % 4),
+                    queued.get(i).id());
+        }
+        JobSort sort = new JobSort(
+                JobSort.Key.fromWireName(sortName.replace("-", "")).orElseThrow(), sortName.startsWith("-"));
+
+        List<Long> paged = new ArrayList<>();
+        for (int offset = 0; offset < names.length + 3; offset += 3) {
+            jobs.list(JobFilter.all().sortedBy(sort).page(3, offset)).forEach(job -> paged.add(job.id()));
+        }
+
+        List<Long> expected = jobs.list(JobFilter.all().page(100, 0)).stream()
+                .sorted(order(sort))
+                .map(Job::id)
+                .toList();
+        assertThat(paged).as("every job once, in the sorted order").containsExactlyElementsOf(expected);
+        assertThat(paged).hasSize(names.length);
+    }
+
+    /** The order a sort promises, written out in Java: the key with missing values last, then the id against it. */
+    private static Comparator<Job> order(JobSort sort) {
+        Function<Job, Comparable<?>> key =
+                switch (sort.key()) {
+                    case CREATED -> Job::id;
+                    case FINISHED -> Job::completedAt;
+                    case FILENAME -> Job::filename;
+                    case DURATION -> Job::mediaDurationSeconds;
+                    case PROCESSING_TIME -> Job::processingSeconds;
+                    case STATUS -> job -> job.status().name();
+                };
+        @SuppressWarnings("unchecked")
+        Comparator<Job> byKey = Comparator.comparing(
+                job -> (Comparable<Object>) key.apply(job),
+                Comparator.nullsLast(
+                        sort.descending() ? Comparator.<Comparable<Object>>reverseOrder() : Comparator.naturalOrder()));
+        Comparator<Job> byId = Comparator.comparing(Job::id);
+        return byKey.thenComparing(sort.descending() ? byId : byId.reversed());
     }
 
     @Test

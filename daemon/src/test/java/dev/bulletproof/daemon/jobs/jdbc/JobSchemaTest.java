@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.jobs.JobFilter;
+import dev.bulletproof.daemon.jobs.JobSort;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hot queries stay indexed: a schema change that loses an index fails here, not on a full disk of jobs. */
 class JobSchemaTest {
@@ -67,5 +70,36 @@ class JobSchemaTest {
     void historyByCompletionTimeUsesItsIndex() {
         assertThat(plan("SELECT COUNT(*) FROM jobs WHERE completed_at >= ? AND completed_at < ?", 0L, 1L))
                 .contains("jobs_by_completed_at");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "created",
+                "-created",
+                "finished",
+                "-finished",
+                "filename",
+                "-filename",
+                "duration",
+                "-duration",
+                "processing_time",
+                "-processing_time",
+                "status",
+                "-status"
+            })
+    void everySortOfTheListReadsAnIndexInsteadOfSortingTheTable(String sortName) {
+        JobSort sort = new JobSort(
+                JobSort.Key.fromWireName(sortName.replace("-", "")).orElseThrow(), sortName.startsWith("-"));
+        JobQuery all = JobQuery.of(JobFilter.all(), database.dialect());
+
+        String plan = plan(JobRows.SELECT_JOB + all.sql() + JobQuery.orderBy(sort) + " LIMIT 100 OFFSET 50000");
+
+        assertThat(plan).doesNotContain("TEMP B-TREE");
+        if (sort.key() == JobSort.Key.STATUS) {
+            assertThat(plan).contains("USING INDEX jobs_by_status_newest");
+        } else if (sort.key() != JobSort.Key.CREATED) {
+            assertThat(plan).contains("USING INDEX jobs_sorted_by_" + sort.key().wireName());
+        }
     }
 }
