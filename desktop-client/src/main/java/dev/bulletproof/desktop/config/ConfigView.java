@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -238,16 +239,19 @@ public final class ConfigView extends ScrollPane {
         Button reset = new Button("Reset to defaults…");
         reset.setId("config-reset");
         reset.setOnAction(event -> {
+            // Buttons that say what they do: "OK" to a question about losing the settings says too little.
+            ButtonType resetIt = new ButtonType("Reset to defaults", ButtonBar.ButtonData.OK_DONE);
+            ButtonType keep = new ButtonType("Keep current settings", ButtonBar.ButtonData.CANCEL_CLOSE);
             Alert alert = new Alert(
                     Alert.AlertType.CONFIRMATION,
                     "The folders, rules and settings go back to the defaults.",
-                    ButtonType.OK,
-                    ButtonType.CANCEL);
+                    resetIt,
+                    keep);
             alert.setHeaderText("Reset the daemon's configuration?");
             if (getScene() != null) {
                 alert.initOwner(getScene().getWindow());
             }
-            if (alert.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            if (alert.showAndWait().filter(resetIt::equals).isPresent()) {
                 model.resetToDefaults();
             }
         });
