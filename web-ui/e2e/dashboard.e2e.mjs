@@ -168,8 +168,69 @@ async function jobDetailShowsTheJob(page) {
   const output = await page.locator('dd.path').nth(1).textContent();
   expect(output && output.includes('live'), `the detail view shows no output path: ${output}`);
   const log = await page.locator('pre.log').textContent();
-  record('job_detail', { output_path: output, log_chars: log.length });
+  // The search marks what it finds and, on request, keeps only the matching lines.
+  await page.getByRole('searchbox', { name: 'Search the log' }).fill('ffmpeg');
+  const marks = await page.locator('pre.log mark').count();
+  expect(marks > 0, 'searching the log for "ffmpeg" marked nothing');
+  await page.getByRole('checkbox', { name: /Only matching lines/ }).check();
+  const kept = await page.locator('pre.log .log-line').count();
+  const all = log.split('\n').filter((line) => line !== '').length;
+  expect(kept > 0 && kept < all, `only-matching kept ${kept} of ${all} lines`);
+  await shot(page, 'job-detail-log-search');
+  await page.getByRole('checkbox', { name: /Only matching lines/ }).uncheck();
+  await page.getByRole('searchbox', { name: 'Search the log' }).fill('');
+  const href = await page.getByRole('link', { name: 'Download log' }).getAttribute('href');
+  const download = await page.evaluate(async (url) => {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    return { status: response.status, disposition: response.headers.get('Content-Disposition'), length: (await response.text()).length };
+  }, href);
+  expect(download.status === 200 && /attachment; filename="bulletproof-job-\d+\.log"/.test(download.disposition ?? ''), `the log download answered ${JSON.stringify(download)}`);
+  // "?" lists the shortcuts; "g j" goes to the jobs.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('?');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ timeout: UI_MS });
+  await shot(page, 'shortcuts');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'hidden', timeout: UI_MS });
+  record('job_detail', { output_path: output, log_chars: log.length, search_marks: marks, only_matching: kept, of_lines: all, download });
   await shot(page, 'job-detail');
+}
+
+/** Every view in light and dark, at a 1366x768 laptop's size and at a phone's width; none scrolls sideways. */
+async function everyViewInBothThemes(browser, cookies) {
+  const detail = await jobNamed('live.mov');
+  const views = [
+    ['overview', '/'],
+    ['jobs', '/jobs'],
+    ['job-detail', `/jobs/${detail.id}`],
+    ['stats', '/stats'],
+    ['config', '/config'],
+  ];
+  const sizes = [
+    ['1366x768', { width: 1366, height: 768 }, false],
+    ['phone', { width: 390, height: 844 }, true],
+  ];
+  const overflows = {};
+  for (const theme of ['light', 'dark']) {
+    for (const [size, viewport, isMobile] of sizes) {
+      const context = await browser.newContext({ viewport, colorScheme: theme, isMobile, hasTouch: isMobile, deviceScaleFactor: 1 });
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      watchPage(page);
+      for (const [name, pathname] of views) {
+        await page.goto(new URL(pathname, base).toString());
+        await page.locator('[data-connection="connected"]').waitFor({ timeout: UI_MS });
+        await page.locator('main').filter({ hasText: /\S/ }).waitFor({ timeout: UI_MS });
+        await page.waitForTimeout(500);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        overflows[`${name}-${theme}-${size}`] = overflow;
+        expect(overflow <= 1, `${name} (${theme}, ${size}) scrolls sideways by ${overflow} px`);
+        await shot(page, `view-${name}-${theme}-${size}`);
+      }
+      await context.close();
+    }
+  }
+  record('every_view', { views: views.length * 4, overflows });
 }
 
 async function cancelAndRetryChangeTheRealState(page) {
@@ -431,6 +492,7 @@ async function main() {
     await context.close();
     await tokenForm(browser);
     await phoneAndDarkMode(browser, cookies);
+    await everyViewInBothThemes(browser, cookies);
     await reconnectResyncsOverRest(browser, cookies);
     expect(result.dialogs.length === 0, `dialogs fired: ${result.dialogs.join('; ')}`);
     expect(result.page_errors.length === 0, `errors in the page: ${result.page_errors.join('; ')}`);

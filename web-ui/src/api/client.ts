@@ -118,6 +118,12 @@ export const api = {
     const response = await request(`/api/jobs/${encodeURIComponent(id)}/log?lines=${lines}`);
     return response.text();
   },
+  /** The whole log (the daemon caps it at 4 MiB, then sends its end and says so). */
+  async fullJobLog(id: string): Promise<{ text: string; truncated: boolean }> {
+    const response = await request(`/api/jobs/${encodeURIComponent(id)}/log?full=true`);
+    return { text: await response.text(), truncated: response.headers.get('X-Log-Truncated') === 'true' };
+  },
+  jobLogDownloadUrl: (id: string) => `/api/jobs/${encodeURIComponent(id)}/log?full=true&download=true`,
   stats: () => json<Stats>('/api/stats'),
   history: (from: string, to: string, bucket: 'hour' | 'day') =>
     json<HistoryBucket[]>('/api/stats/history' + query({ from, to, bucket })),

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Connection } from '../state/reducer';
 import { Link } from '../router';
+import { Shortcuts } from './Shortcuts';
 
 type Theme = 'auto' | 'light' | 'dark';
 const THEME_KEY = 'bulletproof.theme';
@@ -72,6 +73,7 @@ export function DashboardLayout({ path, connection, children }: { path: string; 
         </div>
       )}
       <main className="content">{children}</main>
+      <Shortcuts />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { ActionButton, actionsFor, ProgressBar, StatusBadge, type RowAction } fr
 import { bitrate, dateTime, duration, fps, speed } from '../format';
 import { Link, navigate } from '../router';
 import { useDashboard } from '../state/DashboardStore';
+import { LogView } from '../components/LogView';
+import { outputLine, stateText, verifiedText } from './jobDetail';
 import { useJobActions } from './useJobActions';
 
 const LOG_REFRESH_MS = 2000;
@@ -36,7 +38,7 @@ export function JobDetailPage({ id }: { id: string }) {
   const { state, reportError } = useDashboard();
   const [loaded, setLoaded] = useState<Job | null>(null);
   const [missing, setMissing] = useState(false);
-  const [log, setLog] = useState('');
+  const [log, setLog] = useState({ text: '', truncated: false });
   const job = state.jobs.find((candidate) => candidate.id === id) ?? loaded;
   const running = job?.status === 'processing';
   const onAction = useJobActions(() => navigate('/jobs'));
@@ -51,8 +53,8 @@ export function JobDetailPage({ id }: { id: string }) {
   useEffect(() => {
     let live = true;
     const fetchLog = () =>
-      api.jobLog(id).then(
-        (text) => live && setLog(text),
+      api.fullJobLog(id).then(
+        (read) => live && setLog(read),
         () => undefined,
       );
     void fetchLog();
@@ -68,6 +70,7 @@ export function JobDetailPage({ id }: { id: string }) {
     return <p className="empty">{missing ? 'This job does not exist (any more).' : 'Loading…'}</p>;
   }
   const act = (action: RowAction) => onAction(job, action);
+  const output = outputLine(job);
   return (
     <article className="job-detail">
       <p>
@@ -86,7 +89,7 @@ export function JobDetailPage({ id }: { id: string }) {
       {job.error && (
         <section className="card error-box" role="alert">
           <h2>Error</h2>
-          <p>{job.error}</p>
+          <p className="error-text">{job.error}</p>
         </section>
       )}
       <section className="detail-grid">
@@ -94,12 +97,12 @@ export function JobDetailPage({ id }: { id: string }) {
           <h2>Files</h2>
           <dt>Input</dt>
           <dd className="path">{job.input_path ?? '–'}</dd>
-          <dt>Output</dt>
-          <dd className="path">{job.output_path ?? '–'}</dd>
+          <dt>{output.label}</dt>
+          <dd className="path">{output.value}</dd>
           <dt>Profile</dt>
           <dd>{job.profile ?? '–'}</dd>
           <dt>State</dt>
-          <dd>{job.status_reason ?? job.status}</dd>
+          <dd>{stateText(job)}</dd>
         </dl>
         <dl className="card">
           <h2>Media</h2>
@@ -117,7 +120,7 @@ export function JobDetailPage({ id }: { id: string }) {
           <dt>Priority (higher runs first)</dt>
           <dd>{job.status === 'queued' || job.status === 'waiting' || job.status === 'paused' ? <PriorityControl job={job} /> : (job.priority ?? '–')}</dd>
           <dt>Verified</dt>
-          <dd>{job.verified === null || job.verified === undefined ? 'not yet' : job.verified ? 'yes, output checked' : 'no: output failed verification'}</dd>
+          <dd>{verifiedText(job)}</dd>
           <dt>Created · started · finished</dt>
           <dd>
             {dateTime(job.created_at)} · {dateTime(job.started_at)} · {dateTime(job.completed_at)}
@@ -128,10 +131,7 @@ export function JobDetailPage({ id }: { id: string }) {
           </dd>
         </dl>
       </section>
-      <section>
-        <h2>ffmpeg log (end)</h2>
-        <pre className="log">{log || 'No log yet: the job has not run.'}</pre>
-      </section>
+      <LogView log={log.text} truncated={log.truncated} downloadUrl={api.jobLogDownloadUrl(id)} />
     </article>
   );
 }

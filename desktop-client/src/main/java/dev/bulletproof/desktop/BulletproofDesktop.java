@@ -7,9 +7,12 @@ import dev.bulletproof.desktop.connection.LaunchOptions;
 import dev.bulletproof.desktop.connection.LocalDaemon;
 import dev.bulletproof.desktop.connection.RecentDaemons;
 import dev.bulletproof.desktop.notify.DesktopNotifier;
+import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: wires the view models to the daemon and shows the window. */
@@ -27,9 +30,27 @@ public final class BulletproofDesktop extends Application {
         model = create(options, calls, notifier);
         MainView view = new MainView(model);
         stage.setTitle("Bulletproof");
-        stage.setScene(view.createScene(1440, 900));
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        Path placementFile = LocalDaemon.forCurrentUser().configFolder().resolve("window.properties");
+        Rectangle2D primary = Screen.getPrimary().getVisualBounds();
+        WindowPlacement placement = WindowPlacement.choose(
+                WindowPlacement.load(placementFile),
+                primary,
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+        stage.setScene(view.createScene(placement.width(), placement.height()));
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+        stage.setMinWidth(WindowPlacement.minWidth(primary));
+        stage.setMinHeight(WindowPlacement.minHeight(primary));
+        stage.setOnHidden(event -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                new WindowPlacement(
+                                stage.getX(),
+                                stage.getY(),
+                                stage.getScene().getWidth(),
+                                stage.getScene().getHeight())
+                        .save(placementFile);
+            }
+        });
         stage.show();
         model.connection().connect(new DaemonAddress(options.urlOrDefault(), options.token()));
     }

@@ -75,7 +75,12 @@ public final class MainView extends BorderPane {
         theme.setOnAction(event -> toggleTheme());
         Label hint = new Label("Drop video files here to queue them");
         hint.getStyleClass().add("hint");
-        HBox header = new HBox(12, title, hint, spacer, theme);
+        javafx.scene.control.MenuItem shortcuts = new javafx.scene.control.MenuItem("Keyboard shortcuts (F1)");
+        shortcuts.setId("help-shortcuts");
+        shortcuts.setOnAction(event -> showShortcuts());
+        javafx.scene.control.MenuButton help = new javafx.scene.control.MenuButton("Help", null, shortcuts);
+        help.setId("help-menu");
+        HBox header = new HBox(12, title, hint, spacer, help, theme);
         header.getStyleClass().add("app-header");
         return header;
     }
@@ -100,6 +105,7 @@ public final class MainView extends BorderPane {
         });
         shortcut(scene, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model.jobs()::retrySelected);
         shortcut(scene, new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
+        shortcut(scene, new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
         // Space and Delete act on the selected job only while the jobs table has the focus, so they never
         // fire while someone types in a field.
         jobsView.table().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -112,6 +118,37 @@ public final class MainView extends BorderPane {
             }
         });
         return scene;
+    }
+
+    /** Every keyboard shortcut of the window, in the order the Help list shows them. */
+    public static final List<String[]> SHORTCUTS = List.of(
+            new String[] {"Ctrl+1 … Ctrl+4", "Dashboard, Jobs, Config, History"},
+            new String[] {"Ctrl+F", "Search the jobs"},
+            new String[] {"Ctrl+R", "Retry the selected job"},
+            new String[] {"Space (in the jobs table)", "Pause or resume the selected job"},
+            new String[] {"Delete (in the jobs table)", "Cancel the selected job (asks first)"},
+            new String[] {"Ctrl+T", "Switch between light and dark"},
+            new String[] {"F1", "This list"});
+
+    /** The list of shortcuts as the Help menu shows it: one line per shortcut. */
+    public static String shortcutsText() {
+        StringBuilder text = new StringBuilder();
+        for (String[] shortcut : SHORTCUTS) {
+            text.append(shortcut[0]).append("\t").append(shortcut[1]).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    private void showShortcuts() {
+        javafx.scene.control.Alert alert =
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, shortcutsText());
+        alert.setTitle("Bulletproof");
+        alert.setHeaderText("Keyboard shortcuts");
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        alert.show();
     }
 
     private static void shortcut(Scene scene, KeyCombination keys, Runnable action) {

@@ -40,6 +40,10 @@ class ReconnectTest {
                     WAIT,
                     () -> state(window) == ConnectionState.RECONNECTING
                             && status(window).matches("Reconnecting in \\d+ s"));
+            DesktopWindow.until(
+                    "the banner says in words what happened and what comes next",
+                    WAIT,
+                    () -> problem(window).matches("Lost the connection to the daemon; retrying in \\d+ s…"));
             window.screenshot("reconnecting-light");
 
             // Changed while the daemon was down: no live update will ever say so, only a reload can.
@@ -75,6 +79,10 @@ class ReconnectTest {
 
     private static String status(DesktopWindow window) {
         return ((Label) window.scene().lookup("#connection-status")).getText();
+    }
+
+    private static String problem(DesktopWindow window) {
+        return ((Label) window.scene().lookup("#connection-problem")).getText();
     }
 
     private static String workers(DesktopWindow window) {

@@ -8,6 +8,7 @@ import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobQueries;
 import dev.bulletproof.daemon.jobs.JobSort;
 import dev.bulletproof.model.JobStatus;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -26,6 +27,7 @@ final class JobsService implements HttpService {
     static final int MAX_LIMIT = 1000;
     private static final Set<String> PRIORITY_KEYS = Set.of("priority");
     private static final Set<String> AD_HOC_KEYS = Set.of("path", "profile", "output");
+    private static final HeaderName LOG_TRUNCATED = HeaderNames.create("X-Log-Truncated");
 
     private final ApiContext context;
     private final JobQueries jobs;
@@ -103,9 +105,20 @@ final class JobsService implements HttpService {
     private void log(ServerRequest request, ServerResponse response) {
         long id = QueryParams.jobId(request);
         int lines = QueryParams.integer(request, "lines", JobLogs.DEFAULT_LINES, 1, JobLogs.MAX_LINES);
+        boolean full = QueryParams.flag(request, "full");
+        boolean download = QueryParams.flag(request, "download");
         jobs.get(id);
         response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-        response.send(logs.tail(id, lines));
+        if (download) {
+            response.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"bulletproof-job-" + id + ".log\"");
+        }
+        if (!full) {
+            response.send(logs.tail(id, lines));
+            return;
+        }
+        JobLogs.LogText log = logs.whole(id);
+        response.header(LOG_TRUNCATED, Boolean.toString(log.truncated()));
+        response.send(log.text());
     }
 
     private void create(ServerRequest request, ServerResponse response) {

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Query and path parameters, parsed with a 400 naming the parameter instead of a 500. */
@@ -36,6 +37,19 @@ final class QueryParams {
             throw ApiException.badParameter(name, "must be between " + min + " and " + max + ", was " + parsed);
         }
         return (int) parsed;
+    }
+
+    /** A yes/no switch: absent means false; {@code true}/{@code false} (any case), {@code 1}/{@code 0}. */
+    static boolean flag(ServerRequest request, String name) {
+        Optional<String> value = text(request, name);
+        if (value.isEmpty()) {
+            return false;
+        }
+        return switch (value.get().strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw ApiException.badParameter(name, "must be true or false, was '" + shown(value.get()) + "'");
+        };
     }
 
     static Optional<Long> longValue(ServerRequest request, String name) {

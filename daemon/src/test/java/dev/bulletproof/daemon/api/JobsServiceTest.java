@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.daemon.jobs.LiveProgress;
 import dev.bulletproof.model.JobStatus;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,5 +175,66 @@ class JobsServiceTest {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(json(created).get("status").asText()).isEqualTo("queued");
         assertThat(engine.jobs.calls).containsExactly("enqueue /media/a.mov live-qlab null");
+    }
+
+    @Test
+    void theLogAnswersItsEndByDefaultAndTheWholeLogOnRequest() throws Exception {
+        engine.jobs.add(StandInEngine.job(6, JobStatus.FAILED));
+        String log =
+                IntStream.rangeClosed(1, 500).mapToObj(n -> "line " + n + "\n").collect(Collectors.joining());
+        Files.writeString(logFile(6), log);
+
+        HttpResponse<String> tail = api.get("/api/jobs/6/log");
+        HttpResponse<String> full = api.get("/api/jobs/6/log?full=true");
+
+        assertThat(tail.body().lines()).hasSize(JobLogs.DEFAULT_LINES).last().isEqualTo("line 500");
+        assertThat(tail.headers().firstValue("Content-Disposition")).isEmpty();
+        assertThat(full.body()).isEqualTo(log);
+        assertThat(full.headers().firstValue("X-Log-Truncated")).contains("false");
+    }
+
+    @Test
+    void aDownloadedLogIsAnAttachmentNamedAfterTheJob() throws Exception {
+        engine.jobs.add(StandInEngine.job(7, JobStatus.COMPLETED));
+        Files.writeString(logFile(7), "ffmpeg version 7.1\n");
+
+        HttpResponse<String> response = api.get("/api/jobs/7/log?full=true&download=true");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .contains("attachment; filename=\"bulletproof-job-7.log\"");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body()).isEqualTo("ffmpeg version 7.1\n");
+    }
+
+    @Test
+    void aLogLongerThanTheCapIsSentFromAWholeLineNearItsEnd() throws Exception {
+        engine.jobs.add(StandInEngine.job(8, JobStatus.FAILED));
+        String line = "frame= 100 fps=25 warning: a long and repeated decoder complaint\n";
+        String log = line.repeat(JobLogs.MAX_LOG_BYTES / line.length() + 1000) + "last line\n";
+        Files.writeString(logFile(8), log);
+
+        HttpResponse<String> response = api.get("/api/jobs/8/log?full=1");
+
+        assertThat(response.headers().firstValue("X-Log-Truncated")).contains("true");
+        assertThat(response.body().length()).isLessThanOrEqualTo(JobLogs.MAX_LOG_BYTES);
+        assertThat(response.body()).startsWith("frame= 100").endsWith("last line\n");
+    }
+
+    @Test
+    void aLogSwitchThatIsNotYesOrNoIsABadRequest() {
+        engine.jobs.add(StandInEngine.job(9, JobStatus.COMPLETED));
+
+        HttpResponse<String> response = api.get("/api/jobs/9/log?full=maybe");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("fields").has("full")).isTrue();
+    }
+
+    private Path logFile(long id) throws Exception {
+        Path file = engine.engine().jobLog().apply(id);
+        Files.createDirectories(file.getParent());
+        return file;
     }
 }

@@ -123,7 +123,17 @@ class BrowserDashboardIT {
         assertThat(checks.path("active_job").path("progress_percent_seen").asInt())
                 .isBetween(1, 100);
         assertThat(checks.path("reconnect").path("connections").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(result.path("screenshots")).hasSize(11);
+        assertThat(checks.path("job_detail").path("search_marks").asInt()).isPositive();
+        assertThat(checks.path("job_detail").path("only_matching").asInt())
+                .isBetween(1, checks.path("job_detail").path("of_lines").asInt() - 1);
+        assertThat(checks.path("job_detail")
+                        .path("download")
+                        .path("disposition")
+                        .asText())
+                .matches("attachment; filename=\"bulletproof-job-\\d+\\.log\"");
+        // Overview, jobs, job detail, stats and config, light and dark, at 1366x768 and at a phone's width.
+        assertThat(checks.path("every_view").path("views").asInt()).isEqualTo(20);
+        assertThat(result.path("screenshots")).hasSize(11 + 2 + 20);
         for (JsonNode screenshot : result.path("screenshots")) {
             assertThat(Path.of(screenshot.asText())).isNotEmptyFile();
         }

@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -62,6 +63,13 @@ public final class ConfigView extends ScrollPane {
                 "stable_seconds",
                 model.stableSecondsProperty(),
                 "seconds unchanged before a file is taken");
+        row = textRow(
+                grid,
+                row,
+                "Scan every",
+                "scan_interval_seconds",
+                model.scanIntervalSecondsProperty(),
+                "seconds between looks at the watch folder");
         row = textRow(grid, row, "Attempts", "max_attempts", model.maxAttemptsProperty(), "tries before a job fails");
         row = textRow(
                 grid,
@@ -183,7 +191,26 @@ public final class ConfigView extends ScrollPane {
         output.setCellValueFactory(cell -> cell.getValue().outputPatternProperty());
         output.setCellFactory(TextFieldTableCell.forTableColumn());
         output.setPrefWidth(260);
-        table.getColumns().addAll(java.util.List.of(pattern, type, profile, output));
+        TableColumn<RuleRow, OnSuccess> afterwards = new TableColumn<>("Source afterwards");
+        afterwards.setCellValueFactory(cell -> cell.getValue().onSuccessProperty());
+        // Empty means the rule follows the folder-wide setting above, as in the browser's rule editor.
+        javafx.collections.ObservableList<OnSuccess> choices = FXCollections.observableArrayList((OnSuccess) null);
+        choices.addAll(OnSuccess.values());
+        afterwards.setCellFactory(ComboBoxTableCell.forTableColumn(
+                new javafx.util.StringConverter<OnSuccess>() {
+                    @Override
+                    public String toString(OnSuccess value) {
+                        return value == null ? "as set above" : value.wireName();
+                    }
+
+                    @Override
+                    public OnSuccess fromString(String text) {
+                        return text == null || text.equals("as set above") ? null : OnSuccess.fromWire(text);
+                    }
+                },
+                choices));
+        afterwards.setPrefWidth(140);
+        table.getColumns().addAll(java.util.List.of(pattern, type, profile, output, afterwards));
 
         Button add = new Button("Add rule");
         add.setOnAction(event -> {
@@ -238,16 +265,19 @@ public final class ConfigView extends ScrollPane {
         Button reset = new Button("Reset to defaults…");
         reset.setId("config-reset");
         reset.setOnAction(event -> {
+            // Buttons that say what they do: "OK" to a question about losing the settings says too little.
+            ButtonType resetIt = new ButtonType("Reset to defaults", ButtonBar.ButtonData.OK_DONE);
+            ButtonType keep = new ButtonType("Keep current settings", ButtonBar.ButtonData.CANCEL_CLOSE);
             Alert alert = new Alert(
                     Alert.AlertType.CONFIRMATION,
                     "The folders, rules and settings go back to the defaults.",
-                    ButtonType.OK,
-                    ButtonType.CANCEL);
+                    resetIt,
+                    keep);
             alert.setHeaderText("Reset the daemon's configuration?");
             if (getScene() != null) {
                 alert.initOwner(getScene().getWindow());
             }
-            if (alert.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            if (alert.showAndWait().filter(resetIt::equals).isPresent()) {
                 model.resetToDefaults();
             }
         });

@@ -40,6 +40,7 @@ public final class ConfigViewModel {
     private final StringProperty processedFolder = new SimpleStringProperty("");
     private final StringProperty maxWorkers = new SimpleStringProperty("");
     private final StringProperty stableSeconds = new SimpleStringProperty("");
+    private final StringProperty scanIntervalSeconds = new SimpleStringProperty("");
     private final StringProperty maxAttempts = new SimpleStringProperty("");
     private final StringProperty stallTimeoutSeconds = new SimpleStringProperty("");
     private final BooleanProperty recursive = new SimpleBooleanProperty(false);
@@ -74,6 +75,7 @@ public final class ConfigViewModel {
         processedFolder.set(text(config.processedFolder()));
         maxWorkers.set(text(config.maxWorkers()));
         stableSeconds.set(number(config.stableSeconds()));
+        scanIntervalSeconds.set(number(config.scanIntervalSeconds()));
         maxAttempts.set(text(config.maxAttempts()));
         stallTimeoutSeconds.set(number(config.stallTimeoutSeconds()));
         recursive.set(Boolean.TRUE.equals(config.recursive()));
@@ -189,7 +191,7 @@ public final class ConfigViewModel {
                 integer("max_workers", maxWorkers.get(), problems),
                 recursive.get(),
                 decimal("stable_seconds", stableSeconds.get(), problems),
-                base.scanIntervalSeconds(),
+                decimal("scan_interval_seconds", scanIntervalSeconds.get(), problems),
                 onSuccess.get(),
                 blankToNull(processedFolder.get()),
                 integer("max_attempts", maxAttempts.get(), problems),
@@ -279,6 +281,10 @@ public final class ConfigViewModel {
 
     public StringProperty maxWorkersProperty() {
         return maxWorkers;
+    }
+
+    public StringProperty scanIntervalSecondsProperty() {
+        return scanIntervalSeconds;
     }
 
     public StringProperty stableSecondsProperty() {

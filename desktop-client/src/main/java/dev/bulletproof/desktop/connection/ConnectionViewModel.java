@@ -53,6 +53,8 @@ public final class ConnectionViewModel implements AutoCloseable {
     private ScheduledFuture<?> ticker;
     private long generation;
     private boolean down;
+    // The live link of a reachable daemon dropped: the banner then counts down with the status bar.
+    private boolean linkDropped;
 
     public ConnectionViewModel(
             BackgroundCalls calls, LocalDaemon localDaemon, RecentDaemons recent, DaemonStarter starter, Clock clock) {
@@ -152,6 +154,7 @@ public final class ConnectionViewModel implements AutoCloseable {
     }
 
     private void unanswered(DaemonAddress address, Exception failure) {
+        linkDropped = false;
         if (failure instanceof ApiException api && (api.status() == 401 || api.status() == 403)) {
             // A daemon answers but refuses us: starting another one would not help, a token would.
             problem.set("The daemon at " + address.url() + " refused the token. Use Connect… to enter the right one"
@@ -179,9 +182,8 @@ public final class ConnectionViewModel implements AutoCloseable {
             public void disconnected(String reason) {
                 calls.onUi(() -> {
                     if (current == generation) {
-                        if (problem.get().isEmpty()) {
-                            problem.set("Live updates from " + url.get() + " stopped: " + reason + ".");
-                        }
+                        // The close code ("1006") means nothing to an operator; the countdown says what happens next.
+                        linkDropped = problem.get().isEmpty();
                         lost();
                     }
                 });
@@ -195,6 +197,7 @@ public final class ConnectionViewModel implements AutoCloseable {
         }
         stopTicker();
         down = false;
+        linkDropped = false;
         noDaemonAnswers.set(false);
         problem.set("");
         show(ConnectionState.CONNECTED, "Connected");
@@ -217,7 +220,16 @@ public final class ConnectionViewModel implements AutoCloseable {
             // A tick already on its way when the link reopened must not overwrite "Connected".
             return;
         }
-        show(ConnectionState.RECONNECTING, "Reconnecting in " + countdown.secondsLeft() + " s");
+        long seconds = countdown.secondsLeft();
+        show(ConnectionState.RECONNECTING, "Reconnecting in " + seconds + " s");
+        if (linkDropped) {
+            problem.set(lostConnectionBanner(seconds));
+        }
+    }
+
+    /** The banner while the live link is down and the daemon was reachable before. */
+    static String lostConnectionBanner(long secondsLeft) {
+        return "Lost the connection to the daemon; retrying in " + secondsLeft + " s…";
     }
 
     private void deliver(long current, ServerMessage message) {

@@ -337,8 +337,8 @@ public final class JobsView extends BorderPane {
                 value.setWrapText(true);
                 value.setMinWidth(0);
                 value.setMaxWidth(Double.MAX_VALUE);
-                // The end of a path (the file name) matters most when it does not fit.
-                value.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                // As tall as its wrapped lines: a squeezed row would cut a long error or path short.
+                value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 value.setTooltip(new javafx.scene.control.Tooltip(line[1]));
                 value.getStyleClass().add("detail-value");
                 grid.addRow(row++, name, value);

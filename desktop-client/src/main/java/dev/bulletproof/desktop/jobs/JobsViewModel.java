@@ -12,6 +12,7 @@ import dev.bulletproof.model.ProfileModel;
 import dev.bulletproof.model.ws.ServerMessage;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -294,29 +295,75 @@ public final class JobsViewModel {
         return status == null ? "" : status.wireName().toUpperCase(Locale.ROOT);
     }
 
-    /** Rows for the detail pane: label and value, in reading order. */
+    /**
+     * Rows for the detail pane: label and value, in reading order. The output is named only once it exists,
+     * the error only once (not again as the status), and "verified" says what it means in the job's state.
+     */
     public static List<String[]> details(JobModel job) {
         Function<Object, String> text = value -> value == null ? "–" : value.toString();
-        return List.of(
-                new String[] {"Input", text.apply(job.inputPath())},
-                new String[] {"Output", text.apply(job.outputPath())},
-                new String[] {"Profile", text.apply(job.profile())},
-                new String[] {
-                    "Status", badge(job.status()) + (job.statusReason() == null ? "" : " – " + job.statusReason())
-                },
-                new String[] {
-                    "Media",
-                    Formats.duration(job.duration())
-                            + (job.resolution() == null ? "" : ", " + job.resolution())
-                            + (job.bitrate() == null ? "" : ", " + Formats.bitrate(job.bitrate()))
-                },
-                new String[] {"Attempts", Integer.toString(job.attempts())},
-                new String[] {"Verified", job.verified() == null ? "not yet" : job.verified() ? "passed" : "FAILED"},
-                new String[] {"Run time", Formats.duration(job.elapsedSeconds())},
-                new String[] {"Created", time(job.createdAt())},
-                new String[] {"Started", time(job.startedAt())},
-                new String[] {"Finished", time(job.completedAt())},
-                new String[] {"Error", text.apply(job.error())});
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Input", text.apply(job.inputPath())});
+        rows.add(output(job));
+        rows.add(new String[] {"Profile", text.apply(job.profile())});
+        rows.add(new String[] {"Status", statusLine(job)});
+        rows.add(new String[] {
+            "Media",
+            Formats.duration(job.duration())
+                    + (job.resolution() == null ? "" : ", " + job.resolution())
+                    + (job.bitrate() == null ? "" : ", " + Formats.bitrate(job.bitrate()))
+        });
+        rows.add(new String[] {"Attempts", Integer.toString(job.attempts())});
+        rows.add(new String[] {"Verified", verified(job)});
+        rows.add(new String[] {"Run time", Formats.duration(job.elapsedSeconds())});
+        rows.add(new String[] {"Created", time(job.createdAt())});
+        rows.add(new String[] {"Started", time(job.startedAt())});
+        rows.add(new String[] {"Finished", time(job.completedAt())});
+        if (!isBlank(job.error())) {
+            rows.add(new String[] {"Error", job.error()});
+        }
+        return List.copyOf(rows);
+    }
+
+    /**
+     * "Processing – attempt 1": the state in words, then the daemon's reason without the state's name
+     * repeated, and nothing more when the reason only restates the state or the error shown below.
+     */
+    public static String statusLine(JobModel job) {
+        if (job.status() == null) {
+            return "";
+        }
+        String name = job.status().wireName();
+        String state = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String reason = job.statusReason() == null ? "" : job.statusReason().strip();
+        // "processing, attempt 1" → "attempt 1"; "queued again: …" keeps its words.
+        reason = reason.replaceFirst("(?i)^" + name + "\\s*(?:[,:;–-]\\s*|$)", "");
+        if (reason.isEmpty()
+                || (job.error() != null && reason.equals(job.error().strip()))) {
+            return state;
+        }
+        return state + " – " + reason;
+    }
+
+    private static String[] output(JobModel job) {
+        String path = job.outputPath() == null ? "–" : job.outputPath();
+        return switch (job.status()) {
+            case COMPLETED -> new String[] {"Output", path};
+            case FAILED, CANCELLED -> new String[] {"Output", "none: no output was written"};
+            case null -> new String[] {"Output", path};
+            default -> new String[] {"Output (when done)", path};
+        };
+    }
+
+    private static String verified(JobModel job) {
+        if (job.verified() != null) {
+            return job.verified() ? "yes, output checked" : "no: output failed verification";
+        }
+        return switch (job.status()) {
+            case COMPLETED -> "not checked";
+            case FAILED, CANCELLED -> "no output to check";
+            case null -> "–";
+            default -> "after the output is written";
+        };
     }
 
     private static String time(Instant at) {

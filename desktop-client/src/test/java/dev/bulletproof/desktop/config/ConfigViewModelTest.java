@@ -67,6 +67,34 @@ class ConfigViewModelTest {
     }
 
     @Test
+    void theScanIntervalAndEachRulesSourceHandlingAreEditedAsInTheBrowser() {
+        ConfigViewModel model = new ConfigViewModel(() -> null, calls);
+        model.show(config(List.of(
+                new RuleModel("*.wav", PatternType.GLOB, "audio-wav", null, 20, OnSuccess.DELETE),
+                new RuleModel("*.mov", PatternType.GLOB, "live-qlab", null, 10, null))));
+        assertThat(model.scanIntervalSecondsProperty().get()).isEqualTo("1");
+
+        model.scanIntervalSecondsProperty().set("2.5");
+        model.rules().get(1).onSuccessProperty().set(OnSuccess.MOVE);
+        ConfigModel saved = model.toModel(new HashMap<>());
+
+        assertThat(saved.scanIntervalSeconds()).isEqualTo(2.5);
+        assertThat(saved.rules()).extracting(RuleModel::onSuccess).containsExactly(OnSuccess.DELETE, OnSuccess.MOVE);
+    }
+
+    @Test
+    void aScanIntervalThatIsNotANumberIsAnErrorNextToItsField() {
+        ConfigViewModel model = new ConfigViewModel(() -> null, calls);
+        model.show(config(List.of()));
+        model.scanIntervalSecondsProperty().set("soon");
+        HashMap<String, String> problems = new HashMap<>();
+
+        model.toModel(problems);
+
+        assertThat(problems).containsKey("scan_interval_seconds");
+    }
+
+    @Test
     void aHalfTypedNumberIsAnErrorNextToItsFieldAndNothingIsSent() {
         Supplier<BulletproofClient> noDaemon = () -> {
             throw new AssertionError("must not reach the daemon");
