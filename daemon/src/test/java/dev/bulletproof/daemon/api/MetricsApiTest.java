@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.testing.TestClips;
 import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.testing.Await;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_32_0.Metrics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,6 +47,17 @@ class MetricsApiTest {
                     .findFirst()
                     .orElseThrow();
 
+            // The metrics follow the job events, which reach them a moment after the database says the
+            // jobs ended: wait until a scrape has seen both endings.
+            Await.until("the metrics to count both finished jobs", () -> {
+                try {
+                    Map<String, Metrics.MetricFamily> scraped = scrapeProtobuf(api);
+                    return scraped.containsKey("bulletproof_job_duration_seconds")
+                            && scraped.containsKey("bulletproof_job_failures_total");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             Map<String, Metrics.MetricFamily> families = scrapeProtobuf(api);
 
             assertThat(gauge(families, "bulletproof_jobs", "status", "completed"))
