@@ -6,6 +6,7 @@ import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobCommands;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobQueries;
+import dev.bulletproof.daemon.media.Thumbnailer;
 import dev.bulletproof.model.JobStatus;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -13,6 +14,11 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +57,8 @@ final class JobsService implements HttpService {
                 .post("/api/jobs/{id}/cancel", (req, res) -> control(req, res, commands::cancel))
                 .post("/api/jobs/{id}/retry", (req, res) -> control(req, res, commands::retry))
                 .post("/api/jobs/{id}/priority", this::priority)
-                .get("/api/jobs/{id}/log", this::log);
+                .get("/api/jobs/{id}/log", this::log)
+                .get("/api/jobs/{id}/thumbnail", this::thumbnail);
     }
 
     @Override
@@ -98,6 +105,27 @@ final class JobsService implements HttpService {
         jobs.get(id);
         response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.send(logs.tail(id, lines));
+    }
+
+    /**
+     * The job's poster frame. It is made once and never changes, and job ids are never reused, so clients
+     * may keep it as long as they like; private because it shows the user's media.
+     */
+    private void thumbnail(ServerRequest request, ServerResponse response) {
+        long id = QueryParams.jobId(request);
+        jobs.get(id);
+        Path file = Thumbnailer.fileOf(context.engine().dataFolder(), id);
+        byte[] image;
+        try {
+            image = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw ApiException.notFound("job " + id + " has no thumbnail");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the thumbnail of job " + id, e);
+        }
+        response.header(HeaderNames.CONTENT_TYPE, "image/jpeg");
+        response.header(HeaderNames.CACHE_CONTROL, "private, max-age=86400, immutable");
+        response.send(image);
     }
 
     private void create(ServerRequest request, ServerResponse response) {
