@@ -158,6 +158,12 @@ async function droppedFileProgressesLive(page) {
   const job = await jobNamed('live.mov');
   expect(job && job.status === 'completed', `REST says live.mov is ${job?.status}`);
   record('live_progress', { statuses_seen: seen, rest_status: job.status });
+  const rowThumbnail = row(page, 'live.mov').locator('img.thumbnail');
+  await rowThumbnail.waitFor({ timeout: UI_MS });
+  await waitFor('the row thumbnail decoded', async () => (await rowThumbnail.evaluate((image) => image.complete && image.naturalWidth)) > 0, UI_MS);
+  const rowWidth = await rowThumbnail.evaluate((image) => image.naturalWidth);
+  expect(rowWidth > 0 && rowWidth <= 320, `the row thumbnail is ${rowWidth} px wide`);
+  record('row_thumbnail', { natural_width: rowWidth });
   await shot(page, 'jobs');
 }
 
@@ -168,7 +174,14 @@ async function jobDetailShowsTheJob(page) {
   const output = await page.locator('dd.path').nth(1).textContent();
   expect(output && output.includes('live'), `the detail view shows no output path: ${output}`);
   const log = await page.locator('pre.log').textContent();
-  record('job_detail', { output_path: output, log_chars: log.length });
+  const media = page.locator('.media-card');
+  const poster = media.locator('img.thumbnail');
+  await poster.waitFor({ timeout: UI_MS });
+  await waitFor('the detail poster frame decoded', async () => (await poster.evaluate((image) => image.complete && image.naturalWidth)) > 0, UI_MS);
+  const mediaText = await media.textContent();
+  expect(mediaText.includes('h264') && mediaText.includes('aac'), `the Media panel shows no codecs: ${mediaText}`);
+  expect(/smaller|larger/.test(mediaText), `the Media panel shows no compression ratio: ${mediaText}`);
+  record('job_detail', { output_path: output, log_chars: log.length, media: mediaText });
   await shot(page, 'job-detail');
 }
 

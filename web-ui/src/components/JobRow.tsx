@@ -2,6 +2,7 @@ import type { JobAction } from '../api/client';
 import type { Job, JobStatus } from '../api/types';
 import { duration, percent, wholePercent } from '../format';
 import { Link } from '../router';
+import { Thumbnail } from './JobMedia';
 import { ConfirmButton } from './ConfirmButton';
 
 export type RowAction = JobAction | 'delete';
@@ -65,8 +66,13 @@ export function JobRow({ job, onAction }: { job: Job; onAction: (job: Job, actio
   return (
     <tr className={`job-row status-${job.status}`} data-job-id={job.id}>
       <td data-label="File" className="filename">
-        <Link to={`/jobs/${encodeURIComponent(job.id)}`}>{job.filename}</Link>
-        {job.error && <div className="row-error">{job.error}</div>}
+        <div className="file-cell">
+          <Thumbnail job={job} />
+          <div>
+            <Link to={`/jobs/${encodeURIComponent(job.id)}`}>{job.filename}</Link>
+            {job.error && <div className="row-error">{job.error}</div>}
+          </div>
+        </div>
       </td>
       <td data-label="Status">
         <StatusBadge status={job.status} />
