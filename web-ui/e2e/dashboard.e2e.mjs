@@ -179,7 +179,7 @@ async function jobDetailShowsTheJob(page) {
   await poster.waitFor({ timeout: UI_MS });
   await waitFor('the detail poster frame decoded', async () => (await poster.evaluate((image) => image.complete && image.naturalWidth)) > 0, UI_MS);
   const mediaText = await media.textContent();
-  expect(mediaText.includes('h264') && mediaText.includes('aac'), `the Media panel shows no codecs: ${mediaText}`);
+  expect(mediaText.includes('h264') && mediaText.includes('48 kHz'), `the Media panel shows no video codec or audio track: ${mediaText}`);
   expect(/smaller|larger/.test(mediaText), `the Media panel shows no compression ratio: ${mediaText}`);
   record('job_detail', { output_path: output, log_chars: log.length, media: mediaText });
   await shot(page, 'job-detail');
