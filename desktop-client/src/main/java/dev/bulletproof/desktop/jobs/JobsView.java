@@ -369,7 +369,8 @@ public final class JobsView extends BorderPane {
         });
         javafx.scene.image.ImageView poster = new javafx.scene.image.ImageView();
         poster.setId("job-detail-thumbnail");
-        poster.setFitWidth(320);
+        // Small enough that the log below keeps most of the pane.
+        poster.setFitWidth(200);
         poster.setPreserveRatio(true);
         poster.managedProperty().bind(poster.imageProperty().isNotNull());
         poster.visibleProperty().bind(poster.imageProperty().isNotNull());
