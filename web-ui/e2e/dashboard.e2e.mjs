@@ -222,20 +222,25 @@ async function cancelAndRetryChangeTheRealState(page) {
   record('cancel_retry', { after_cancel: cancelled.status, after_retry: retried.status, priority_set: done.priority, finally: done.status, attempts: done.attempts });
 }
 
+/** Images other than the poster frames the page makes itself, from the jobs' own thumbnail route. */
+function strayImages() {
+  return [...document.querySelectorAll('img')].filter(
+    (image) => !(image.classList.contains('thumbnail') && /^\/api\/jobs\/\d+\/thumbnail$/.test(image.getAttribute('src'))),
+  ).length;
+}
+
 async function hostileFileNameIsText(page) {
   drop(HOSTILE_NAME);
   await row(page, HOSTILE_NAME).waitFor({ timeout: ENCODE_MS });
   await waitFor('the hostile file completed', async () => (await statusOf(page, HOSTILE_NAME)) === 'completed', ENCODE_MS);
   // Poster frames are the only images the page makes, and only from the jobs' own thumbnail route.
-  const injected = await page.evaluate(
-    () => [...document.querySelectorAll('img')].filter((image) => !(image.classList.contains('thumbnail') && /^\/api\/jobs\/\d+\/thumbnail$/.test(image.getAttribute('src')))).length,
-  );
+  const injected = await page.evaluate(strayImages);
   const text = await page.locator('tr.job-row .filename a').allTextContents();
   expect(injected === 0, `${injected} <img> elements appeared in the page`);
   expect(text.includes(HOSTILE_NAME), `the literal file name is not in the table: ${JSON.stringify(text)}`);
   await row(page, HOSTILE_NAME).getByRole('link', { name: HOSTILE_NAME, exact: true }).click();
   await page.getByRole('heading', { name: HOSTILE_NAME, exact: true }).waitFor({ timeout: UI_MS });
-  expect((await page.evaluate(() => document.querySelectorAll('img').length)) === 0, 'an <img> appeared in the detail view');
+  expect((await page.evaluate(strayImages)) === 0, 'an <img> appeared in the detail view');
   expect(result.dialogs.length === 0, `dialogs fired: ${result.dialogs.join('; ')}`);
   record('xss', { rendered_as_text: true, img_elements: 0, dialogs: result.dialogs.length });
   await gotoSection(page, 'Jobs');
