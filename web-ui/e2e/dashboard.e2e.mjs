@@ -158,6 +158,12 @@ async function droppedFileProgressesLive(page) {
   const job = await jobNamed('live.mov');
   expect(job && job.status === 'completed', `REST says live.mov is ${job?.status}`);
   record('live_progress', { statuses_seen: seen, rest_status: job.status });
+  const rowThumbnail = row(page, 'live.mov').locator('img.thumbnail');
+  await rowThumbnail.waitFor({ timeout: UI_MS });
+  await waitFor('the row thumbnail decoded', async () => (await rowThumbnail.evaluate((image) => image.complete && image.naturalWidth)) > 0, UI_MS);
+  const rowWidth = await rowThumbnail.evaluate((image) => image.naturalWidth);
+  expect(rowWidth > 0 && rowWidth <= 320, `the row thumbnail is ${rowWidth} px wide`);
+  record('row_thumbnail', { natural_width: rowWidth });
   await shot(page, 'jobs');
 }
 
@@ -168,6 +174,13 @@ async function jobDetailShowsTheJob(page) {
   const output = await page.locator('dd.path').nth(1).textContent();
   expect(output && output.includes('live'), `the detail view shows no output path: ${output}`);
   const log = await page.locator('pre.log').textContent();
+  const media = page.locator('.media-card');
+  const poster = media.locator('img.thumbnail');
+  await poster.waitFor({ timeout: UI_MS });
+  await waitFor('the detail poster frame decoded', async () => (await poster.evaluate((image) => image.complete && image.naturalWidth)) > 0, UI_MS);
+  const mediaText = await media.textContent();
+  expect(mediaText.includes('h264') && mediaText.includes('48 kHz'), `the Media panel shows no video codec or audio track: ${mediaText}`);
+  expect(/smaller|larger/.test(mediaText), `the Media panel shows no compression ratio: ${mediaText}`);
   // The search marks what it finds and, on request, keeps only the matching lines.
   await page.getByRole('searchbox', { name: 'Search the log' }).fill('ffmpeg');
   const marks = await page.locator('pre.log mark').count();
@@ -192,7 +205,7 @@ async function jobDetailShowsTheJob(page) {
   await shot(page, 'shortcuts');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'hidden', timeout: UI_MS });
-  record('job_detail', { output_path: output, log_chars: log.length, search_marks: marks, only_matching: kept, of_lines: all, download });
+  record('job_detail', { output_path: output, log_chars: log.length, search_marks: marks, only_matching: kept, of_lines: all, download, media: mediaText });
   await shot(page, 'job-detail');
 }
 
@@ -270,17 +283,25 @@ async function cancelAndRetryChangeTheRealState(page) {
   record('cancel_retry', { after_cancel: cancelled.status, after_retry: retried.status, priority_set: done.priority, finally: done.status, attempts: done.attempts });
 }
 
+/** Images other than the poster frames the page makes itself, from the jobs' own thumbnail route. */
+function strayImages() {
+  return [...document.querySelectorAll('img')].filter(
+    (image) => !(image.classList.contains('thumbnail') && /^\/api\/jobs\/\d+\/thumbnail$/.test(image.getAttribute('src'))),
+  ).length;
+}
+
 async function hostileFileNameIsText(page) {
   drop(HOSTILE_NAME);
   await row(page, HOSTILE_NAME).waitFor({ timeout: ENCODE_MS });
   await waitFor('the hostile file completed', async () => (await statusOf(page, HOSTILE_NAME)) === 'completed', ENCODE_MS);
-  const injected = await page.evaluate(() => document.querySelectorAll('img').length);
+  // Poster frames are the only images the page makes, and only from the jobs' own thumbnail route.
+  const injected = await page.evaluate(strayImages);
   const text = await page.locator('tr.job-row .filename a').allTextContents();
   expect(injected === 0, `${injected} <img> elements appeared in the page`);
   expect(text.includes(HOSTILE_NAME), `the literal file name is not in the table: ${JSON.stringify(text)}`);
   await row(page, HOSTILE_NAME).getByRole('link', { name: HOSTILE_NAME, exact: true }).click();
   await page.getByRole('heading', { name: HOSTILE_NAME, exact: true }).waitFor({ timeout: UI_MS });
-  expect((await page.evaluate(() => document.querySelectorAll('img').length)) === 0, 'an <img> appeared in the detail view');
+  expect((await page.evaluate(strayImages)) === 0, 'an <img> appeared in the detail view');
   expect(result.dialogs.length === 0, `dialogs fired: ${result.dialogs.join('; ')}`);
   record('xss', { rendered_as_text: true, img_elements: 0, dialogs: result.dialogs.length });
   await gotoSection(page, 'Jobs');

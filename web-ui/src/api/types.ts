@@ -27,6 +27,29 @@ export interface Job {
   status_reason?: string | null;
   /** What the daemon accepts for this job in its state; clients offer exactly these. */
   allowed_actions?: AllowedAction[];
+  /** The input file's size in bytes. */
+  input_size?: number | null;
+  /** What the probe learned about the input when the job was queued; null until probed. */
+  media?: MediaFacts | null;
+  /** The published output's size in bytes; null until completed. */
+  output_size?: number | null;
+  /** Input size divided by output size; null until completed. */
+  compression_ratio?: number | null;
+  /** Whether GET /api/jobs/{id}/thumbnail has a poster frame. */
+  thumbnail?: boolean;
+}
+
+export interface MediaFacts {
+  container: string | null;
+  video_codec: string | null;
+  frame_rate: number | null;
+  audio_tracks: AudioTrack[];
+}
+
+export interface AudioTrack {
+  codec: string | null;
+  channels: number;
+  sample_rate: number;
 }
 
 export type AllowedAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'delete' | 'priority';

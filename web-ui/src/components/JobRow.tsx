@@ -2,6 +2,7 @@ import type { JobAction } from '../api/client';
 import type { Job, JobStatus } from '../api/types';
 import { duration, percent, wholePercent } from '../format';
 import { Link } from '../router';
+import { Thumbnail } from './JobMedia';
 import { ConfirmButton } from './ConfirmButton';
 
 export type RowAction = JobAction | 'delete';
@@ -76,8 +77,13 @@ export function JobRow({ job, onAction, selection }: { job: Job; onAction: (job:
         </td>
       )}
       <td data-label="File" className="filename">
-        <Link to={`/jobs/${encodeURIComponent(job.id)}`}>{job.filename}</Link>
-        {job.error && <div className="row-error">{job.error}</div>}
+        <div className="file-cell">
+          <Thumbnail job={job} />
+          <div>
+            <Link to={`/jobs/${encodeURIComponent(job.id)}`}>{job.filename}</Link>
+            {job.error && <div className="row-error">{job.error}</div>}
+          </div>
+        </div>
       </td>
       <td data-label="Status">
         <StatusBadge status={job.status} />

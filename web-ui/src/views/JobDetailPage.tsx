@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Job } from '../api/types';
 import { ActionButton, actionsFor, ProgressBar, StatusBadge, type RowAction } from '../components/JobRow';
-import { bitrate, dateTime, duration, fps, speed } from '../format';
+import { MediaFacts } from '../components/JobMedia';
+import { dateTime, duration, fps, speed } from '../format';
 import { Link, navigate } from '../router';
 import { useDashboard } from '../state/DashboardStore';
 import { LogView } from '../components/LogView';
@@ -104,15 +105,7 @@ export function JobDetailPage({ id }: { id: string }) {
           <dt>State</dt>
           <dd>{stateText(job)}</dd>
         </dl>
-        <dl className="card">
-          <h2>Media</h2>
-          <dt>Duration</dt>
-          <dd>{duration(job.duration)}</dd>
-          <dt>Resolution</dt>
-          <dd>{job.resolution ?? '–'}</dd>
-          <dt>Bitrate</dt>
-          <dd>{bitrate(job.bitrate)}</dd>
-        </dl>
+        <MediaFacts job={job} />
         <dl className="card">
           <h2>Processing</h2>
           <dt>Attempts</dt>

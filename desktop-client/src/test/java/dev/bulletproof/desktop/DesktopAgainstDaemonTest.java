@@ -28,6 +28,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +116,21 @@ class DesktopAgainstDaemonTest {
                 "the log tail of the job is shown",
                 WAIT,
                 () -> !window.model.jobs().logTail().isEmpty());
+        DesktopWindow.until(
+                "the job's poster frame is shown in its row and in the detail pane",
+                WAIT,
+                () -> rowThumbnails() > 0
+                        && ((ImageView) window.scene().lookup("#job-detail-thumbnail")).getImage() != null);
+        Image poster =
+                DesktopWindow.onFx(() -> ((ImageView) window.scene().lookup("#job-detail-thumbnail")).getImage());
+        assertThat(poster.isError()).as("the poster frame decodes").isFalse();
+        assertThat(poster.getWidth()).isBetween(1.0, 320.0);
+        JobModel completed = rest.job(job.id());
+        assertThat(completed.media().videoCodec()).isEqualTo("h264");
+        assertThat(completed.outputSize()).isPositive();
+        assertThat(DesktopWindow.onFx(() -> detailValues()))
+                .anySatisfy(text -> assertThat(text).startsWith("h264, 25 fps"))
+                .anySatisfy(text -> assertThat(text).containsPattern("x (smaller|larger)$"));
         window.screenshot("jobs-completed");
 
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
@@ -351,6 +368,20 @@ class DesktopAgainstDaemonTest {
                 WAIT,
                 () -> window.model.connection().stateProperty().get() == ConnectionState.CONNECTED);
         assertThat(text("#connection-url")).isEqualTo(daemon.url().toString());
+    }
+
+    /** Poster frames drawn in the jobs table's rows. */
+    private int rowThumbnails() {
+        return window.view.lookupJobsTable().lookupAll(".job-thumbnail").stream()
+                .filter(node -> node instanceof ImageView view && view.getImage() != null && view.getScene() != null)
+                .toList()
+                .size();
+    }
+
+    private List<String> detailValues() {
+        return window.scene().getRoot().lookupAll(".detail-value").stream()
+                .map(node -> ((Label) node).getText())
+                .toList();
     }
 
     private void click(String id) {

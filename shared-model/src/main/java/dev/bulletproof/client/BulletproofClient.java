@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -117,6 +118,27 @@ public final class BulletproofClient {
     /** The last {@code lines} lines of the job's ffmpeg log. */
     public JobLogModel log(String id, int lines) {
         return responses.readLog(send(get(jobPath(id) + "/log?lines=" + lines)), id);
+    }
+
+    /**
+     * The job's poster frame as JPEG bytes, or empty when the daemon made none (an audio-only file, or a
+     * job queued before the probe ran).
+     */
+    public Optional<byte[]> thumbnail(String id) {
+        HttpRequest request = request(jobPath(id) + "/thumbnail")
+                .setHeader("Accept", "image/jpeg")
+                .GET()
+                .build();
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        return switch (response.statusCode()) {
+            case 200 -> Optional.of(response.body());
+            case 404 -> Optional.empty();
+            default ->
+                throw new ApiException(
+                        response.statusCode(),
+                        "http_" + response.statusCode(),
+                        "the daemon refused the thumbnail of job " + id + " (HTTP " + response.statusCode() + ")");
+        };
     }
 
     /** Queues a file that is already on the daemon's disk (an absolute path there) with a profile. */
@@ -273,8 +295,12 @@ public final class BulletproofClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, body);
         } catch (HttpConnectTimeoutException e) {
             throw new DaemonUnreachableException(baseUrl, "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s", e);
         } catch (HttpTimeoutException e) {

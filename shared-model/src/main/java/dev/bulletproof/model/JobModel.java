@@ -15,6 +15,11 @@ import java.util.List;
  * @param elapsedSeconds processing wall time so far (or in total, once finished)
  * @param verified whether the output passed verification; null until there is an output to verify
  * @param allowedActions what the daemon accepts for this job in its state: clients offer exactly these
+ * @param inputSize the input file's size in bytes when the job was created
+ * @param media codecs, frame rate and audio tracks from the probe at queue time; null until probed
+ * @param outputSize the published output's size in bytes; null until the job completed
+ * @param compressionRatio input size divided by output size (2.0 = half the size); null until completed
+ * @param thumbnail whether GET /api/jobs/{id}/thumbnail has a poster frame for this job
  */
 public record JobModel(
         String id,
@@ -39,9 +44,70 @@ public record JobModel(
         Double etaSeconds,
         Boolean verified,
         String statusReason,
-        List<JobAction> allowedActions) {
+        List<JobAction> allowedActions,
+        Long inputSize,
+        MediaFacts media,
+        Long outputSize,
+        Double compressionRatio,
+        boolean thumbnail) {
 
     public JobModel {
         allowedActions = allowedActions == null ? List.of() : List.copyOf(allowedActions);
+    }
+
+    /** A job without the media facts of its input and output (before the probe, or from an older daemon). */
+    public JobModel(
+            String id,
+            String filename,
+            JobStatus status,
+            double progress,
+            Instant startedAt,
+            Instant completedAt,
+            String error,
+            String profile,
+            Double duration,
+            Long bitrate,
+            String resolution,
+            String inputPath,
+            String outputPath,
+            int priority,
+            int attempts,
+            Instant createdAt,
+            Double elapsedSeconds,
+            Double fps,
+            Double speed,
+            Double etaSeconds,
+            Boolean verified,
+            String statusReason,
+            List<JobAction> allowedActions) {
+        this(
+                id,
+                filename,
+                status,
+                progress,
+                startedAt,
+                completedAt,
+                error,
+                profile,
+                duration,
+                bitrate,
+                resolution,
+                inputPath,
+                outputPath,
+                priority,
+                attempts,
+                createdAt,
+                elapsedSeconds,
+                fps,
+                speed,
+                etaSeconds,
+                verified,
+                statusReason,
+                allowedActions,
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 }

@@ -49,7 +49,12 @@ public final class JobViews {
                 moving ? live.get().etaSeconds() : null,
                 job.verified(),
                 job.statusReason(),
-                JobCommand.allowedActions(job.status()));
+                JobCommand.allowedActions(job.status()),
+                job.inputSize(),
+                job.mediaFacts(),
+                job.outputSize(),
+                job.compressionRatio(),
+                job.thumbnail());
     }
 
     private static double progress(Job job, Optional<LiveProgress> live) {

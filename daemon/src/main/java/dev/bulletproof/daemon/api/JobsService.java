@@ -7,6 +7,7 @@ import dev.bulletproof.daemon.jobs.JobCommands;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobQueries;
 import dev.bulletproof.daemon.jobs.JobSort;
+import dev.bulletproof.daemon.media.Thumbnailer;
 import dev.bulletproof.model.JobStatus;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -15,6 +16,11 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +63,8 @@ final class JobsService implements HttpService {
                 .post("/api/jobs/{id}/cancel", (req, res) -> control(req, res, commands::cancel))
                 .post("/api/jobs/{id}/retry", (req, res) -> control(req, res, commands::retry))
                 .post("/api/jobs/{id}/priority", this::priority)
-                .get("/api/jobs/{id}/log", this::log);
+                .get("/api/jobs/{id}/log", this::log)
+                .get("/api/jobs/{id}/thumbnail", this::thumbnail);
     }
 
     @Override
@@ -119,6 +126,27 @@ final class JobsService implements HttpService {
         JobLogs.LogText log = logs.whole(id);
         response.header(LOG_TRUNCATED, Boolean.toString(log.truncated()));
         response.send(log.text());
+    }
+
+    /**
+     * The job's poster frame. It is made once and never changes, and job ids are never reused, so clients
+     * may keep it as long as they like; private because it shows the user's media.
+     */
+    private void thumbnail(ServerRequest request, ServerResponse response) {
+        long id = QueryParams.jobId(request);
+        jobs.get(id);
+        Path file = Thumbnailer.fileOf(context.engine().dataFolder(), id);
+        byte[] image;
+        try {
+            image = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw ApiException.notFound("job " + id + " has no thumbnail");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the thumbnail of job " + id, e);
+        }
+        response.header(HeaderNames.CONTENT_TYPE, "image/jpeg");
+        response.header(HeaderNames.CACHE_CONTROL, "private, max-age=86400, immutable");
+        response.send(image);
     }
 
     private void create(ServerRequest request, ServerResponse response) {

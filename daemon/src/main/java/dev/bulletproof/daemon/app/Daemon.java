@@ -28,13 +28,16 @@ import dev.bulletproof.daemon.jobs.WorkerSettings;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcPublishIntentStore;
 import dev.bulletproof.daemon.media.EncodeRegistry;
+import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.media.MediaToolsLocator;
 import dev.bulletproof.daemon.media.ProfileCatalog;
+import dev.bulletproof.daemon.media.Thumbnailer;
 import dev.bulletproof.daemon.media.Transcoder;
 import dev.bulletproof.daemon.metrics.DaemonMetrics;
 import dev.bulletproof.daemon.monitor.FileIntake;
 import dev.bulletproof.daemon.monitor.JobControls;
+import dev.bulletproof.daemon.monitor.MediaFactsCollector;
 import dev.bulletproof.daemon.monitor.PipelineReconfiguration;
 import dev.bulletproof.daemon.monitor.TranscodeJobExecutor;
 import dev.bulletproof.daemon.watch.FolderWatcher;
@@ -157,6 +160,9 @@ public final class Daemon implements AutoCloseable {
                 new WorkerSettings(loaded.maxWorkers(), loaded.maxAttempts(), RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP),
                 progress);
         // A file flows watcher -> stability tracker -> intake -> the queue the pool claims from.
+        // Subscribed before the intake starts, so every queued job is probed for the clients' media panel.
+        MediaFactsCollector mediaFacts =
+                opened(new MediaFactsCollector(jobs, new MediaProber(tools), new Thumbnailer(tools), data.root(), bus));
         intake = new FileIntake(jobs, config::current, bus, pool::wakeUp);
         intake.adopt(jobs.list(waitingJobs()));
         stability = new StabilityTracker(clock, loaded.stableTime(), intake);
@@ -173,6 +179,8 @@ public final class Daemon implements AutoCloseable {
             pool.pauseQueue();
         }
         pool.start();
+        mediaFacts.start();
+        mediaFacts.catchUp(jobs.list(queuedJobs()));
         intake.start();
         // Settling files are re-checked often (detection latency); stable ones only as often as the folder is
         // rescanned, since each sweep stats every tracked file.
@@ -223,6 +231,10 @@ public final class Daemon implements AutoCloseable {
     private <T extends AutoCloseable> T opened(T resource) {
         resources.add(resource);
         return resource;
+    }
+
+    private static JobFilter queuedJobs() {
+        return new JobFilter(Set.of(JobStatus.QUEUED), null, null, null, Integer.MAX_VALUE, 0);
     }
 
     private static JobFilter waitingJobs() {

@@ -7,6 +7,7 @@ package dev.bulletproof.daemon.jobs;
  * @param error what went wrong, in words, for FAILED and STALLED
  * @param verified whether the output passed verification; null when there was nothing to verify
  * @param retryable whether running it again may help (a crash or a stall may; an unreadable input will not)
+ * @param outputSize the published output's size in bytes, or null when there is none or it is unknown
  */
 public record ExecutionResult(
         Outcome outcome,
@@ -17,7 +18,31 @@ public record ExecutionResult(
         Long bitrate,
         String resolution,
         double processingSeconds,
-        boolean retryable) {
+        boolean retryable,
+        Long outputSize) {
+
+    public ExecutionResult(
+            Outcome outcome,
+            String outputPath,
+            String error,
+            Boolean verified,
+            Double mediaDurationSeconds,
+            Long bitrate,
+            String resolution,
+            double processingSeconds,
+            boolean retryable) {
+        this(
+                outcome,
+                outputPath,
+                error,
+                verified,
+                mediaDurationSeconds,
+                bitrate,
+                resolution,
+                processingSeconds,
+                retryable,
+                null);
+    }
 
     public enum Outcome {
         SUCCEEDED,

@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.jobs;
 
 import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.MediaFacts;
 import dev.bulletproof.model.OnSuccess;
 import java.time.Instant;
 
@@ -17,6 +18,9 @@ import java.time.Instant;
  * @param notBefore a queued job waits until then before a worker may claim it (retry backoff); null = now
  * @param processingSeconds wall time of the last run
  * @param version bumped by every write; updates are conditional on it (optimistic locking)
+ * @param mediaFacts codecs, frame rate and audio tracks from the probe at queue time; null until probed
+ * @param outputSize the published output's size in bytes; null until completed
+ * @param thumbnail whether a poster frame was made for this job
  */
 public record Job(
         long id,
@@ -41,4 +45,67 @@ public record Job(
         String resolution,
         Boolean verified,
         Double processingSeconds,
-        long version) {}
+        long version,
+        MediaFacts mediaFacts,
+        Long outputSize,
+        boolean thumbnail) {
+
+    /** A job as stored before media facts existed, or before its probe ran. */
+    public Job(
+            long id,
+            String inputPath,
+            long inputSize,
+            long inputMtimeMillis,
+            String filename,
+            JobStatus status,
+            String statusReason,
+            String profile,
+            String outputPath,
+            OnSuccess onSuccess,
+            int priority,
+            int attempts,
+            String error,
+            Instant createdAt,
+            Instant startedAt,
+            Instant completedAt,
+            Instant notBefore,
+            Double mediaDurationSeconds,
+            Long bitrate,
+            String resolution,
+            Boolean verified,
+            Double processingSeconds,
+            long version) {
+        this(
+                id,
+                inputPath,
+                inputSize,
+                inputMtimeMillis,
+                filename,
+                status,
+                statusReason,
+                profile,
+                outputPath,
+                onSuccess,
+                priority,
+                attempts,
+                error,
+                createdAt,
+                startedAt,
+                completedAt,
+                notBefore,
+                mediaDurationSeconds,
+                bitrate,
+                resolution,
+                verified,
+                processingSeconds,
+                version,
+                null,
+                null,
+                false);
+    }
+
+    /** Input size over output size, or null until there is an output of known size. */
+    public Double compressionRatio() {
+        return outputSize == null || outputSize <= 0 ? null : (double) inputSize / outputSize;
+    }
+}

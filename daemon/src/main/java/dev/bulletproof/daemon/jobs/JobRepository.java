@@ -50,6 +50,15 @@ public interface JobRepository {
 
     Job markCompleted(long id, ExecutionResult result);
 
+    /**
+     * Keeps what the probe learned about the job's input, in any state; not recorded in the history, it is
+     * a fact about the file and no state change. Values already known (from a run) are not overwritten.
+     */
+    Job recordInputMedia(long id, InputMedia media);
+
+    /** Notes that the job's poster frame exists, so clients ask for it. */
+    Job recordThumbnail(long id);
+
     /** Processing, paused or waiting (file vanished) to failed, with the error for the user. */
     Job markFailed(long id, String error, Double processingSeconds);
 

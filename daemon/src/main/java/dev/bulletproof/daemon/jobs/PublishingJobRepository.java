@@ -150,6 +150,16 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     @Override
+    public Job recordInputMedia(long id, InputMedia media) {
+        return published(JobEvent.Change.UPDATED, () -> store.recordInputMedia(id, media));
+    }
+
+    @Override
+    public Job recordThumbnail(long id) {
+        return published(JobEvent.Change.UPDATED, () -> store.recordThumbnail(id));
+    }
+
+    @Override
     public void delete(long id) {
         inCommitOrder(() -> {
             store.delete(id);

@@ -26,6 +26,8 @@ import dev.bulletproof.daemon.media.TranscodeRequest;
 import dev.bulletproof.daemon.media.TranscodeResult;
 import dev.bulletproof.daemon.media.Transcoder;
 import dev.bulletproof.model.OnSuccess;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -203,7 +205,8 @@ public final class TranscodeJobExecutor implements JobExecutor {
                             bitrate,
                             resolution,
                             seconds,
-                            false);
+                            false,
+                            sizeOf(result.output()));
                 }
                 case CANCELLED -> ExecutionResult.cancelled(seconds);
                 case STALLED ->
@@ -233,6 +236,15 @@ public final class TranscodeJobExecutor implements JobExecutor {
                             retryable);
                 }
             };
+        }
+
+        /** The published output's size for the job's record; unknown rather than failing a published job. */
+        private static Long sizeOf(Path output) {
+            try {
+                return output == null ? null : Files.size(output);
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         /**

@@ -229,6 +229,17 @@ public final class JobsView extends BorderPane {
                 cell -> new SimpleObjectProperty<>(parseId(cell.getValue().id())));
         id.setPrefWidth(70);
         table.getColumns().add(id);
+        TableColumn<JobModel, JobModel> poster = new TableColumn<>("");
+        poster.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
+        poster.setCellFactory(column -> new ThumbnailCell());
+        poster.setSortable(false);
+        poster.setPrefWidth(THUMB_WIDTH + 16);
+        poster.setMinWidth(THUMB_WIDTH + 16);
+        poster.setMaxWidth(THUMB_WIDTH + 16);
+        table.getColumns().add(poster);
+        // A poster frame that arrives after its row was drawn redraws the rows.
+        model.thumbnails()
+                .addListener((javafx.collections.MapChangeListener<String, byte[]>) change -> table.refresh());
         table.getColumns().add(text("File", JobModel::filename, 260));
         TableColumn<JobModel, JobStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(
@@ -295,6 +306,39 @@ public final class JobsView extends BorderPane {
         }
     }
 
+    private static final double THUMB_WIDTH = 64;
+    /** Decoded poster frames by job id: decoding once keeps scrolling smooth. */
+    private final java.util.Map<String, javafx.scene.image.Image> images = new java.util.HashMap<>();
+
+    private javafx.scene.image.Image imageOf(JobModel job) {
+        byte[] bytes = job == null ? null : model.thumbnails().get(job.id());
+        if (bytes == null) {
+            return null;
+        }
+        return images.computeIfAbsent(
+                job.id(), id -> new javafx.scene.image.Image(new java.io.ByteArrayInputStream(bytes)));
+    }
+
+    /** The poster frame of a row, or nothing for a job without one. */
+    private final class ThumbnailCell extends javafx.scene.control.TableCell<JobModel, JobModel> {
+        private final javafx.scene.image.ImageView view = new javafx.scene.image.ImageView();
+
+        ThumbnailCell() {
+            view.setFitWidth(THUMB_WIDTH);
+            view.setFitHeight(THUMB_WIDTH * 9 / 16);
+            view.setPreserveRatio(true);
+            view.getStyleClass().add("job-thumbnail");
+        }
+
+        @Override
+        protected void updateItem(JobModel job, boolean empty) {
+            super.updateItem(job, empty);
+            javafx.scene.image.Image image = empty ? null : imageOf(job);
+            view.setImage(image);
+            setGraphic(image == null ? null : view);
+        }
+    }
+
     private VBox detail() {
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -323,7 +367,17 @@ public final class JobsView extends BorderPane {
                 }
             });
         });
+        javafx.scene.image.ImageView poster = new javafx.scene.image.ImageView();
+        poster.setId("job-detail-thumbnail");
+        // Small enough that the log below keeps most of the pane.
+        poster.setFitWidth(200);
+        poster.setPreserveRatio(true);
+        poster.managedProperty().bind(poster.imageProperty().isNotNull());
+        poster.visibleProperty().bind(poster.imageProperty().isNotNull());
+        model.thumbnails().addListener((javafx.collections.MapChangeListener<String, byte[]>)
+                change -> poster.setImage(imageOf(model.selectedProperty().get())));
         model.selectedProperty().addListener((o, before, job) -> {
+            poster.setImage(imageOf(job));
             grid.getChildren().clear();
             title.setText(job == null ? "Select a job to see its details." : job.filename());
             if (job == null) {
@@ -347,7 +401,7 @@ public final class JobsView extends BorderPane {
         Label logTitle = new Label("ffmpeg log (last lines)");
         logTitle.getStyleClass().add("card-title");
         VBox.setVgrow(log, Priority.ALWAYS);
-        VBox box = new VBox(10, title, grid, logTitle, log);
+        VBox box = new VBox(10, title, poster, grid, logTitle, log);
         box.setId("job-detail");
         box.setPadding(new Insets(0, 0, 0, 12));
         box.setMinWidth(280);

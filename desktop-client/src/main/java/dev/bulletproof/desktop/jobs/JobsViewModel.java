@@ -8,6 +8,7 @@ import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.MediaFacts;
 import dev.bulletproof.model.ProfileModel;
 import dev.bulletproof.model.ws.ServerMessage;
 import java.time.Instant;
@@ -28,7 +29,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The jobs table: a filtered list loaded a page at a time (the history may hold 100,000 jobs), kept current
@@ -53,11 +56,21 @@ public final class JobsViewModel {
     private final ObservableList<String> logTail = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final Set<String> loadedIds = new HashSet<>();
+    /** Poster frames by job id, as JPEG bytes; the view turns them into images. */
+    private final ObservableMap<String, byte[]> thumbnails = FXCollections.observableHashMap();
+    /** Asked for once per job, so a row that updates every second does not refetch its image. */
+    private final Set<String> thumbnailsAsked = new HashSet<>();
+
     private long generation;
 
     public JobsViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls) {
         this.client = client;
         this.calls = calls;
+        jobs.addListener((ListChangeListener<JobModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::loadThumbnail);
+            }
+        });
         selected.addListener((observable, before, now) -> {
             if (now == null || before == null || !now.id().equals(before.id())) {
                 loadLog();
@@ -248,6 +261,21 @@ public final class JobsViewModel {
         JobModel apply(BulletproofClient client, String id);
     }
 
+    private void loadThumbnail(JobModel job) {
+        if (!job.thumbnail() || !thumbnailsAsked.add(job.id())) {
+            return;
+        }
+        calls.run(
+                () -> client.get().thumbnail(job.id()),
+                image -> image.ifPresent(bytes -> thumbnails.put(job.id(), bytes)),
+                e -> thumbnailsAsked.remove(job.id())); // a later update asks again
+    }
+
+    /** The poster frames loaded so far, JPEG bytes by job id. */
+    public ObservableMap<String, byte[]> thumbnails() {
+        return thumbnails;
+    }
+
     private void loadLog() {
         JobModel job = selected.get();
         if (job == null) {
@@ -312,6 +340,10 @@ public final class JobsViewModel {
                     + (job.resolution() == null ? "" : ", " + job.resolution())
                     + (job.bitrate() == null ? "" : ", " + Formats.bitrate(job.bitrate()))
         });
+        rows.add(new String[] {"Video", video(job.media())});
+        rows.add(new String[] {"Audio", audio(job.media())});
+        rows.add(new String[] {"Input size", Formats.size(job.inputSize())});
+        rows.add(new String[] {"Output size", Formats.size(job.outputSize()) + compression(job.compressionRatio())});
         rows.add(new String[] {"Attempts", Integer.toString(job.attempts())});
         rows.add(new String[] {"Verified", verified(job)});
         rows.add(new String[] {"Run time", Formats.duration(job.elapsedSeconds())});
@@ -364,6 +396,54 @@ public final class JobsViewModel {
             case null -> "–";
             default -> "after the output is written";
         };
+    }
+
+    /** "h264, 25 fps (mov,mp4,…)"; unknown until the probe ran. */
+    static String video(MediaFacts media) {
+        if (media == null) {
+            return "–";
+        }
+        String container = media.container() == null ? "" : " (" + media.container() + ")";
+        if (media.videoCodec() == null) {
+            return "none, audio only" + container;
+        }
+        return media.videoCodec() + ", " + Formats.fps(media.frameRate()) + container;
+    }
+
+    /** "aac stereo 48 kHz; ac3 6 ch 48 kHz"; unknown until the probe ran. */
+    static String audio(MediaFacts media) {
+        if (media == null) {
+            return "–";
+        }
+        if (media.audioTracks().isEmpty()) {
+            return "none";
+        }
+        return String.join(
+                "; ", media.audioTracks().stream().map(JobsViewModel::track).toList());
+    }
+
+    private static String track(MediaFacts.AudioTrack track) {
+        String channels =
+                switch (track.channels()) {
+                    case 1 -> "mono";
+                    case 2 -> "stereo";
+                    default -> track.channels() + " ch";
+                };
+        String rate = track.sampleRate() > 0
+                ? " "
+                        + new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                                .format(track.sampleRate() / 1000.0)
+                        + " kHz"
+                : "";
+        return (track.codec() == null ? "–" : track.codec()) + " " + channels + rate;
+    }
+
+    /** ", 4.00x smaller" after the size, as the web dashboard words it; nothing until completed. */
+    static String compression(Double ratio) {
+        if (ratio == null || !(ratio > 0)) {
+            return "";
+        }
+        return ratio >= 1 ? ", " + Formats.speed(ratio) + " smaller" : ", " + Formats.speed(1 / ratio) + " larger";
     }
 
     private static String time(Instant at) {

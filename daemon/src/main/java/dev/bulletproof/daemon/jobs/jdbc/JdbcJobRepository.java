@@ -14,6 +14,7 @@ import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.db.Transaction;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
+import dev.bulletproof.daemon.jobs.InputMedia;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobCommand;
 import dev.bulletproof.daemon.jobs.JobEventType;
@@ -266,14 +267,43 @@ public final class JdbcJobRepository implements JobRepository {
                     ", status_reason = 'completed', error = NULL, completed_at = ?, output_path = COALESCE(?, output_path),"
                             + " verified = ?, processing_seconds = ?,"
                             + " media_duration_seconds = COALESCE(?, media_duration_seconds),"
-                            + " bitrate = COALESCE(?, bitrate), resolution = COALESCE(?, resolution)",
+                            + " bitrate = COALESCE(?, bitrate), resolution = COALESCE(?, resolution),"
+                            + " output_size = ?",
                     clock.instant(),
                     result.outputPath(),
                     result.verified(),
                     result.processingSeconds(),
                     result.mediaDurationSeconds(),
                     result.bitrate(),
-                    result.resolution());
+                    result.resolution(),
+                    result.outputSize());
+        });
+    }
+
+    @Override
+    public Job recordInputMedia(long id, InputMedia media) {
+        return database.inTransaction(tx -> {
+            Job current = JobWrites.load(tx, id);
+            JobWrites.checkedUpdate(
+                    tx,
+                    current,
+                    "UPDATE jobs SET media_facts = ?, media_duration_seconds = COALESCE(media_duration_seconds, ?),"
+                            + " bitrate = COALESCE(bitrate, ?), resolution = COALESCE(resolution, ?),"
+                            + " version = version + 1",
+                    MediaFactsJson.write(media.facts()),
+                    media.durationSeconds(),
+                    media.bitrate(),
+                    media.resolution());
+            return JobWrites.load(tx, id);
+        });
+    }
+
+    @Override
+    public Job recordThumbnail(long id) {
+        return database.inTransaction(tx -> {
+            Job current = JobWrites.load(tx, id);
+            JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET thumbnail = ?, version = version + 1", true);
+            return JobWrites.load(tx, id);
         });
     }
 
