@@ -141,7 +141,12 @@ class SeedContractTest {
                         "eta_seconds",
                         "verified",
                         "status_reason",
-                        "allowed_actions");
+                        "allowed_actions",
+                        "input_size",
+                        "media",
+                        "output_size",
+                        "compression_ratio",
+                        "thumbnail");
     }
 
     @Test
