@@ -6,6 +6,7 @@ import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.db.PostgresDatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
+import dev.bulletproof.daemon.db.SqliteDialect;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What doctor says about the job database, on a real SQLite file and a real PostgreSQL server. */
 class DoctorDatabaseTest {
+
+    /** The newest migration of this build; both dialects ship the same versions. */
+    private static final int LATEST = Migrations.fromClasspath().latestVersion(new SqliteDialect());
 
     @TempDir
     Path dir;
@@ -40,7 +44,10 @@ class DoctorDatabaseTest {
         DatabaseCheck fresh = DatabaseCheck.of(noConfig, data);
         assertThat(fresh.ok()).isTrue();
         assertThat(String.join("\n", fresh.lines()))
-                .contains("database: SQLite at", "(not created yet)", "schema:    none yet (this build expects 3;");
+                .contains(
+                        "database: SQLite at",
+                        "(not created yet)",
+                        "schema:    none yet (this build expects " + LATEST + ";");
         assertThat(data.resolve(DatabaseCheck.SQLITE_FILE))
                 .as("doctor creates nothing")
                 .doesNotExist();
@@ -51,7 +58,9 @@ class DoctorDatabaseTest {
         DatabaseCheck migrated = DatabaseCheck.of(noConfig, data);
         assertThat(migrated.ok()).isTrue();
         assertThat(migrated.lines())
-                .contains("  reachable: yes", "  schema:    version 3 (this build expects 3; up to date)");
+                .contains(
+                        "  reachable: yes",
+                        "  schema:    version " + LATEST + " (this build expects " + LATEST + "; up to date)");
     }
 
     @Test
@@ -64,10 +73,14 @@ class DoctorDatabaseTest {
                 .containsExactly(
                         "database: PostgreSQL at " + fixture.url() + " as postgres",
                         "  reachable: yes",
-                        "  schema:    none yet (this build expects 3; the daemon applies the missing migrations at start)");
+                        "  schema:    none yet (this build expects " + LATEST
+                                + "; the daemon applies the missing migrations at start)");
 
         try (SqlDatabase migrated = fixture.open()) {
-            assertThat(Migrations.appliedVersions(migrated)).containsExactly(1, 2, 3);
+            assertThat(Migrations.appliedVersions(migrated))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, LATEST)
+                            .boxed()
+                            .toList());
         }
         CliRun run = CliRun.of(
                 "doctor",
@@ -79,7 +92,7 @@ class DoctorDatabaseTest {
         assertThat(run.out())
                 .contains("database: PostgreSQL at " + fixture.url())
                 .contains("  reachable: yes")
-                .contains("  schema:    version 3 (this build expects 3; up to date)")
+                .contains("  schema:    version " + LATEST + " (this build expects " + LATEST + "; up to date)")
                 .doesNotContain(PASSWORD);
     }
 
