@@ -309,9 +309,11 @@ final class StandInEngine {
             return ProfileCatalog.builtins();
         }
 
+        /** The rules the running daemon would build from the current config. */
         @Override
         public RuleSet rules() {
-            throw new UnsupportedOperationException("not used by these tests");
+            return dev.bulletproof.daemon.config.PipelineSettings.of(current, java.time.Clock.systemUTC())
+                    .rules();
         }
 
         @Override

@@ -100,6 +100,7 @@ public final class HistoryView extends BorderPane {
                         !HistoryViewModel.DAY.equals(model.bucketProperty().get()));
             }
 
+            /** The axis only formats its ticks; a chart never turns a label back into a time. */
             @Override
             public Number fromString(String text) {
                 throw new UnsupportedOperationException("time tick labels are not parsed back");
