@@ -289,6 +289,14 @@ class DesktopAgainstDaemonTest {
         });
         click("#config-save");
         Await.until("the daemon took two workers", WAIT, () -> rest.config().maxWorkers() == 2);
+        // The daemon applies the save before the client shows its answer; editing before then would be
+        // overwritten by the saved configuration, as it would for a user typing during a save.
+        DesktopWindow.until(
+                "the client shows the save",
+                WAIT,
+                () -> ((Label) window.scene().lookup("#config-message"))
+                        .getText()
+                        .contains("Saved and applied"));
 
         Path file = Files.writeString(root.resolve("not-a-folder.txt"), "x");
         String impossible = file.resolve("out").toString();

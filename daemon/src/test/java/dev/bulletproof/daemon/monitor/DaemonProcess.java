@@ -79,11 +79,15 @@ final class DaemonProcess implements AutoCloseable {
 
     /** The ffmpeg the daemon runs for the input whose path contains {@code name}, if one runs now. */
     java.util.Optional<ProcessHandle> ffmpegFor(String name) {
+        // Only the encode reports -progress: the thumbnail and the verifier's tail decode also name the input
+        // and are not the process a test means to kill.
         return process.descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("ffmpeg")).orElse(false))
                 .filter(p -> p.info()
                         .arguments()
-                        .map(arguments -> java.util.Arrays.stream(arguments).anyMatch(a -> a.contains(name)))
+                        .map(java.util.Arrays::asList)
+                        .map(arguments -> arguments.contains("-progress")
+                                && arguments.stream().anyMatch(a -> a.contains(name)))
                         .orElse(false))
                 .findFirst();
     }

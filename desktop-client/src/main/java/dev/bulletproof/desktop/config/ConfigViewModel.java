@@ -98,6 +98,7 @@ public final class ConfigViewModel {
             return;
         }
         saving.set(true);
+        message.set("Saving…");
         calls.run(
                 () -> client.get().saveConfig(config),
                 saved -> {

@@ -126,7 +126,10 @@ class ConfigViewModelTest {
         Await.until(
                 "the refusal arrives",
                 Duration.ofSeconds(10),
-                () -> !model.fieldErrors().isEmpty());
+                // The field messages land before the summary line; the refusal is whole once both are there.
+                () -> !model.fieldErrors().isEmpty()
+                        && model.messageProperty().get() != null
+                        && !model.messageProperty().get().isEmpty());
         assertThat(model.fieldErrors()).containsKey("output_folder");
         assertThat(model.messageProperty().get()).contains("fix the marked fields");
     }
