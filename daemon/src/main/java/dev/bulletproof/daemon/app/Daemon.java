@@ -161,8 +161,8 @@ public final class Daemon implements AutoCloseable {
                 progress);
         // A file flows watcher -> stability tracker -> intake -> the queue the pool claims from.
         // Subscribed before the intake starts, so every queued job is probed for the clients' media panel.
-        MediaFactsCollector mediaFacts =
-                opened(new MediaFactsCollector(jobs, new MediaProber(tools), new Thumbnailer(tools), data.root(), bus));
+        MediaFactsCollector mediaFacts = opened(new MediaFactsCollector(
+                jobs, MediaProber.inBackground(tools), new Thumbnailer(tools), data.root(), bus));
         intake = new FileIntake(jobs, config::current, bus, pool::wakeUp);
         intake.adopt(jobs.list(waitingJobs()));
         stability = new StabilityTracker(clock, loaded.stableTime(), intake);

@@ -10,9 +10,20 @@ import java.util.List;
 public final class MediaProber {
 
     private final MediaTools tools;
+    private final boolean background;
 
     public MediaProber(MediaTools tools) {
+        this(tools, false);
+    }
+
+    private MediaProber(MediaTools tools, boolean background) {
         this.tools = tools;
+        this.background = background;
+    }
+
+    /** A prober for work nobody waits on: its ffprobe runs at the lowest CPU priority. */
+    public static MediaProber inBackground(MediaTools tools) {
+        return new MediaProber(tools, true);
     }
 
     /**
@@ -117,7 +128,7 @@ public final class MediaProber {
         command.addAll(options);
         command.add(FfmpegArguments.fileUrl(file));
         try {
-            return ToolRunner.run(command, ToolRunner.DEFAULT_TIMEOUT);
+            return ToolRunner.run(command, ToolRunner.DEFAULT_TIMEOUT, background);
         } catch (IOException e) {
             throw new ProbeToolException("could not run ffprobe on " + file.getFileName() + ": " + e.getMessage());
         }

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Makes a job's poster frame: one JPEG frame from a tenth into the video, at most {@value #MAX_WIDTH} px
- * wide. It is written under a temporary name and renamed, so a reader never sees half a file.
+ * wide. It is written under a temporary name and renamed, so a reader never sees half a file. Nobody waits
+ * for it, so its ffmpeg runs at the lowest CPU priority and takes only what the encodes leave idle.
  */
 public final class Thumbnailer {
 
@@ -67,7 +68,8 @@ public final class Thumbnailer {
                         "-c:v",
                         "mjpeg",
                         FfmpegArguments.fileUrl(partial)),
-                TIMEOUT);
+                TIMEOUT,
+                true);
         if (!output.succeeded() || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
             Files.deleteIfExists(partial);
             return false;

@@ -22,7 +22,15 @@ final class ToolRunner {
     private ToolRunner() {}
 
     static ToolOutput run(List<String> command, Duration timeout) throws IOException {
-        Process process = new ProcessBuilder(command).start();
+        return run(command, timeout, false);
+    }
+
+    /**
+     * @param background run at the lowest CPU priority the system offers, for work nobody waits on (media
+     *     facts, poster frames): it then takes only the time the encodes leave idle
+     */
+    static ToolOutput run(List<String> command, Duration timeout, boolean background) throws IOException {
+        Process process = new ProcessBuilder(background ? LowPriority.wrap(command) : command).start();
         process.getOutputStream().close();
         CompletableFuture<String> stdout = readAsync(process.getInputStream());
         CompletableFuture<String> stderr = readAsync(process.getErrorStream());

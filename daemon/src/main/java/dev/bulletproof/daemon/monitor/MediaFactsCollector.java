@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * Probes every newly queued job's input once, on its own thread, and keeps the facts on the job row with
  * a poster frame beside them, so clients can show what a file is before a worker gets to it.
  *
- * <p>Nothing here can fail or hold up a job: the intake and the workers never wait for it, and a file the
+ * <p>Nothing here can fail or hold up a job: the intake and the workers never wait for it, its ffprobe and
+ * ffmpeg run at the lowest CPU priority (so a busy machine's encodes are not slowed by it), and a file the
  * probe cannot read just stays without facts (the run reports the real problem). Deleting a job's history
  * entry removes its poster frame.
  */
