@@ -24,9 +24,18 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real daemon and its API server on a free port, in a temporary folder. */
-final class ApiFixture implements AutoCloseable {
+/**
+ * A real daemon and its API server on a free port, in a temporary folder.
+ *
+ * <p>Either opened by hand in a try-with-resources block (when a test restarts the daemon or changes its
+ * folders first), or registered as a JUnit extension with {@link #perTest}: then every test method gets a
+ * freshly started daemon in a folder of its own, stopped and removed after the test.
+ */
+final class ApiFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     static final Duration ENCODES = Duration.ofSeconds(120);
 
@@ -72,6 +81,39 @@ final class ApiFixture implements AutoCloseable {
 
     static ApiFixture started(Path root) {
         return new ApiFixture(root, "").start();
+    }
+
+    /** For {@code @RegisterExtension}: a daemon started before each test and stopped after it. */
+    static ApiFixture perTest(String extraYaml) {
+        return perTest(2, extraYaml);
+    }
+
+    static ApiFixture perTest(int maxWorkers, String extraYaml) {
+        try {
+            return new ApiFixture(Files.createTempDirectory("bulletproof-api-"), maxWorkers, extraYaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        daemon = null;
+        deleteTree(root);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     ApiFixture start() {

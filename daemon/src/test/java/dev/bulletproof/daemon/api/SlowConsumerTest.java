@@ -9,10 +9,9 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client that stops reading must never slow the engine or the other clients; it gets dropped instead. */
 class SlowConsumerTest {
@@ -20,13 +19,12 @@ class SlowConsumerTest {
     private static final int BATCHES = 60;
     private static final int PER_BATCH = 100;
 
-    @TempDir
-    Path root;
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.perTest("");
 
     @Test
     void clientThatNeverReadsIsDroppedWhileOthersKeepReceivingAndPublishingNeverBlocks() throws Exception {
-        try (ApiFixture api = ApiFixture.started(root);
-                WsClient fast = WsClient.connect(api);
+        try (WsClient fast = WsClient.connect(api);
                 Socket slow = connectWithoutReading(api)) {
             fast.await(WsClient.type("queue_update"), Duration.ofSeconds(10));
             ApiFixture.await(

@@ -7,26 +7,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.LiveProgress;
 import dev.bulletproof.daemon.testing.TestClips;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /ws/updates with a real daemon: job life cycles, ping, channel filters and authentication. */
 class UpdatesEndpointTest {
 
     private static final Duration SHORT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path root;
+    @RegisterExtension
+    final ApiFixture api = ApiFixture.perTest("");
 
     @Test
     void clientSeesAJobGoFromQueuedThroughProcessingToCompletedThenStats() {
-        try (ApiFixture api = ApiFixture.started(root);
-                WsClient client = WsClient.connect(api)) {
+        try (WsClient client = WsClient.connect(api)) {
             client.await(WsClient.type("queue_update"), SHORT);
 
             ApiFixture.moveInto(api.in, TestClips.hd(api.staging, "clip.mp4", 6), "clip.mp4");
@@ -53,8 +51,7 @@ class UpdatesEndpointTest {
 
     @Test
     void pingIsAnsweredWithPong() {
-        try (ApiFixture api = ApiFixture.started(root);
-                WsClient client = WsClient.connect(api)) {
+        try (WsClient client = WsClient.connect(api)) {
             client.await(WsClient.type("queue_update"), SHORT);
 
             client.send("{\"type\":\"ping\"}");
@@ -65,8 +62,7 @@ class UpdatesEndpointTest {
 
     @Test
     void subscribeLimitsTheChannelsASessionReceives() {
-        try (ApiFixture api = ApiFixture.started(root);
-                WsClient jobsOnly = WsClient.connect(api);
+        try (WsClient jobsOnly = WsClient.connect(api);
                 WsClient everything = WsClient.connect(api)) {
             jobsOnly.await(WsClient.type("queue_update"), SHORT);
             everything.await(WsClient.type("queue_update"), SHORT);
@@ -94,18 +90,16 @@ class UpdatesEndpointTest {
 
     @Test
     void upgradeWithoutTokenOrFromAForeignOriginIsRefused() {
-        try (ApiFixture api = ApiFixture.started(root)) {
-            assertThatThrownBy(() -> WsClient.connect(api, null)).isInstanceOf(CompletionException.class);
-            assertThatThrownBy(() -> WsClient.connect(api, "wrong")).isInstanceOf(CompletionException.class);
+        assertThatThrownBy(() -> WsClient.connect(api, null)).isInstanceOf(CompletionException.class);
+        assertThatThrownBy(() -> WsClient.connect(api, "wrong")).isInstanceOf(CompletionException.class);
 
-            String noToken = api.raw(upgrade(api, null, null));
-            String foreignOrigin = api.raw(upgrade(api, api.token, "http://evil.example"));
-            String ownOrigin = api.raw(upgrade(api, api.token, "http://127.0.0.1:" + api.server.port()));
+        String noToken = api.raw(upgrade(api, null, null));
+        String foreignOrigin = api.raw(upgrade(api, api.token, "http://evil.example"));
+        String ownOrigin = api.raw(upgrade(api, api.token, "http://127.0.0.1:" + api.server.port()));
 
-            assertThat(noToken).startsWith("HTTP/1.1 401");
-            assertThat(foreignOrigin).startsWith("HTTP/1.1 403");
-            assertThat(ownOrigin).startsWith("HTTP/1.1 101");
-        }
+        assertThat(noToken).startsWith("HTTP/1.1 401");
+        assertThat(foreignOrigin).startsWith("HTTP/1.1 403");
+        assertThat(ownOrigin).startsWith("HTTP/1.1 101");
     }
 
     private static String upgrade(ApiFixture api, String token, String origin) {
