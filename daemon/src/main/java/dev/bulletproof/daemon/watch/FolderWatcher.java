@@ -4,6 +4,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import dev.bulletproof.daemon.BackgroundLoop;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.ClosedWatchServiceException;
@@ -31,10 +32,14 @@ import java.util.function.Consumer;
  * decides when it is complete.
  *
  * <p>The folder may vanish (an unmounted share, an unplugged drive): the watcher logs one clear warning,
- * keeps retrying at every scan interval, and logs again when the folder is back. Its thread survives any
- * failure, including a listener that throws.
+ * keeps retrying at every scan interval, and logs again when the folder is back. Its thread (a
+ * {@link BackgroundLoop}) survives any failure, including a listener that throws; an {@link Error} ends it
+ * with a log line and marks the folder unavailable, so the health check shows it.
  */
 public final class FolderWatcher implements AutoCloseable {
+
+    /** How long the watcher waits after a failed turn before it tries again. */
+    private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
 
     private static final System.Logger LOG = System.getLogger(FolderWatcher.class.getName());
 
@@ -46,9 +51,10 @@ public final class FolderWatcher implements AutoCloseable {
     private volatile boolean settingsChanged;
     private volatile boolean running;
     private volatile boolean folderAvailable;
-    private volatile Thread thread;
+    private volatile BackgroundLoop loop;
 
-    // Only touched by the watcher thread.
+    // Only touched by the watcher thread (and by stop() once that thread has ended).
+    private long nextScan;
     private WatchService watchService;
     private final Map<WatchKey, Path> watchedFolders = new HashMap<>();
     private final Set<Path> watchedPaths = new HashSet<>();
@@ -77,7 +83,8 @@ public final class FolderWatcher implements AutoCloseable {
             return;
         }
         running = true;
-        thread = Thread.ofPlatform().name("bp-folder-watcher").daemon(true).start(this::run);
+        nextScan = 0;
+        loop = BackgroundLoop.start("bp-folder-watcher", this::round, FAILURE_PAUSE, this::died);
     }
 
     /** Stops watching and waits up to 5 s for the thread to end; safe to call repeatedly. */
@@ -86,13 +93,10 @@ public final class FolderWatcher implements AutoCloseable {
             return;
         }
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop.stop(Duration.ofSeconds(5))) {
+            closeWatchService();
         }
-        thread = null;
+        loop = null;
     }
 
     @Override
@@ -109,9 +113,9 @@ public final class FolderWatcher implements AutoCloseable {
     public void rewatch(Path newFolder, boolean recursive, Duration scanInterval, Set<Path> excludedFolders) {
         settings = settingsOf(newFolder, recursive, scanInterval, excludedFolders);
         settingsChanged = true;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        BackgroundLoop current = loop;
+        if (current != null) {
+            current.wake();
         }
     }
 
@@ -132,6 +136,12 @@ public final class FolderWatcher implements AutoCloseable {
         return folderAvailable;
     }
 
+    /** False before start, after stop, and after an {@link Error} ended the watcher thread. */
+    public boolean isWatching() {
+        BackgroundLoop current = loop;
+        return current != null && current.isAlive();
+    }
+
     /** How many full scans have finished since start; lets callers wait for the first one. */
     public long scansCompleted() {
         return scansCompleted.get();
@@ -144,44 +154,49 @@ public final class FolderWatcher implements AutoCloseable {
         return new Settings(folder.toAbsolutePath().normalize(), recursive, interval, normalized);
     }
 
-    private void run() {
-        long nextScan = 0;
-        while (running) {
-            try {
-                if (settingsChanged) {
-                    settingsChanged = false;
-                    closeWatchService();
-                    nextScan = 0;
-                }
-                Settings s = settings;
-                long now = System.nanoTime();
-                if (nextScan == 0 || now - nextScan >= 0) {
-                    fullScan(s);
-                    nextScan = System.nanoTime() + s.scanInterval().toNanos();
-                }
-                if (watchService == null) {
-                    sleepNanos(nextScan - System.nanoTime());
-                    continue;
-                }
-                WatchKey key = watchService.poll(
-                        Math.max(1, nextScan - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-                while (key != null && running && !settingsChanged) {
-                    if (handle(key, s)) {
-                        nextScan = System.nanoTime(); // the root went away: rescan now to notice it
-                    }
-                    key = watchService.poll();
-                }
-            } catch (InterruptedException e) {
-                // stop() or rewatch(): the loop condition and the settingsChanged flag tell which
-            } catch (ClosedWatchServiceException e) {
-                watchService = null;
-            } catch (RuntimeException | Error e) {
-                LOG.log(Level.ERROR, "Folder watcher failed; retrying at the next scan", e);
-                closeWatchService();
-                sleepQuietly(settings.scanInterval());
-            }
+    /**
+     * One turn of the watcher: a full scan when one is due, then the folder's events until the next. A
+     * failure closes the event watch (the next scan reopens it) and the loop retries after a pause.
+     */
+    private void round() throws InterruptedException {
+        try {
+            scanOrWatch();
+        } catch (ClosedWatchServiceException e) {
+            watchService = null;
+        } catch (RuntimeException e) {
+            closeWatchService();
+            throw e;
         }
-        closeWatchService();
+    }
+
+    private void scanOrWatch() throws InterruptedException {
+        if (settingsChanged) {
+            settingsChanged = false;
+            closeWatchService();
+            nextScan = 0;
+        }
+        Settings s = settings;
+        if (nextScan == 0 || System.nanoTime() - nextScan >= 0) {
+            fullScan(s);
+            nextScan = System.nanoTime() + s.scanInterval().toNanos();
+        }
+        long untilScan = Math.max(1, nextScan - System.nanoTime());
+        if (watchService == null) {
+            Thread.sleep(Duration.ofNanos(untilScan));
+            return;
+        }
+        WatchKey key = watchService.poll(untilScan, java.util.concurrent.TimeUnit.NANOSECONDS);
+        while (key != null && running && !settingsChanged) {
+            if (handle(key, s)) {
+                nextScan = System.nanoTime(); // the root went away: rescan now to notice it
+            }
+            key = watchService.poll();
+        }
+    }
+
+    /** An {@link Error} ended the watcher: say so where the health check looks, not only in the log. */
+    private void died(Throwable failure) {
+        folderAvailable = false;
     }
 
     /** Lists every candidate and (re)opens the event watch when the folder is there. */
@@ -361,20 +376,5 @@ public final class FolderWatcher implements AutoCloseable {
             }
             watchService = null;
         }
-    }
-
-    private void sleepNanos(long nanos) {
-        if (nanos <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Duration.ofNanos(nanos));
-        } catch (InterruptedException e) {
-            // woken by stop() or rewatch(); the loop re-checks its flags
-        }
-    }
-
-    private void sleepQuietly(Duration duration) {
-        sleepNanos(duration.toNanos());
     }
 }

@@ -174,6 +174,19 @@ class FolderWatcherTest {
     }
 
     @Test
+    void anErrorEndsTheWatcherAndMarksTheFolderUnavailable() throws Exception {
+        Path in = monitor();
+        Files.writeString(in.resolve("clip.mov"), "x");
+        watcher = new FolderWatcher(in, false, SCAN, Set.of(), candidate -> {
+            throw new OutOfMemoryError("simulated");
+        });
+        watcher.start();
+
+        Await.until("the watcher has ended", TIMEOUT, () -> !watcher.isWatching());
+        assertThat(watcher.folderAvailable()).isFalse();
+    }
+
+    @Test
     void rewatchSwitchesToTheNewFolderAndStartStopAreIdempotent() throws Exception {
         Path first = monitor();
         Path second = Files.createDirectories(root.resolve("other"));
