@@ -3,6 +3,8 @@ package dev.bulletproof.daemon.app;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.Engine;
+import dev.bulletproof.daemon.api.JobViews;
+import dev.bulletproof.daemon.config.AutomationSettings;
 import dev.bulletproof.daemon.config.ConfigStore;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.config.DatabaseSettings;
@@ -42,6 +44,9 @@ import dev.bulletproof.daemon.monitor.PipelineReconfiguration;
 import dev.bulletproof.daemon.monitor.TranscodeJobExecutor;
 import dev.bulletproof.daemon.watch.FolderWatcher;
 import dev.bulletproof.daemon.watch.StabilityTracker;
+import dev.bulletproof.daemon.webhooks.WebhookDispatcher;
+import dev.bulletproof.daemon.webhooks.WebhookSender;
+import dev.bulletproof.daemon.webhooks.jdbc.JdbcDeliveryStore;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,6 +113,7 @@ public final class Daemon implements AutoCloseable {
     private FolderWatcher watcher;
     private Engine engine;
     private ApiServer api;
+    private WebhookDispatcher webhooks;
     private boolean stopped;
 
     private Daemon(Options options, EventBus bus) {
@@ -148,6 +154,21 @@ public final class Daemon implements AutoCloseable {
         PublishIntentStore intents = new JdbcPublishIntentStore(database, clock);
         history = new JdbcHistory(database, clock);
 
+        // Subscribed before any job runs, so no event a webhook wants is missed; deliveries left pending by the
+        // previous run are sent once the sender starts (decision 0023).
+        AutomationSettings automation = store.loadAutomation();
+        JdbcDeliveryStore deliveries = new JdbcDeliveryStore(database);
+        WebhookSender webhookSender =
+                opened(new WebhookSender(automation.webhooks(), deliveries, bus, clock, version()));
+        webhooks = opened(new WebhookDispatcher(
+                automation.webhooks(),
+                deliveries,
+                bus,
+                clock,
+                job -> JobViews.of(job, Optional.empty()),
+                () -> jobs.count(unfinishedJobs()) == 0,
+                webhookSender));
+
         // Before any worker, so nothing a crash interrupted can run twice.
         EncodeRegistry encodes = new EncodeRegistry(data.encodes());
         recovered = new CrashRecovery(jobs, intents, encodes, loaded).run();
@@ -180,15 +201,14 @@ public final class Daemon implements AutoCloseable {
         }
         pool.start();
         mediaFacts.start();
+        webhookSender.start();
         mediaFacts.catchUp(jobs.list(queuedJobs()));
         intake.start();
         // Settling files are re-checked often (detection latency); stable ones only as often as the folder is
         // rescanned, since each sweep stats every tracked file.
         stability.start(settlingRecheck(loaded), loaded.scanInterval());
         watcher.start();
-        metrics.describe(
-                Objects.requireNonNullElse(Daemon.class.getPackage().getImplementationVersion(), "dev"),
-                tools.shortVersion());
+        metrics.describe(version(), tools.shortVersion());
         metrics.observe(new DaemonReadings(jobs, pool, config));
         // The start-up banner names the folders and ffmpeg for a person; this is for the log file.
         LOG.log(
@@ -207,7 +227,8 @@ public final class Daemon implements AutoCloseable {
                 metrics,
                 bus,
                 data.root(),
-                jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId));
+                jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
+                webhooks);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }
@@ -235,6 +256,15 @@ public final class Daemon implements AutoCloseable {
 
     private static JobFilter queuedJobs() {
         return new JobFilter(Set.of(JobStatus.QUEUED), null, null, null, Integer.MAX_VALUE, 0);
+    }
+
+    private static String version() {
+        return Objects.requireNonNullElse(Daemon.class.getPackage().getImplementationVersion(), "dev");
+    }
+
+    /** Work still to do or under way; settling files are not counted (one may never settle). */
+    private static JobFilter unfinishedJobs() {
+        return new JobFilter(Set.of(JobStatus.QUEUED, JobStatus.PROCESSING, JobStatus.PAUSED), null, null, null, 1, 0);
     }
 
     private static JobFilter waitingJobs() {
