@@ -17,6 +17,7 @@ import dev.bulletproof.daemon.db.SqliteNativeLibrary;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.history.History;
 import dev.bulletproof.daemon.history.jdbc.JdbcHistory;
+import dev.bulletproof.daemon.hooks.JobHooks;
 import dev.bulletproof.daemon.jobs.CrashRecovery;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
@@ -168,6 +169,8 @@ public final class Daemon implements AutoCloseable {
                 job -> JobViews.of(job, Optional.empty()),
                 () -> jobs.count(unfinishedJobs()) == 0,
                 webhookSender));
+
+        opened(new JobHooks(automation.hooks(), bus, jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId)));
 
         // Before any worker, so nothing a crash interrupted can run twice.
         EncodeRegistry encodes = new EncodeRegistry(data.encodes());
