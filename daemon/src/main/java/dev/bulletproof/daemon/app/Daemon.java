@@ -14,6 +14,10 @@ import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.db.PostgresDatabase;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.db.SqliteNativeLibrary;
+import dev.bulletproof.daemon.disk.DiskGuard;
+import dev.bulletproof.daemon.disk.FreeSpaceProbe;
+import dev.bulletproof.daemon.disk.OutputSizeEstimate;
+import dev.bulletproof.daemon.disk.jdbc.JdbcOutputRates;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.history.History;
 import dev.bulletproof.daemon.history.jdbc.JdbcHistory;
@@ -77,10 +81,31 @@ public final class Daemon implements AutoCloseable {
      * @param startPaused detect and queue files, but start no job until the queue is resumed
      * @param api where and how the HTTP API listens; null runs the engine without it (for tests)
      */
+    /**
+     * @param freeSpace how the disk guard reads a volume's free space; null reads the real one (tests inject a
+     *     volume of their own)
+     */
     public record Options(
-            Path configFile, Path dataFolder, Path ffmpegOverride, Clock clock, boolean startPaused, ApiOptions api) {
+            Path configFile,
+            Path dataFolder,
+            Path ffmpegOverride,
+            Clock clock,
+            boolean startPaused,
+            ApiOptions api,
+            FreeSpaceProbe freeSpace) {
         public Options {
             clock = clock == null ? Clock.systemUTC() : clock;
+            freeSpace = freeSpace == null ? FreeSpaceProbe.SYSTEM : freeSpace;
+        }
+
+        public Options(
+                Path configFile,
+                Path dataFolder,
+                Path ffmpegOverride,
+                Clock clock,
+                boolean startPaused,
+                ApiOptions api) {
+            this(configFile, dataFolder, ffmpegOverride, clock, startPaused, api, null);
         }
 
         public Options(Path configFile, Path dataFolder, Path ffmpegOverride, Clock clock, boolean startPaused) {
@@ -92,7 +117,11 @@ public final class Daemon implements AutoCloseable {
         }
 
         public Options withApi(ApiOptions api) {
-            return new Options(configFile, dataFolder, ffmpegOverride, clock, startPaused, api);
+            return new Options(configFile, dataFolder, ffmpegOverride, clock, startPaused, api, freeSpace);
+        }
+
+        public Options withFreeSpace(FreeSpaceProbe probe) {
+            return new Options(configFile, dataFolder, ffmpegOverride, clock, startPaused, api, probe);
         }
     }
 
@@ -183,6 +212,13 @@ public final class Daemon implements AutoCloseable {
                 clock,
                 new WorkerSettings(loaded.maxWorkers(), loaded.maxAttempts(), RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP),
                 progress);
+        // A job whose output would not leave min_free_space on its volume waits instead of filling it (0024).
+        pool.admitWith(new DiskGuard(
+                options.freeSpace(),
+                new OutputSizeEstimate(new JdbcOutputRates(database), clock),
+                automation.minFreeSpace(),
+                bus,
+                clock));
         // A file flows watcher -> stability tracker -> intake -> the queue the pool claims from.
         // Subscribed before the intake starts, so every queued job is probed for the clients' media panel.
         MediaFactsCollector mediaFacts =
