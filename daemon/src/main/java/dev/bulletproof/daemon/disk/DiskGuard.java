@@ -45,6 +45,8 @@ public final class DiskGuard implements StartAdmission {
     private final Map<Path, Probed> probes = new ConcurrentHashMap<>();
     /** Volumes in a low-space episode: the alert was raised, and is not raised again until space is back. */
     private final Set<String> low = ConcurrentHashMap.newKeySet();
+    /** What {@link #holdReason} decided to announce, published by {@link #afterClaim()}. */
+    private final java.util.Queue<Object> announcements = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Running jobs and their estimates: their outputs are still to be written, so their room is taken. */
     private final Map<Long, Long> running = new ConcurrentHashMap<>();
 
@@ -91,7 +93,7 @@ public final class DiskGuard implements StartAdmission {
             if (low.remove(space.volume())) {
                 String message = "disk space is back on " + folder + ": " + size(space.usableBytes()) + " free";
                 LOG.log(System.Logger.Level.INFO, message);
-                bus.publish(new Alert("info", message, null));
+                announcements.add(new Alert("info", message, null));
             }
             return Optional.empty();
         }
@@ -100,8 +102,8 @@ public final class DiskGuard implements StartAdmission {
             String message = job.filename() + " " + reason + " (output ~" + size(output) + ", keeping "
                     + size(needed - output) + " free on " + folder + ")";
             LOG.log(System.Logger.Level.WARNING, message);
-            bus.publish(new Alert("warning", message, job.id()));
-            bus.publish(new DiskSpaceLow(folder, space.usableBytes(), needed, job.id(), message));
+            announcements.add(new Alert("warning", message, job.id()));
+            announcements.add(new DiskSpaceLow(folder, space.usableBytes(), needed, job.id(), message));
         }
         return Optional.of(reason);
     }
@@ -123,6 +125,14 @@ public final class DiskGuard implements StartAdmission {
 
     private static Path folderOf(Job job) {
         return Path.of(job.outputPath()).toAbsolutePath().getParent();
+    }
+
+    /** Publishes the alerts and disk.low events once the claim's transaction has ended. */
+    @Override
+    public void afterClaim() {
+        for (Object event = announcements.poll(); event != null; event = announcements.poll()) {
+            bus.publish(event);
+        }
     }
 
     @Override

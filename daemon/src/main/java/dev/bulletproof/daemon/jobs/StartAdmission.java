@@ -28,4 +28,10 @@ public interface StartAdmission {
 
     /** How soon to ask again while some job is held. */
     Duration recheck();
+
+    /**
+     * Called after each claim, outside its transaction: {@link #holdReason} runs inside it, so what it has to
+     * announce (events whose subscribers write to the database) waits until here.
+     */
+    default void afterClaim() {}
 }

@@ -349,6 +349,7 @@ public final class WorkerPool implements QueueControl {
             reason.ifPresent(why -> held.put(job, why));
             return reason.isEmpty();
         });
+        gate.afterClaim();
         showHeld(held);
         if (claimed.isPresent()) {
             launch(claimed.get());

@@ -3,6 +3,7 @@ package dev.bulletproof.desktop.webhooks;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -16,6 +17,7 @@ public final class WebhooksView extends BorderPane {
 
     public WebhooksView(WebhooksViewModel model) {
         getStyleClass().add("webhooks");
+        setPadding(new Insets(8));
         Button test = new Button("Send test event");
         test.setId("webhooks-test");
         test.setOnAction(event -> model.sendTestEvent());
@@ -46,6 +48,7 @@ public final class WebhooksView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         VBox top = new VBox(8, controls, hint);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         setTop(top);
         setCenter(table);
     }
