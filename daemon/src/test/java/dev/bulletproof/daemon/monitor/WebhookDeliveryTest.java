@@ -128,6 +128,53 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void failedJobThenTheDrainedQueueThenAManualRetryAreEachSentOnce() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(List.of(), 200);
+                MonitorFixture fixture = new MonitorFixture(root, """
+                        webhooks:
+                          - url: %s
+                            events: [job.failed, job.retried, queue.drained]
+                        """.formatted(receiver.url()))) {
+            Daemon daemon = fixture.start();
+            Path staged = fixture.staging.resolve("broken.mov");
+            Files.write(staged, new byte[200_000]); // not a video: ffmpeg refuses it
+            Path input = fixture.moveIn(staged, "broken.mov");
+            fixture.awaitStatus(input, JobStatus.FAILED, Duration.ofSeconds(60));
+            MonitorFixture.await(
+                    "job.failed and queue.drained",
+                    Duration.ofSeconds(15),
+                    () -> events(receiver).containsAll(List.of("job.failed", "queue.drained")));
+
+            daemon.pool().retry(fixture.jobFor(input).id());
+            MonitorFixture.await(
+                    "job.retried",
+                    Duration.ofSeconds(15),
+                    () -> events(receiver).contains("job.retried"));
+
+            List<String> recorded = daemon.engine().webhooks().recent(10).reversed().stream()
+                    .map(Delivery::event)
+                    .toList();
+            assertThat(recorded.subList(0, 3)).containsExactly("job.failed", "queue.drained", "job.retried");
+            WebhookReceiver.Received failed = receiver.received().stream()
+                    .filter(r -> "job.failed".equals(r.header("X-Bulletproof-Event")))
+                    .findFirst()
+                    .orElseThrow();
+            JsonNode body = Json.mapper().readTree(failed.body());
+            assertThat(body.at("/job/status").asText()).isEqualTo("failed");
+            assertThat(body.at("/job/error").asText()).isNotBlank();
+            assertThat(failed.header("X-Bulletproof-Signature"))
+                    .as("no secret, no signature")
+                    .isNull();
+        }
+    }
+
+    private static List<String> events(WebhookReceiver receiver) {
+        return receiver.received().stream()
+                .map(r -> r.header("X-Bulletproof-Event"))
+                .toList();
+    }
+
     private static String webhookYaml(WebhookReceiver receiver, double retrySeconds) {
         return """
                 webhooks:
