@@ -1,4 +1,4 @@
-import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Stats, TimelinePoint } from './types';
+import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Stats, TimelinePoint, WebhookDelivery } from './types';
 
 /** A refusal from the daemon, with its stable code and, for 422, the message of each bad field. */
 export class ApiError extends Error {
@@ -135,6 +135,8 @@ export const api = {
   saveConfig: (config: Partial<Config>) => send<Config>('POST', '/api/config', config),
   resetConfig: () => send<Config>('DELETE', '/api/config/reset'),
   profiles: () => json<Profile[]>('/api/profiles'),
+  webhookDeliveries: (limit = 20) => json<WebhookDelivery[]>('/api/webhooks/deliveries' + query({ limit })),
+  sendTestWebhook: () => send<WebhookDelivery[]>('POST', '/api/webhooks/test'),
   testRule: (filename: string) => send<RuleTestResult>('POST', '/api/rules/test', { filename }),
   /** Checks a token without storing it, so a typo is reported in the form instead of by a JSON error page. */
   async tokenAccepted(token: string): Promise<boolean> {

@@ -69,6 +69,21 @@ export interface BulkActionOutcome {
   job: Job | null;
 }
 
+/** One webhook delivery (GET /api/webhooks/deliveries); endpoints and secrets live in the config file only. */
+export interface WebhookDelivery {
+  id: string;
+  url: string;
+  event: string;
+  job_id: string | null;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  next_attempt_at: string | null;
+}
+
 export interface Stats {
   total_jobs: number;
   successful: number;

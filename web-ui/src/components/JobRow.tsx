@@ -48,6 +48,15 @@ export function ActionButton({ job, action, onAction }: { job: Job; action: RowA
   );
 }
 
+/**
+ * Why a queued job does not start although workers are free (the disk guard's "waiting for disk space: 3.1 GB
+ * free, needs ~4.2 GB"); null for every other job, whose reason the status badge already says.
+ */
+export function heldReason(job: Pick<Job, 'status' | 'status_reason'>): string | null {
+  const reason = job.status_reason?.trim();
+  return job.status === 'queued' && reason && reason.startsWith('waiting for ') ? reason : null;
+}
+
 export function StatusBadge({ status }: { status: JobStatus }) {
   return <span className={`badge status-${status}`}>{status}</span>;
 }
@@ -82,6 +91,7 @@ export function JobRow({ job, onAction, selection }: { job: Job; onAction: (job:
           <div>
             <Link to={`/jobs/${encodeURIComponent(job.id)}`}>{job.filename}</Link>
             {job.error && <div className="row-error">{job.error}</div>}
+            {heldReason(job) && <div className="row-held">{heldReason(job)}</div>}
           </div>
         </div>
       </td>

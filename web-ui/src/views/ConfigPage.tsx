@@ -3,6 +3,7 @@ import { api, ApiError } from '../api/client';
 import type { Config, Profile } from '../api/types';
 import { ConfigForm, type EditableConfig } from '../components/ConfigForm';
 import { RuleTester } from '../components/RuleTester';
+import { WebhookDeliveries } from '../components/WebhookDeliveries';
 import { useDashboard } from '../state/DashboardStore';
 
 /** After a refused save, the first bad field is where the eye (and the keyboard) should go. */
@@ -62,6 +63,7 @@ export function ConfigPage() {
         <p className="empty">Loading…</p>
       )}
       <RuleTester />
+      <WebhookDeliveries />
     </>
   );
 }

@@ -7,6 +7,7 @@ import dev.bulletproof.desktop.connection.StatusBar;
 import dev.bulletproof.desktop.dashboard.DashboardView;
 import dev.bulletproof.desktop.history.HistoryView;
 import dev.bulletproof.desktop.jobs.JobsView;
+import dev.bulletproof.desktop.webhooks.WebhooksView;
 import dev.bulletproof.model.JobModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ public final class MainView extends BorderPane {
                         tab("Dashboard", "tab-dashboard", new DashboardView(model.dashboard())),
                         tab("Jobs", "tab-jobs", jobsView),
                         tab("Config", "tab-config", new ConfigView(model.config())),
-                        tab("History", "tab-history", new HistoryView(model.history())));
+                        tab("History", "tab-history", new HistoryView(model.history())),
+                        tab("Webhooks", "tab-webhooks", new WebhooksView(model.webhooks())));
         setTop(header());
         setCenter(tabs);
         // Without a daemon the screens show what was last known; greyed out, nobody mistakes it for live.

@@ -7,6 +7,7 @@ import dev.bulletproof.desktop.dashboard.DashboardViewModel;
 import dev.bulletproof.desktop.history.HistoryViewModel;
 import dev.bulletproof.desktop.jobs.JobsViewModel;
 import dev.bulletproof.desktop.notify.Notices;
+import dev.bulletproof.desktop.webhooks.WebhooksViewModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.StatsModel;
@@ -31,6 +32,7 @@ public final class MainViewModel implements AutoCloseable {
     private final JobsViewModel jobs;
     private final ConfigViewModel config;
     private final HistoryViewModel history;
+    private final WebhooksViewModel webhooks;
     private final BackgroundCalls calls;
     private final Notices notices;
     private final StringProperty message = new SimpleStringProperty("");
@@ -45,6 +47,7 @@ public final class MainViewModel implements AutoCloseable {
         this.jobs = new JobsViewModel(client, calls);
         this.config = new ConfigViewModel(client, calls);
         this.history = new HistoryViewModel(client, calls, clock, ZoneId.systemDefault());
+        this.webhooks = new WebhooksViewModel(client, calls, ZoneId.systemDefault());
         connection.onResync(this::refreshAll);
         connection.onMessage(this::apply);
     }
@@ -55,6 +58,7 @@ public final class MainViewModel implements AutoCloseable {
         jobs.refresh();
         config.refresh();
         history.refresh();
+        webhooks.refresh();
     }
 
     void apply(ServerMessage update) {
@@ -125,6 +129,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    public WebhooksViewModel webhooks() {
+        return webhooks;
     }
 
     public StringProperty messageProperty() {

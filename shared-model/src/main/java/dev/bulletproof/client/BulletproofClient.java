@@ -17,6 +17,7 @@ import dev.bulletproof.model.RuleTestModel;
 import dev.bulletproof.model.RuleTestRequest;
 import dev.bulletproof.model.StatsModel;
 import dev.bulletproof.model.TimelinePointModel;
+import dev.bulletproof.model.WebhookDeliveryModel;
 import dev.bulletproof.model.ws.ServerMessage;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -46,6 +47,7 @@ public final class BulletproofClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final TypeReference<List<JobModel>> JOB_LIST = new TypeReference<>() {};
     private static final TypeReference<List<ProfileModel>> PROFILE_LIST = new TypeReference<>() {};
+    private static final TypeReference<List<WebhookDeliveryModel>> WEBHOOK_DELIVERY_LIST = new TypeReference<>() {};
     private static final TypeReference<List<HistoryBucketModel>> BUCKET_LIST = new TypeReference<>() {};
     private static final TypeReference<List<TimelinePointModel>> POINT_LIST = new TypeReference<>() {};
 
@@ -210,6 +212,18 @@ public final class BulletproofClient {
 
     public QueueModel resumeQueue() {
         return responses.read(send(post("/api/queue/resume", null)), QueueModel.class);
+    }
+
+    // Webhooks
+
+    /** The latest webhook deliveries, newest first. */
+    public List<WebhookDeliveryModel> webhookDeliveries() {
+        return responses.read(send(get("/api/webhooks/deliveries")), WEBHOOK_DELIVERY_LIST);
+    }
+
+    /** Queues a test event for every configured endpoint; answers the deliveries it queued. */
+    public List<WebhookDeliveryModel> sendTestWebhook() {
+        return responses.read(send(post("/api/webhooks/test", null)), WEBHOOK_DELIVERY_LIST);
     }
 
     public HealthModel health() {

@@ -126,7 +126,8 @@ public final class ApiServer implements AutoCloseable {
                 new ProfilesService(context),
                 new QueueService(context),
                 new HealthService(context),
-                new MetricsService(context));
+                new MetricsService(context),
+                new WebhooksService(context));
     }
 
     public int port() {

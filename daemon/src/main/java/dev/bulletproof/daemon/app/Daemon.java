@@ -3,6 +3,8 @@ package dev.bulletproof.daemon.app;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.Engine;
+import dev.bulletproof.daemon.api.JobViews;
+import dev.bulletproof.daemon.config.AutomationSettings;
 import dev.bulletproof.daemon.config.ConfigStore;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.config.DatabaseSettings;
@@ -12,9 +14,14 @@ import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.db.PostgresDatabase;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.db.SqliteNativeLibrary;
+import dev.bulletproof.daemon.disk.DiskGuard;
+import dev.bulletproof.daemon.disk.FreeSpaceProbe;
+import dev.bulletproof.daemon.disk.OutputSizeEstimate;
+import dev.bulletproof.daemon.disk.jdbc.JdbcOutputRates;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.history.History;
 import dev.bulletproof.daemon.history.jdbc.JdbcHistory;
+import dev.bulletproof.daemon.hooks.JobHooks;
 import dev.bulletproof.daemon.jobs.CrashRecovery;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobFilter;
@@ -42,6 +49,9 @@ import dev.bulletproof.daemon.monitor.PipelineReconfiguration;
 import dev.bulletproof.daemon.monitor.TranscodeJobExecutor;
 import dev.bulletproof.daemon.watch.FolderWatcher;
 import dev.bulletproof.daemon.watch.StabilityTracker;
+import dev.bulletproof.daemon.webhooks.WebhookDispatcher;
+import dev.bulletproof.daemon.webhooks.WebhookSender;
+import dev.bulletproof.daemon.webhooks.jdbc.JdbcDeliveryStore;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,10 +81,31 @@ public final class Daemon implements AutoCloseable {
      * @param startPaused detect and queue files, but start no job until the queue is resumed
      * @param api where and how the HTTP API listens; null runs the engine without it (for tests)
      */
+    /**
+     * @param freeSpace how the disk guard reads a volume's free space; null reads the real one (tests inject a
+     *     volume of their own)
+     */
     public record Options(
-            Path configFile, Path dataFolder, Path ffmpegOverride, Clock clock, boolean startPaused, ApiOptions api) {
+            Path configFile,
+            Path dataFolder,
+            Path ffmpegOverride,
+            Clock clock,
+            boolean startPaused,
+            ApiOptions api,
+            FreeSpaceProbe freeSpace) {
         public Options {
             clock = clock == null ? Clock.systemUTC() : clock;
+            freeSpace = freeSpace == null ? FreeSpaceProbe.SYSTEM : freeSpace;
+        }
+
+        public Options(
+                Path configFile,
+                Path dataFolder,
+                Path ffmpegOverride,
+                Clock clock,
+                boolean startPaused,
+                ApiOptions api) {
+            this(configFile, dataFolder, ffmpegOverride, clock, startPaused, api, null);
         }
 
         public Options(Path configFile, Path dataFolder, Path ffmpegOverride, Clock clock, boolean startPaused) {
@@ -86,7 +117,11 @@ public final class Daemon implements AutoCloseable {
         }
 
         public Options withApi(ApiOptions api) {
-            return new Options(configFile, dataFolder, ffmpegOverride, clock, startPaused, api);
+            return new Options(configFile, dataFolder, ffmpegOverride, clock, startPaused, api, freeSpace);
+        }
+
+        public Options withFreeSpace(FreeSpaceProbe probe) {
+            return new Options(configFile, dataFolder, ffmpegOverride, clock, startPaused, api, probe);
         }
     }
 
@@ -108,6 +143,7 @@ public final class Daemon implements AutoCloseable {
     private FolderWatcher watcher;
     private Engine engine;
     private ApiServer api;
+    private WebhookDispatcher webhooks;
     private boolean stopped;
 
     private Daemon(Options options, EventBus bus) {
@@ -148,6 +184,23 @@ public final class Daemon implements AutoCloseable {
         PublishIntentStore intents = new JdbcPublishIntentStore(database, clock);
         history = new JdbcHistory(database, clock);
 
+        // Subscribed before any job runs, so no event a webhook wants is missed; deliveries left pending by the
+        // previous run are sent once the sender starts (decision 0023).
+        AutomationSettings automation = store.loadAutomation();
+        JdbcDeliveryStore deliveries = new JdbcDeliveryStore(database);
+        WebhookSender webhookSender =
+                opened(new WebhookSender(automation.webhooks(), deliveries, bus, clock, version()));
+        webhooks = opened(new WebhookDispatcher(
+                automation.webhooks(),
+                deliveries,
+                bus,
+                clock,
+                job -> JobViews.of(job, Optional.empty()),
+                () -> jobs.count(unfinishedJobs()) == 0,
+                webhookSender));
+
+        opened(new JobHooks(automation.hooks(), bus, jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId)));
+
         // Before any worker, so nothing a crash interrupted can run twice.
         EncodeRegistry encodes = new EncodeRegistry(data.encodes());
         recovered = new CrashRecovery(jobs, intents, encodes, loaded).run();
@@ -159,6 +212,13 @@ public final class Daemon implements AutoCloseable {
                 clock,
                 new WorkerSettings(loaded.maxWorkers(), loaded.maxAttempts(), RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP),
                 progress);
+        // A job whose output would not leave min_free_space on its volume waits instead of filling it (0024).
+        pool.admitWith(new DiskGuard(
+                options.freeSpace(),
+                new OutputSizeEstimate(new JdbcOutputRates(database), clock),
+                automation.minFreeSpace(),
+                bus,
+                clock));
         // A file flows watcher -> stability tracker -> intake -> the queue the pool claims from.
         // Subscribed before the intake starts, so every queued job is probed for the clients' media panel.
         MediaFactsCollector mediaFacts = opened(new MediaFactsCollector(
@@ -180,15 +240,14 @@ public final class Daemon implements AutoCloseable {
         }
         pool.start();
         mediaFacts.start();
+        webhookSender.start();
         mediaFacts.catchUp(jobs.list(queuedJobs()));
         intake.start();
         // Settling files are re-checked often (detection latency); stable ones only as often as the folder is
         // rescanned, since each sweep stats every tracked file.
         stability.start(settlingRecheck(loaded), loaded.scanInterval());
         watcher.start();
-        metrics.describe(
-                Objects.requireNonNullElse(Daemon.class.getPackage().getImplementationVersion(), "dev"),
-                tools.shortVersion());
+        metrics.describe(version(), tools.shortVersion());
         metrics.observe(new DaemonReadings(jobs, pool, config));
         // The start-up banner names the folders and ffmpeg for a person; this is for the log file.
         LOG.log(
@@ -207,7 +266,8 @@ public final class Daemon implements AutoCloseable {
                 metrics,
                 bus,
                 data.root(),
-                jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId));
+                jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
+                webhooks);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }
@@ -235,6 +295,15 @@ public final class Daemon implements AutoCloseable {
 
     private static JobFilter queuedJobs() {
         return new JobFilter(Set.of(JobStatus.QUEUED), null, null, null, Integer.MAX_VALUE, 0);
+    }
+
+    private static String version() {
+        return Objects.requireNonNullElse(Daemon.class.getPackage().getImplementationVersion(), "dev");
+    }
+
+    /** Work still to do or under way; settling files are not counted (one may never settle). */
+    private static JobFilter unfinishedJobs() {
+        return new JobFilter(Set.of(JobStatus.QUEUED, JobStatus.PROCESSING, JobStatus.PAUSED), null, null, null, 1, 0);
     }
 
     private static JobFilter waitingJobs() {

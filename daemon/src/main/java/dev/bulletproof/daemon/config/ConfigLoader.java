@@ -177,6 +177,11 @@ public final class ConfigLoader {
                 String key = entry.getKey();
                 if (key.equals(DatabaseSettings.KEY)) {
                     database(entry.getValue());
+                } else if (AutomationSettings.KEYS.contains(key)) {
+                    // Read on their own by AutomationSettings; over the API they are refused (decision 0023).
+                    if (origin == Origin.REQUEST) {
+                        problems.put(key, AutomationSettings.FILE_ONLY);
+                    }
                 } else if (TOP_LEVEL_KEYS.contains(key)) {
                     putOnce(config, key, key, entry.getValue());
                 } else if (origin == Origin.REQUEST) {

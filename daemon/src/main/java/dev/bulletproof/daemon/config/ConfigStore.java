@@ -83,11 +83,39 @@ public final class ConfigStore {
         if (!problems.containsKey("(file)")) {
             ConfigValidator.problems(parsed.model(), baseDir(), builtInProfiles).forEach(problems::putIfAbsent);
             DatabaseSettings.checkPasswordFile(resolved(parsed.database()), problems);
+            readAutomation(problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
         }
         return DaemonConfig.fromModel(parsed.model(), baseDir());
+    }
+
+    /**
+     * The file's webhooks, hooks and min_free_space (decisions 0023 and 0024), checked as {@link #load()}
+     * checks them.
+     *
+     * @throws ConfigValidationException listing every problem of these keys
+     */
+    public AutomationSettings loadAutomation() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        AutomationSettings settings = readAutomation(problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+        return settings;
+    }
+
+    private AutomationSettings readAutomation(Map<String, String> problems) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+                    .build()
+                    .readTree(currentText());
+            return AutomationSettings.read(root instanceof ObjectNode object ? object : null, problems);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.putIfAbsent("(file)", "not valid YAML: " + e.getOriginalMessage());
+            return AutomationSettings.none();
+        }
     }
 
     /**

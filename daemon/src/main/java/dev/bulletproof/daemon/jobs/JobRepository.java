@@ -43,7 +43,21 @@ public interface JobRepository {
      * oldest) and moves it to processing, counting an attempt. Safe against other claimers, in this
      * process or another one on the same file: a job is claimed at most once.
      */
-    Optional<Job> claimNext(Instant now);
+    default Optional<Job> claimNext(Instant now) {
+        return claimNext(now, job -> true);
+    }
+
+    /**
+     * Like {@link #claimNext(Instant)}, passing over the candidates {@code admit} refuses (a job whose output
+     * would not fit on its disk); {@code admit} is asked in claim order, inside the claim.
+     */
+    Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit);
+
+    /**
+     * Shows why a queued job does not start yet, in its status reason ("waiting for disk space: …"); not
+     * recorded in the history. A job that is no longer queued is returned unchanged.
+     */
+    Job noteHeld(long id, String reason);
 
     /** The earliest future time at which a queued job becomes claimable, if some job waits for one. */
     Optional<Instant> nextNotBefore(Instant now);

@@ -62,6 +62,18 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     @Override
+    public Job noteHeld(long id, String reason) {
+        return inCommitOrder(() -> {
+            Job before = store.get(id);
+            Job after = store.noteHeld(id, reason);
+            if (after.version() != before.version()) {
+                changed(after, JobEvent.Change.UPDATED);
+            }
+            return after;
+        });
+    }
+
+    @Override
     public Job markQueued(long id, JobPlan plan) {
         return inCommitOrder(() -> {
             Job job = store.markQueued(id, plan);
@@ -89,9 +101,9 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<Job> claimNext(Instant now) {
+    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit) {
         return inCommitOrder(() -> {
-            Optional<Job> claimed = store.claimNext(now);
+            Optional<Job> claimed = store.claimNext(now, admit);
             claimed.ifPresent(job -> changed(job, JobEvent.Change.STARTED));
             return claimed;
         });

@@ -66,6 +66,7 @@ public final class WorkerPool implements QueueControl {
 
     private volatile int maxWorkers;
     private volatile boolean queuePaused;
+    private volatile StartAdmission admission = StartAdmission.ALWAYS;
     private volatile State state = State.NEW;
     private Thread dispatcher;
     private AutoCloseable queuedSubscription;
@@ -90,6 +91,11 @@ public final class WorkerPool implements QueueControl {
         this.clock = clock;
         this.outcomes = new OutcomeRecorder(repository, settings, clock);
         this.maxWorkers = settings.maxWorkers();
+    }
+
+    /** What decides whether a queued job may start now (the disk guard); set before {@link #start()}. */
+    public void admitWith(StartAdmission admission) {
+        this.admission = java.util.Objects.requireNonNull(admission);
     }
 
     /** Starts claiming jobs. Run crash recovery on the repository first. */
@@ -336,18 +342,40 @@ public final class WorkerPool implements QueueControl {
             return IDLE_RECHECK;
         }
         Instant now = clock.instant();
-        Optional<Job> claimed = repository.claimNext(now);
+        StartAdmission gate = admission;
+        Map<Job, String> held = new java.util.LinkedHashMap<>();
+        Optional<Job> claimed = repository.claimNext(now, job -> {
+            Optional<String> reason = gate.holdReason(job);
+            reason.ifPresent(why -> held.put(job, why));
+            return reason.isEmpty();
+        });
+        gate.afterClaim();
+        showHeld(held);
         if (claimed.isPresent()) {
             launch(claimed.get());
             return Duration.ZERO;
         }
+        Duration idle = held.isEmpty() ? IDLE_RECHECK : gate.recheck();
         return repository
                 .nextNotBefore(now)
                 .map(at -> Duration.between(now, at))
-                .filter(wait -> wait.compareTo(IDLE_RECHECK) < 0)
+                .filter(wait -> wait.compareTo(idle) < 0)
                 // Zero means "started a job"; a retry already due waits a nanosecond, i.e. looks again at once.
                 .map(wait -> wait.isNegative() || wait.isZero() ? Duration.ofNanos(1) : wait)
-                .orElse(IDLE_RECHECK);
+                .orElse(idle);
+    }
+
+    /** Held jobs show why they wait; only a changed reason is written. Called with the lock held. */
+    private void showHeld(Map<Job, String> held) {
+        held.forEach((job, reason) -> {
+            if (!reason.equals(job.statusReason())) {
+                try {
+                    repository.noteHeld(job.id(), reason);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not show why job " + job.id() + " waits", e);
+                }
+            }
+        });
     }
 
     /**

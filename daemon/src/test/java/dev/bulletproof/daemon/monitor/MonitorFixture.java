@@ -72,10 +72,18 @@ final class MonitorFixture implements AutoCloseable {
     }
 
     Daemon start() {
-        EventBus bus = new EventBus();
+        return start(new Daemon.Options(configFile, data, null, null), new EventBus());
+    }
+
+    /** With the bus the test subscribed to before the start, and options of its own (a free-space probe). */
+    Daemon start(Daemon.Options options, EventBus bus) {
         bus.subscribe(JobEvent.Changed.class, changed -> changes.add(changed.job()));
-        daemon = Daemon.start(new Daemon.Options(configFile, data, null, null), bus);
+        daemon = Daemon.start(options, bus);
         return daemon;
+    }
+
+    Daemon.Options options() {
+        return new Daemon.Options(configFile, data, null, null);
     }
 
     Daemon daemon() {

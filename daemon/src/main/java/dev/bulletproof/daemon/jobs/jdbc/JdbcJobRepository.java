@@ -145,6 +145,18 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
+    public Job noteHeld(long id, String reason) {
+        return database.inTransaction(tx -> {
+            Job current = JobWrites.load(tx, id);
+            if (current.status() != JobStatus.QUEUED || java.util.Objects.equals(current.statusReason(), reason)) {
+                return current;
+            }
+            JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
+            return JobWrites.load(tx, id);
+        });
+    }
+
+    @Override
     public Job markQueued(long id, JobPlan plan) {
         return change(
                 id,
@@ -209,11 +221,14 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<Job> claimNext(Instant now) {
+    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit) {
         return database.inTransaction(tx -> {
             List<Job> candidates = tx.query(selectClaimable, JOB, now);
             for (Job candidate : candidates) {
                 JobCommand.CLAIM.require(candidate.id(), candidate.status());
+                if (!admit.test(candidate)) {
+                    continue;
+                }
                 int attempt = candidate.attempts() + 1;
                 // Not a checked write: losing the race for one candidate moves on to the next one.
                 int won = tx.update(

@@ -216,6 +216,28 @@ public abstract class JobRepositoryContract {
     }
 
     @Test
+    void claimPassesOverTheJobsTheAdmissionHoldsAndTheirReasonShows() {
+        Job big = queue("/in/big.mov", 10);
+        Job small = queue("/in/small.mov", 0);
+
+        Job claimed =
+                jobs.claimNext(clock.instant(), job -> job.id() != big.id()).orElseThrow();
+        Job held = jobs.noteHeld(big.id(), "waiting for disk space: 3.1 GB free, needs ~4.2 GB");
+
+        assertThat(claimed.id()).isEqualTo(small.id());
+        assertThat(held.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(held.statusReason()).isEqualTo("waiting for disk space: 3.1 GB free, needs ~4.2 GB");
+        assertThat(held.version()).isGreaterThan(big.version());
+        assertThat(jobs.noteHeld(big.id(), held.statusReason()).version())
+                .as("the same reason again writes nothing")
+                .isEqualTo(held.version());
+        assertThat(jobs.noteHeld(small.id(), "waiting for disk space").statusReason())
+                .as("a job no longer queued keeps its reason")
+                .isEqualTo(claimed.statusReason());
+        assertThat(jobs.claimNext(clock.instant()).orElseThrow().id()).isEqualTo(big.id());
+    }
+
+    @Test
     void claimCountsTheAttemptAndRecordsTheStart() {
         Job job = queue("/in/1.mov", 0);
 
