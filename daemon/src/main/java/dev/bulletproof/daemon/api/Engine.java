@@ -8,6 +8,7 @@ import dev.bulletproof.daemon.jobs.JobQueries;
 import dev.bulletproof.daemon.jobs.QueueControl;
 import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.metrics.DaemonMetrics;
+import dev.bulletproof.daemon.schedule.ScheduleControl;
 import java.nio.file.Path;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  * @param bus the events the WebSocket feed and the job counts follow
  * @param dataFolder where the API token and the address file for local clients live
  * @param jobLog the ffmpeg log file of a job (it may not exist yet)
+ * @param schedule the daemon's schedule and its override
  */
 public record Engine(
         JobQueries jobs,
@@ -30,4 +32,5 @@ public record Engine(
         DaemonMetrics metrics,
         EventBus bus,
         Path dataFolder,
-        LongFunction<Path> jobLog) {}
+        LongFunction<Path> jobLog,
+        ScheduleControl schedule) {}

@@ -39,13 +39,16 @@ import dev.bulletproof.daemon.monitor.FileIntake;
 import dev.bulletproof.daemon.monitor.JobControls;
 import dev.bulletproof.daemon.monitor.MediaFactsCollector;
 import dev.bulletproof.daemon.monitor.PipelineReconfiguration;
+import dev.bulletproof.daemon.monitor.ScheduleKeeper;
 import dev.bulletproof.daemon.monitor.TranscodeJobExecutor;
+import dev.bulletproof.daemon.schedule.jdbc.JdbcScheduleOverrideStore;
 import dev.bulletproof.daemon.watch.FolderWatcher;
 import dev.bulletproof.daemon.watch.StabilityTracker;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -103,6 +106,7 @@ public final class Daemon implements AutoCloseable {
     private History history;
     private List<Job> recovered = List.of();
     private WorkerPool pool;
+    private ScheduleKeeper schedule;
     private FileIntake intake;
     private StabilityTracker stability;
     private FolderWatcher watcher;
@@ -159,6 +163,14 @@ public final class Daemon implements AutoCloseable {
                 clock,
                 new WorkerSettings(loaded.maxWorkers(), loaded.maxAttempts(), RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP),
                 progress);
+        // The machine's time zone: a schedule's windows are the wall-clock hours of the place it runs in.
+        schedule = new ScheduleKeeper(
+                store.loadSchedule(),
+                ZoneId.systemDefault(),
+                clock,
+                new JdbcScheduleOverrideStore(database),
+                pool,
+                bus);
         // A file flows watcher -> stability tracker -> intake -> the queue the pool claims from.
         // Subscribed before the intake starts, so every queued job is probed for the clients' media panel.
         MediaFactsCollector mediaFacts =
@@ -178,7 +190,10 @@ public final class Daemon implements AutoCloseable {
         if (options.startPaused()) {
             pool.pauseQueue();
         }
+        // Before the pool starts: a daemon started outside its windows must not start a job first.
+        schedule.applyAtStart();
         pool.start();
+        schedule.start();
         mediaFacts.start();
         mediaFacts.catchUp(jobs.list(queuedJobs()));
         intake.start();
@@ -207,7 +222,8 @@ public final class Daemon implements AutoCloseable {
                 metrics,
                 bus,
                 data.root(),
-                jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId));
+                jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
+                schedule);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }
@@ -260,6 +276,7 @@ public final class Daemon implements AutoCloseable {
         closeQuietly(watcher);
         closeQuietly(stability);
         closeQuietly(intake);
+        closeQuietly(schedule);
         if (pool != null) {
             pool.stop(grace);
         }
@@ -309,6 +326,10 @@ public final class Daemon implements AutoCloseable {
 
     public WorkerPool pool() {
         return pool;
+    }
+
+    public ScheduleKeeper schedule() {
+        return schedule;
     }
 
     public FileIntake intake() {
