@@ -149,6 +149,11 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
     }
 
     @Override
+    public ScheduleState overrideFor(ScheduleOverride.Mode mode, Duration length) {
+        return override(mode, clock.instant().plus(length));
+    }
+
+    @Override
     public ScheduleState clearOverride() {
         synchronized (lock) {
             if (override != null) {

@@ -31,6 +31,9 @@ public interface ScheduleControl {
      */
     ScheduleState override(ScheduleOverride.Mode mode, Instant until);
 
+    /** Like {@link #override(ScheduleOverride.Mode, Instant)}, for {@code length} from now on the schedule's clock. */
+    ScheduleState overrideFor(ScheduleOverride.Mode mode, Duration length);
+
     /** Ends the override: the windows decide again. */
     ScheduleState clearOverride();
 }

@@ -45,6 +45,7 @@ class ContractSchemasTest {
             Config, dev.bulletproof.model.ConfigModel, Config
             BulkAction, dev.bulletproof.model.BulkActionModel, BulkAction
             BulkActionOutcome, dev.bulletproof.model.BulkActionOutcome, BulkActionOutcome
+            Schedule, dev.bulletproof.model.ScheduleModel, Schedule
             """)
     void theDocumentTheRecordAndTheTypeScriptTypeHaveTheSameFields(String schema, String record, String tsType)
             throws Exception {

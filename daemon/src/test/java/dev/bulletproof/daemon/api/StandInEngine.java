@@ -357,6 +357,11 @@ final class StandInEngine {
         }
 
         @Override
+        public ScheduleState overrideFor(ScheduleOverride.Mode mode, java.time.Duration length) {
+            return override(mode, CLOCK.instant().plus(length));
+        }
+
+        @Override
         public ScheduleState clearOverride() {
             override = null;
             return state();
