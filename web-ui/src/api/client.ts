@@ -1,4 +1,4 @@
-import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Stats, TimelinePoint, WebhookDelivery } from './types';
+import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Schedule, Stats, TimelinePoint, WebhookDelivery } from './types';
 
 /** A refusal from the daemon, with its stable code and, for 422, the message of each bad field. */
 export class ApiError extends Error {
@@ -131,6 +131,13 @@ export const api = {
   queue: () => json<QueueState>('/api/queue'),
   pauseQueue: () => send<QueueState>('POST', '/api/queue/pause'),
   resumeQueue: () => send<QueueState>('POST', '/api/queue/resume'),
+  /** Finish the running jobs, then pause. */
+  drainQueue: () => send<QueueState>('POST', '/api/queue/drain'),
+  schedule: () => json<Schedule>('/api/schedule'),
+  /** Run or hold until an instant, or for a number of seconds from now. */
+  overrideSchedule: (mode: 'run' | 'hold', end: { until: string } | { duration_seconds: number }) =>
+    send<Schedule>('POST', '/api/schedule/override', { mode, ...end }),
+  clearScheduleOverride: () => send<Schedule>('DELETE', '/api/schedule/override'),
   config: () => json<Config>('/api/config'),
   saveConfig: (config: Partial<Config>) => send<Config>('POST', '/api/config', config),
   resetConfig: () => send<Config>('DELETE', '/api/config/reset'),

@@ -101,6 +101,42 @@ export interface QueueState {
   running?: number;
   estimated_finish?: string | null;
   estimates?: QueueEstimate[];
+  /** running; draining (a drain waits for its running jobs to end, nothing new starts); paused. */
+  state?: QueueRunState;
+  schedule?: Schedule | null;
+}
+
+export type QueueRunState = 'running' | 'draining' | 'paused';
+
+/** open: jobs run; paused: nothing starts and running encodes are suspended; holding: nothing starts, running jobs finish. */
+export type SchedulePhase = 'open' | 'paused' | 'holding';
+
+/** What the daemon's schedule says now (GET /api/schedule, and inside the queue state). */
+export interface Schedule {
+  configured: boolean;
+  state: SchedulePhase;
+  outside: 'pause' | 'drain';
+  max_workers: number | null;
+  next_change: string | null;
+  next_state: SchedulePhase | null;
+  next_max_workers: number | null;
+  override: ScheduleOverride | null;
+  time_zone: string;
+  windows: ScheduleWindow[];
+  suspended_jobs: string[];
+}
+
+export interface ScheduleOverride {
+  mode: 'run' | 'hold';
+  until: string;
+  set_at: string;
+}
+
+export interface ScheduleWindow {
+  days: string[];
+  from: string;
+  to: string;
+  max_workers: number | null;
 }
 
 /** When a queued job should start and finish, from its profile's measured speed on this daemon. */
@@ -189,7 +225,7 @@ export type AlertLevel = 'error' | 'warning' | 'info' | 'success';
 export type ServerMessage =
   | { type: 'job_update'; job: Job }
   | { type: 'stats_update'; stats: Stats }
-  | { type: 'queue_update'; paused: boolean; max_workers: number }
+  | { type: 'queue_update'; paused: boolean; max_workers: number; state?: QueueRunState; schedule?: Schedule | null }
   | { type: 'config_update'; config: Config }
   | { type: 'alert'; level: AlertLevel; message: string; job_id: string | null }
   | { type: 'pong' };

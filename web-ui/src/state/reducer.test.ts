@@ -46,6 +46,28 @@ describe('reducer', () => {
     expect(state.queue).toMatchObject({ paused: true, max_workers: 4 });
   });
 
+  it('queueUpdateCarriesTheDrainAndTheScheduleAndKeepsTheScheduleWhenAMessageLacksIt', () => {
+    const schedule = {
+      configured: true,
+      state: 'paused' as const,
+      outside: 'pause' as const,
+      max_workers: null,
+      next_change: '2026-12-07T17:00:00Z',
+      next_state: 'open' as const,
+      next_max_workers: null,
+      override: null,
+      time_zone: 'Europe/Berlin',
+      windows: [],
+      suspended_jobs: ['3'],
+    };
+    let state = reducer(withJobs(1), { type: 'queue_update', paused: true, max_workers: 2, state: 'draining', schedule });
+    expect(state.queue).toMatchObject({ paused: true, state: 'draining', schedule });
+
+    state = reducer(state, { type: 'queue_update', paused: true, max_workers: 2 });
+
+    expect(state.queue).toMatchObject({ state: 'paused', schedule });
+  });
+
   it('alertBecomesToastAndDismissRemovesIt', () => {
     let state = reducer(initialState, { type: 'alert', level: 'error', message: 'disk full', job_id: '7' });
     expect(state.toasts).toEqual([{ id: 1, level: 'error', message: 'disk full', jobId: '7' }]);

@@ -1,4 +1,4 @@
-import type { AlertLevel, Config, Job, QueueState, ServerMessage, Stats } from '../api/types';
+import type { AlertLevel, Config, Job, QueueRunState, QueueState, Schedule, ServerMessage, Stats } from '../api/types';
 
 /** How many jobs the live view keeps; the jobs page pages older ones from the server. */
 export const JOB_LIMIT = 500;
@@ -39,7 +39,14 @@ export const initialState: DashboardState = {
 export type Action =
   | Exclude<ServerMessage, { type: 'queue_update' }>
   // The WebSocket's queue_update carries no running count; the REST answer (GET /api/queue) does.
-  | { type: 'queue_update'; paused: boolean; max_workers: number; running?: number }
+  | {
+      type: 'queue_update';
+      paused: boolean;
+      max_workers: number;
+      running?: number;
+      state?: QueueRunState;
+      schedule?: Schedule | null;
+    }
   | { type: 'resynced'; jobs: Job[]; stats: Stats; queue: QueueState }
   | { type: 'connection'; connection: Connection }
   | { type: 'toast'; level: AlertLevel; message: string; jobId?: string | null }
@@ -104,7 +111,14 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
     case 'queue_update':
       return {
         ...state,
-        queue: { paused: action.paused, max_workers: action.max_workers, running: action.running ?? state.queue?.running },
+        queue: {
+          paused: action.paused,
+          max_workers: action.max_workers,
+          running: action.running ?? state.queue?.running,
+          state: action.state ?? (action.paused ? 'paused' : 'running'),
+          // A message without the schedule (an older daemon, a REST answer that left it out) keeps the last one.
+          schedule: action.schedule !== undefined ? action.schedule : state.queue?.schedule,
+        },
       };
     case 'config_update':
       return { ...state, config: action.config };

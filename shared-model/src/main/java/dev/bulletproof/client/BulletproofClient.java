@@ -15,6 +15,8 @@ import dev.bulletproof.model.ProfileModel;
 import dev.bulletproof.model.QueueModel;
 import dev.bulletproof.model.RuleTestModel;
 import dev.bulletproof.model.RuleTestRequest;
+import dev.bulletproof.model.ScheduleModel;
+import dev.bulletproof.model.ScheduleOverrideRequest;
 import dev.bulletproof.model.StatsModel;
 import dev.bulletproof.model.TimelinePointModel;
 import dev.bulletproof.model.WebhookDeliveryModel;
@@ -224,6 +226,28 @@ public final class BulletproofClient {
     /** Queues a test event for every configured endpoint; answers the deliveries it queued. */
     public List<WebhookDeliveryModel> sendTestWebhook() {
         return responses.read(send(post("/api/webhooks/test", null)), WEBHOOK_DELIVERY_LIST);
+    }
+
+    /** Finish the running jobs, then pause: the answer says "draining", or "paused" when nothing ran. */
+    public QueueModel drainQueue() {
+        return responses.read(send(post("/api/queue/drain", null)), QueueModel.class);
+    }
+
+    // Schedule
+
+    /** What the schedule says now, and when that changes next. */
+    public ScheduleModel schedule() {
+        return responses.read(send(get("/api/schedule")), ScheduleModel.class);
+    }
+
+    /** "Run now" or "hold" until a time or for a while, whatever the windows say; kept across a restart. */
+    public ScheduleModel overrideSchedule(ScheduleOverrideRequest request) {
+        return responses.read(send(post("/api/schedule/override", request)), ScheduleModel.class);
+    }
+
+    /** Ends the override: the windows decide again. */
+    public ScheduleModel clearScheduleOverride() {
+        return responses.read(send(delete("/api/schedule/override")), ScheduleModel.class);
     }
 
     public HealthModel health() {

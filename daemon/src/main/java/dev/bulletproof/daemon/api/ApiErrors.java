@@ -7,6 +7,7 @@ import dev.bulletproof.daemon.jobs.DuplicateJobException;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.InvalidJobRequestException;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
+import dev.bulletproof.daemon.schedule.InvalidOverrideException;
 import dev.bulletproof.model.ErrorModel;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -102,6 +103,9 @@ final class ApiErrors {
             case ApiException e -> new ErrorResponse(e.status(), new ErrorModel(e.code(), e.getMessage(), e.fields()));
             case JobNotFoundException e -> new ErrorResponse(404, new ErrorModel("job_not_found", e.getMessage()));
             case InvalidJobRequestException e ->
+                new ErrorResponse(
+                        422, new ErrorModel("invalid_request", e.getMessage(), Map.of(e.field(), e.problem())));
+            case InvalidOverrideException e ->
                 new ErrorResponse(
                         422, new ErrorModel("invalid_request", e.getMessage(), Map.of(e.field(), e.problem())));
             case DuplicateJobException e -> new ErrorResponse(409, new ErrorModel("conflict", e.getMessage()));

@@ -11,6 +11,8 @@ import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.daemon.jobs.LiveProgress;
 import dev.bulletproof.daemon.jobs.QueueControl;
 import dev.bulletproof.daemon.jobs.QueueEvent;
+import dev.bulletproof.daemon.schedule.ScheduleChanged;
+import dev.bulletproof.daemon.schedule.ScheduleControl;
 import dev.bulletproof.model.ws.ServerMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +54,7 @@ public final class Broadcaster implements AutoCloseable {
 
     private final EventBus bus;
     private final QueueControl queue;
+    private final ScheduleControl schedule;
     private final Supplier<History> history;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Map<Long, JobEvent.Progress> pendingProgress = new ConcurrentHashMap<>();
@@ -67,9 +70,15 @@ public final class Broadcaster implements AutoCloseable {
 
     /** @param queue read once per client, for the state it is greeted with */
     public Broadcaster(EventBus bus, QueueControl queue, Supplier<History> history) {
+        this(bus, queue, history, null);
+    }
+
+    /** @param schedule read for each queue_update, which carries the schedule's state; null without one */
+    public Broadcaster(EventBus bus, QueueControl queue, Supplier<History> history, ScheduleControl schedule) {
         this.bus = bus;
         this.queue = queue;
         this.history = history;
+        this.schedule = schedule;
     }
 
     public synchronized void start() {
@@ -77,6 +86,7 @@ public final class Broadcaster implements AutoCloseable {
         subscriptions.add(bus.subscribe(JobEvent.Changed.class, events::add));
         subscriptions.add(bus.subscribe(JobEvent.Deleted.class, events::add));
         subscriptions.add(bus.subscribe(QueueEvent.class, events::add));
+        subscriptions.add(bus.subscribe(ScheduleChanged.class, events::add));
         subscriptions.add(bus.subscribe(ConfigApplied.class, events::add));
         subscriptions.add(bus.subscribe(Alert.class, events::add));
         // A failure on one event is logged and the next round goes on; the round itself waits on the queue.
@@ -105,8 +115,7 @@ public final class Broadcaster implements AutoCloseable {
 
     /** The message a client gets on connecting, so it knows the connection works. */
     UpdateSession.Outgoing greeting() {
-        return new UpdateSession.Outgoing(
-                "queue", "queue", json(new ServerMessage.QueueUpdate(queue.isQueuePaused(), queue.maxWorkers())));
+        return new UpdateSession.Outgoing("queue", "queue", json(ScheduleViews.queueUpdate(queue, schedule)));
     }
 
     private void dispatchOnce() throws InterruptedException {
@@ -132,9 +141,11 @@ public final class Broadcaster implements AutoCloseable {
                 pendingProgress.remove(deleted.jobId());
                 statsDirty = true;
             }
-            case QueueEvent queue ->
-                fanOut(new UpdateSession.Outgoing(
-                        "queue", "queue", json(new ServerMessage.QueueUpdate(queue.paused(), queue.maxWorkers()))));
+            // The state now, not the event's: a queue and a schedule change arriving together give one picture.
+            case QueueEvent changed ->
+                fanOut(new UpdateSession.Outgoing("queue", "queue", json(ScheduleViews.queueUpdate(queue, schedule))));
+            case ScheduleChanged changed ->
+                fanOut(new UpdateSession.Outgoing("queue", "queue", json(ScheduleViews.queueUpdate(queue, schedule))));
             case ConfigApplied applied ->
                 fanOut(new UpdateSession.Outgoing(
                         "config",

@@ -8,6 +8,7 @@ import dev.bulletproof.daemon.jobs.JobQueries;
 import dev.bulletproof.daemon.jobs.QueueControl;
 import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.metrics.DaemonMetrics;
+import dev.bulletproof.daemon.schedule.ScheduleControl;
 import dev.bulletproof.daemon.webhooks.WebhookHistory;
 import java.nio.file.Path;
 import java.util.function.LongFunction;
@@ -20,7 +21,9 @@ import java.util.function.Supplier;
  * @param bus the events the WebSocket feed and the job counts follow
  * @param dataFolder where the API token and the address file for local clients live
  * @param jobLog the ffmpeg log file of a job (it may not exist yet)
- * @param webhooks the webhook delivery history and the test event; null where the daemon has none (stand-ins)
+ * @param webhooks the webhook delivery history and the test event; null where the daemon has none (stand-ins:
+ *     the webhook routes then answer an empty history)
+ * @param schedule the daemon's schedule and its override
  */
 public record Engine(
         JobQueries jobs,
@@ -33,20 +36,5 @@ public record Engine(
         EventBus bus,
         Path dataFolder,
         LongFunction<Path> jobLog,
-        WebhookHistory webhooks) {
-
-    /** An engine without webhooks (handler tests): the webhook routes answer an empty history. */
-    public Engine(
-            JobQueries jobs,
-            JobCommands jobCommands,
-            QueueControl queue,
-            LiveConfig config,
-            Supplier<History> history,
-            MediaTools tools,
-            DaemonMetrics metrics,
-            EventBus bus,
-            Path dataFolder,
-            LongFunction<Path> jobLog) {
-        this(jobs, jobCommands, queue, config, history, tools, metrics, bus, dataFolder, jobLog, null);
-    }
-}
+        WebhookHistory webhooks,
+        ScheduleControl schedule) {}

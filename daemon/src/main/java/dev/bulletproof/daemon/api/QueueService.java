@@ -23,7 +23,8 @@ final class QueueService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/api/queue", this::state)
                 .post("/api/queue/pause", this::pause)
-                .post("/api/queue/resume", this::resume);
+                .post("/api/queue/resume", this::resume)
+                .post("/api/queue/drain", this::drain);
     }
 
     private void state(ServerRequest request, ServerResponse response) {
@@ -42,6 +43,13 @@ final class QueueService implements HttpService {
         state(request, response);
     }
 
+    /** Finish the running jobs, then pause: answers "draining", or "paused" when nothing was running. */
+    private void drain(ServerRequest request, ServerResponse response) {
+        context.bodies().none(request);
+        context.queue().drainQueue();
+        state(request, response);
+    }
+
     static QueueModel stateOf(ApiContext context, QueuedDurations durations) {
         QueueForecast.Forecast forecast = new QueueForecast(
                         context.jobs(), context.queue(), context.clock(), durations.forOneRequest())
@@ -54,6 +62,10 @@ final class QueueService implements HttpService {
                 forecast.jobs().stream()
                         .map(estimate -> new QueueEstimateModel(
                                 Long.toString(estimate.jobId()), estimate.start(), estimate.finish()))
-                        .toList());
+                        .toList(),
+                ScheduleViews.queueState(context.queue()),
+                context.engine().schedule() == null
+                        ? null
+                        : ScheduleViews.model(context.engine().schedule()));
     }
 }

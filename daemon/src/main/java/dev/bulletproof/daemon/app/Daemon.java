@@ -46,7 +46,9 @@ import dev.bulletproof.daemon.monitor.FileIntake;
 import dev.bulletproof.daemon.monitor.JobControls;
 import dev.bulletproof.daemon.monitor.MediaFactsCollector;
 import dev.bulletproof.daemon.monitor.PipelineReconfiguration;
+import dev.bulletproof.daemon.monitor.ScheduleKeeper;
 import dev.bulletproof.daemon.monitor.TranscodeJobExecutor;
+import dev.bulletproof.daemon.schedule.jdbc.JdbcScheduleOverrideStore;
 import dev.bulletproof.daemon.watch.FolderWatcher;
 import dev.bulletproof.daemon.watch.StabilityTracker;
 import dev.bulletproof.daemon.webhooks.WebhookDispatcher;
@@ -56,6 +58,7 @@ import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -138,6 +141,7 @@ public final class Daemon implements AutoCloseable {
     private History history;
     private List<Job> recovered = List.of();
     private WorkerPool pool;
+    private ScheduleKeeper schedule;
     private FileIntake intake;
     private StabilityTracker stability;
     private FolderWatcher watcher;
@@ -219,6 +223,14 @@ public final class Daemon implements AutoCloseable {
                 automation.minFreeSpace(),
                 bus,
                 clock));
+        // The machine's time zone: a schedule's windows are the wall-clock hours of the place it runs in.
+        schedule = new ScheduleKeeper(
+                store.loadSchedule(),
+                ZoneId.systemDefault(),
+                clock,
+                new JdbcScheduleOverrideStore(database),
+                pool,
+                bus);
         // A file flows watcher -> stability tracker -> intake -> the queue the pool claims from.
         // Subscribed before the intake starts, so every queued job is probed for the clients' media panel.
         MediaFactsCollector mediaFacts = opened(new MediaFactsCollector(
@@ -238,7 +250,10 @@ public final class Daemon implements AutoCloseable {
         if (options.startPaused()) {
             pool.pauseQueue();
         }
+        // Before the pool starts: a daemon started outside its windows must not start a job first.
+        schedule.applyAtStart();
         pool.start();
+        schedule.start();
         mediaFacts.start();
         webhookSender.start();
         mediaFacts.catchUp(jobs.list(queuedJobs()));
@@ -267,7 +282,8 @@ public final class Daemon implements AutoCloseable {
                 bus,
                 data.root(),
                 jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
-                webhooks);
+                webhooks,
+                schedule);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }
@@ -329,6 +345,7 @@ public final class Daemon implements AutoCloseable {
         closeQuietly(watcher);
         closeQuietly(stability);
         closeQuietly(intake);
+        closeQuietly(schedule);
         if (pool != null) {
             pool.stop(grace);
         }
@@ -378,6 +395,10 @@ public final class Daemon implements AutoCloseable {
 
     public WorkerPool pool() {
         return pool;
+    }
+
+    public ScheduleKeeper schedule() {
+        return schedule;
     }
 
     public FileIntake intake() {

@@ -45,6 +45,8 @@ public final class BulletproofCli implements Runnable {
             JobsCommand.class,
             PauseCommand.class,
             ResumeCommand.class,
+            DrainCommand.class,
+            ScheduleCommand.class,
             CancelCommand.class,
             RetryCommand.class,
             DesktopCommand.class,

@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.cli;
 
 import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.format.Formats;
+import dev.bulletproof.format.ScheduleText;
 import dev.bulletproof.model.HealthModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
@@ -72,8 +73,12 @@ final class StatusCommand implements Callable<Integer> {
         if (Boolean.FALSE.equals(health.watchFolderAvailable())) {
             out.println("warning  the watch folder is not available");
         }
-        out.println("queue    " + (queue.paused() ? "paused (no new job starts)" : "running") + ", " + queue.running()
-                + " of " + queue.maxWorkers() + " workers busy");
+        out.println("queue    " + queueState(queue) + ", " + queue.running() + " of " + queue.maxWorkers()
+                + " workers busy");
+        String schedule = ScheduleText.line(queue.schedule(), Instant.now(), ZoneId.systemDefault());
+        if (schedule != null) {
+            out.println("schedule " + schedule);
+        }
         out.println("eta      " + queueEta(queue, Instant.now()));
         out.println("jobs     " + stats.totalJobs() + " in all: " + stats.queued() + " queued, " + stats.inProgress()
                 + " in progress, " + stats.successful() + " completed, " + stats.failed() + " failed, "
@@ -88,6 +93,14 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println("running");
         JobTable.renderRunning(snapshot.running()).forEach(line -> out.println("  " + line));
+    }
+
+    static String queueState(QueueModel queue) {
+        return switch (queue.state()) {
+            case "draining" -> "draining (running jobs finish, then it pauses)";
+            case "paused" -> "paused (no new job starts)";
+            default -> "running";
+        };
     }
 
     /** The whole queue's estimate, as a time left and a clock time in this machine's time zone. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bulletproof.daemon.Spelling;
 import dev.bulletproof.daemon.media.ProfileCatalog;
+import dev.bulletproof.daemon.schedule.Schedule;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.PatternType;
@@ -87,12 +88,23 @@ public final class ConfigLoader {
      * @param problems field to message for unknown keys, alias clashes and badly typed values
      * @param database the file's {@code database:} section, password file not yet resolved; null when it has
      *     none (the embedded SQLite database) or when the section has a problem
+     * @param schedule the file's {@code schedule:} section; null when it has none (always open) or when the
+     *     section has a problem
      */
     public record ParsedConfig(
-            ConfigModel model, List<String> notes, Map<String, String> problems, DatabaseSettings database) {
+            ConfigModel model,
+            List<String> notes,
+            Map<String, String> problems,
+            DatabaseSettings database,
+            Schedule schedule) {
         public ParsedConfig {
             notes = List.copyOf(notes);
             problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+        }
+
+        public ParsedConfig(
+                ConfigModel model, List<String> notes, Map<String, String> problems, DatabaseSettings database) {
+            this(model, notes, problems, database, null);
         }
 
         public ParsedConfig(ConfigModel model, List<String> notes, Map<String, String> problems) {
@@ -145,6 +157,7 @@ public final class ConfigLoader {
         private final Map<String, String> problems = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
         private DatabaseSettings database;
+        private Schedule schedule;
 
         Reader(Origin origin) {
             this.origin = origin;
@@ -167,7 +180,7 @@ public final class ConfigLoader {
                     server(config.get("server")),
                     profiles(config.get("profiles")),
                     rules(config.get("rules")));
-            return new ParsedConfig(model, notes, problems, database);
+            return new ParsedConfig(model, notes, problems, database, schedule);
         }
 
         private ObjectNode normalizeTopLevel(ObjectNode root) {
@@ -182,6 +195,8 @@ public final class ConfigLoader {
                     if (origin == Origin.REQUEST) {
                         problems.put(key, AutomationSettings.FILE_ONLY);
                     }
+                } else if (key.equals(ScheduleSection.KEY)) {
+                    schedule(entry.getValue());
                 } else if (TOP_LEVEL_KEYS.contains(key)) {
                     putOnce(config, key, key, entry.getValue());
                 } else if (origin == Origin.REQUEST) {
@@ -276,6 +291,21 @@ public final class ConfigLoader {
             if (problems.size() == before) {
                 database = new DatabaseSettings(url, user, java.nio.file.Path.of(passwordFile));
             }
+        }
+
+        /**
+         * The weekly windows. Only the config file sets them; over the API a person overrides the schedule
+         * for a while instead (run now, hold until), which is what a show day needs.
+         */
+        private void schedule(JsonNode node) {
+            if (origin == Origin.REQUEST) {
+                problems.put(
+                        ScheduleSection.KEY,
+                        "the schedule is set in the config file only; override it for a while with the schedule"
+                                + " override");
+                return;
+            }
+            schedule = ScheduleSection.read(node, ScheduleSection.KEY, problems);
         }
 
         private ServerSettings server(JsonNode node) {

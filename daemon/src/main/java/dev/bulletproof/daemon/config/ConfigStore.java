@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.schedule.Schedule;
 import dev.bulletproof.model.ConfigModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,6 +134,20 @@ public final class ConfigStore {
             throw new ConfigValidationException(problems);
         }
         return Optional.ofNullable(settings);
+    }
+
+    /**
+     * The file's {@code schedule:} section; {@link Schedule#ALWAYS_OPEN} when it
+     * has none. Checked as {@link #load()} checks it.
+     *
+     * @throws ConfigValidationException listing every problem of the file
+     */
+    public Schedule loadSchedule() {
+        ConfigLoader.ParsedConfig parsed = loader.read(currentText());
+        if (!parsed.problems().isEmpty()) {
+            throw new ConfigValidationException(parsed.problems());
+        }
+        return parsed.schedule() == null ? Schedule.ALWAYS_OPEN : parsed.schedule();
     }
 
     private DatabaseSettings resolved(DatabaseSettings settings) {

@@ -1,10 +1,13 @@
 package dev.bulletproof.daemon.jobs;
 
+import java.util.Set;
+
 /** Whether new jobs start, and how many run at once. */
 public interface QueueControl {
 
     boolean isQueuePaused();
 
+    /** The limit in force: the open schedule window's when it sets one, else the config's max_workers. */
     int maxWorkers();
 
     /**
@@ -17,4 +20,19 @@ public interface QueueControl {
     void pauseQueue();
 
     void resumeQueue();
+
+    /**
+     * Finish the running jobs, then pause: nothing new starts from now on, and once no job is running the
+     * queue is paused and {@link QueueDrained} is published. Resuming or pausing the queue ends a drain.
+     */
+    void drainQueue();
+
+    /** A drain was asked for and some job it waits for is still running. */
+    boolean isDraining();
+
+    /** The schedule (outside its windows, or a hold override) keeps new jobs from starting. */
+    boolean isHeldBySchedule();
+
+    /** Jobs the schedule suspended (not a person): they continue when a window opens. */
+    Set<Long> suspendedBySchedule();
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,10 @@ import java.util.function.Supplier;
  * <p>A paused run keeps its suspended encoder but no worker: only busy runs (running and not paused)
  * count against {@code maxWorkers}, so the job queued behind a paused one starts. Resuming it waits for
  * a free worker, and a waiting resume goes before any queued job.
+ *
+ * <p>A schedule acts through {@link #applySchedule}: outside its windows it holds new jobs back and, for a
+ * {@code pause} schedule, suspends the running encodes as a pause would. The pool remembers which jobs the
+ * schedule suspended, so that a window opening continues only those and never a job a person paused.
  */
 public final class WorkerPool implements QueueControl {
 
@@ -67,6 +72,17 @@ public final class WorkerPool implements QueueControl {
     private volatile int maxWorkers;
     private volatile boolean queuePaused;
     private volatile StartAdmission admission = StartAdmission.ALWAYS;
+    /** Paused by a drain whose running jobs have not all ended yet. */
+    private volatile boolean draining;
+    /** The schedule keeps new jobs from starting. */
+    private volatile boolean scheduleHolds;
+    /** The schedule suspends running encodes (a {@code pause} schedule outside its windows). */
+    private boolean scheduleSuspends;
+    /** The open window's worker limit; null when the config's applies. */
+    private volatile Integer scheduleLimit;
+    /** Runs the schedule suspended, in the order it did; guarded by the lock. */
+    private final Set<Long> suspendedBySchedule = new LinkedHashSet<>();
+
     private volatile State state = State.NEW;
     private Thread dispatcher;
     private AutoCloseable queuedSubscription;
@@ -162,17 +178,103 @@ public final class WorkerPool implements QueueControl {
         WorkerSettings.requireWorkerCount(workers);
         underLock(() -> {
             if (maxWorkers != workers) {
+                int before = maxWorkers();
                 maxWorkers = workers;
-                bus.publish(new QueueEvent(queuePaused, workers));
+                if (maxWorkers() != before) {
+                    publishQueueState();
+                }
                 wakeUp();
             }
             return null;
         });
     }
 
+    /** The limit in force: the schedule window's when it sets one, else the config's. */
     @Override
     public int maxWorkers() {
+        Integer limit = scheduleLimit;
+        return limit == null ? maxWorkers : limit;
+    }
+
+    /** The config's max_workers, whatever a schedule window says. */
+    public int configuredMaxWorkers() {
         return maxWorkers;
+    }
+
+    /**
+     * What the schedule says now. Called when it changes (and once at start, before {@link #start}).
+     * Suspending marks the running encodes as paused and frees their workers; lifting it continues the jobs
+     * the schedule suspended (only those), each as a worker is free under the new limit, before any queued
+     * job. A job a person resumes while the schedule suspends runs: a person's word on one job wins.
+     *
+     * @param holdNew no new job starts
+     * @param suspendRunning running encodes are suspended (implies {@code holdNew})
+     * @param limit the window's worker limit; null for the config's max_workers
+     */
+    public void applySchedule(boolean holdNew, boolean suspendRunning, Integer limit) {
+        if (limit != null) {
+            WorkerSettings.requireWorkerCount(limit);
+        }
+        underLock(() -> {
+            boolean changed = scheduleHolds != (holdNew || suspendRunning) || !Objects.equals(limit, scheduleLimit);
+            int before = maxWorkers();
+            scheduleHolds = holdNew || suspendRunning;
+            scheduleLimit = limit;
+            if (suspendRunning && !scheduleSuspends) {
+                suspendRunsForSchedule();
+            } else if (!suspendRunning && scheduleSuspends) {
+                continueRunsOfSchedule();
+            }
+            scheduleSuspends = suspendRunning;
+            if (changed || maxWorkers() != before) {
+                publishQueueState();
+            }
+            wakeUp();
+            endDrainIfDone();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean isHeldBySchedule() {
+        return scheduleHolds;
+    }
+
+    @Override
+    public Set<Long> suspendedBySchedule() {
+        return underLock(() -> Set.copyOf(new LinkedHashSet<>(suspendedBySchedule)));
+    }
+
+    /** Called with the lock held. A run whose pause fails (it is publishing, say) runs on. */
+    private void suspendRunsForSchedule() {
+        for (RunningJob run : List.copyOf(running.values())) {
+            if (run.suspended) {
+                continue; // paused by a person: theirs to resume
+            }
+            try {
+                repository.pause(run.id());
+                run.suspend();
+                suspendedBySchedule.add(run.id());
+                LOG.log(System.Logger.Level.INFO, "job " + run.id() + " suspended by the schedule");
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "job " + run.id() + " could not be suspended by the schedule", e);
+            }
+        }
+    }
+
+    /** Called with the lock held: the jobs the schedule suspended wait for workers, oldest suspension first. */
+    private void continueRunsOfSchedule() {
+        for (long id : suspendedBySchedule) {
+            RunningJob run = running.get(id);
+            if (run != null && run.suspended) {
+                awaitingResume.add(id);
+            }
+        }
+        suspendedBySchedule.clear();
+    }
+
+    private void publishQueueState() {
+        bus.publish(new QueueEvent(queuePaused, maxWorkers(), draining, scheduleHolds));
     }
 
     /** Stops starting new jobs; running ones continue. */
@@ -188,13 +290,48 @@ public final class WorkerPool implements QueueControl {
 
     private void setQueuePaused(boolean paused) {
         underLock(() -> {
-            if (queuePaused != paused) {
+            if (queuePaused != paused || draining) {
                 queuePaused = paused;
-                bus.publish(new QueueEvent(paused, maxWorkers));
+                draining = false;
+                publishQueueState();
                 wakeUp();
             }
             return null;
         });
+    }
+
+    @Override
+    public void drainQueue() {
+        underLock(() -> {
+            if (draining) {
+                return null;
+            }
+            queuePaused = true;
+            draining = true;
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "draining: " + runningCount() + " running job(s) finish, nothing new starts");
+            publishQueueState();
+            endDrainIfDone();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean isDraining() {
+        return draining;
+    }
+
+    /**
+     * Called with the lock held whenever a worker may have become free: a drain ends when no job runs (a
+     * suspended encode holds no worker, so a paused job does not keep a drain open).
+     */
+    private void endDrainIfDone() {
+        if (draining && runningCount() == 0) {
+            draining = false;
+            publishQueueState();
+            bus.publish(new QueueDrained(clock.instant()));
+        }
     }
 
     @Override
@@ -221,11 +358,15 @@ public final class WorkerPool implements QueueControl {
             if (awaitingResume.remove(jobId)) {
                 return repository.get(jobId);
             }
+            if (suspendedBySchedule.remove(jobId)) {
+                return repository.get(jobId); // already suspended; from now on it is the person's pause
+            }
             RunningJob run = running.get(jobId);
             Job paused = repository.pause(jobId);
             if (run != null) {
                 run.suspend();
                 wakeUp(); // its worker is free for the queue
+                endDrainIfDone();
             }
             return paused;
         });
@@ -238,6 +379,7 @@ public final class WorkerPool implements QueueControl {
      */
     public Job resume(long jobId) {
         return underLock(() -> {
+            suspendedBySchedule.remove(jobId); // a person's resume wins over the schedule's suspension
             RunningJob run = running.get(jobId);
             if (run == null) {
                 return repository.release(jobId);
@@ -248,7 +390,7 @@ public final class WorkerPool implements QueueControl {
             if (!run.suspended) {
                 return repository.resumeRunning(jobId); // refuses with the usual illegal-transition error
             }
-            if (awaitingResume.isEmpty() && runningCount() < maxWorkers) {
+            if (awaitingResume.isEmpty() && runningCount() < maxWorkers()) {
                 return continueRun(run);
             }
             awaitingResume.add(jobId);
@@ -275,6 +417,7 @@ public final class WorkerPool implements QueueControl {
             run[0] = running.get(jobId);
             Job job = repository.cancel(jobId, "cancelled by user");
             awaitingResume.remove(jobId);
+            suspendedBySchedule.remove(jobId);
             if (run[0] != null) {
                 run[0].cancel();
             }
@@ -332,13 +475,13 @@ public final class WorkerPool implements QueueControl {
      * with the lock held.
      */
     private Duration dispatchOnce() {
-        if (runningCount() >= maxWorkers) {
+        if (runningCount() >= maxWorkers()) {
             return IDLE_RECHECK;
         }
         if (resumeNextWaiting()) {
             return Duration.ZERO;
         }
-        if (queuePaused) {
+        if (queuePaused || scheduleHolds) {
             return IDLE_RECHECK;
         }
         Instant now = clock.instant();
@@ -468,12 +611,14 @@ public final class WorkerPool implements QueueControl {
             run.markEnded();
             running.remove(run.id());
             awaitingResume.remove(run.id());
+            suspendedBySchedule.remove(run.id());
             progress.clear(run.id());
             wakeUp();
             if (!run.abandoned) {
                 bus.publish(new JobEvent.RunEnded(run.job, run.worker, result));
             }
             outcomes.record(run, result, failure);
+            endDrainIfDone(); // after the outcome, so "drained" follows the last job's end
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "could not record how job " + run.id() + " ended", e);
         } finally {

@@ -39,7 +39,7 @@ public final class PipelineReconfiguration implements LiveConfigFile.RunningPart
         if (changes.stabilityChanged()) {
             stability.setStableTime(applied.stableTime());
         }
-        if (applied.maxWorkers() != pool.maxWorkers()) {
+        if (applied.maxWorkers() != pool.configuredMaxWorkers()) {
             pool.setMaxWorkers(applied.maxWorkers());
         }
         if (changes.rulesChanged()) {

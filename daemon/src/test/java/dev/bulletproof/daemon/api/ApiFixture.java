@@ -49,6 +49,8 @@ final class ApiFixture implements AutoCloseable, BeforeEachCallback, AfterEachCa
     Daemon daemon;
     ApiServer server;
     String token;
+    /** The daemon's clock; null for the system clock. */
+    java.time.Clock clock;
 
     ApiFixture(Path root, String extraYaml) {
         this(root, 2, extraYaml);
@@ -77,6 +79,18 @@ final class ApiFixture implements AutoCloseable, BeforeEachCallback, AfterEachCa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The daemon started next runs on {@code clock} (its schedule, retries and history read it). */
+    ApiFixture withClock(java.time.Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Stops the daemon and starts it again on the same config, data folder and clock, as a restart would. */
+    ApiFixture restart() {
+        daemon.stop(Duration.ofSeconds(10));
+        return start();
     }
 
     static ApiFixture started(Path root) {
@@ -118,7 +132,7 @@ final class ApiFixture implements AutoCloseable, BeforeEachCallback, AfterEachCa
 
     ApiFixture start() {
         daemon = Daemon.start(
-                new Daemon.Options(configFile, data, null, null)
+                new Daemon.Options(configFile, data, null, clock)
                         .withApi(ApiOptions.defaults().withPort(0)),
                 new EventBus());
         server = daemon.api();

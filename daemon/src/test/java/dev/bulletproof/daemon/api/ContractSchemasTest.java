@@ -46,6 +46,7 @@ class ContractSchemasTest {
             BulkAction, dev.bulletproof.model.BulkActionModel, BulkAction
             BulkActionOutcome, dev.bulletproof.model.BulkActionOutcome, BulkActionOutcome
             WebhookDelivery, dev.bulletproof.model.WebhookDeliveryModel, WebhookDelivery
+            Schedule, dev.bulletproof.model.ScheduleModel, Schedule
             """)
     void theDocumentTheRecordAndTheTypeScriptTypeHaveTheSameFields(String schema, String record, String tsType)
             throws Exception {

@@ -17,6 +17,11 @@ import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.daemon.metrics.DaemonMetrics;
 import dev.bulletproof.daemon.rules.RuleSet;
+import dev.bulletproof.daemon.schedule.InvalidOverrideException;
+import dev.bulletproof.daemon.schedule.ScheduleControl;
+import dev.bulletproof.daemon.schedule.ScheduleEvaluator;
+import dev.bulletproof.daemon.schedule.ScheduleOverride;
+import dev.bulletproof.daemon.schedule.ScheduleState;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.StatsModel;
 import java.nio.file.Path;
@@ -45,6 +50,7 @@ final class StandInEngine {
     final Config config;
     final Stats history = new Stats();
     final EventBus bus = new EventBus();
+    final Schedule schedule = new Schedule();
 
     StandInEngine(Path root) {
         this.config = new Config(DaemonConfig.fromModel(DaemonConfig.emptyModel(), root));
@@ -61,7 +67,9 @@ final class StandInEngine {
                 new DaemonMetrics(bus, CLOCK),
                 bus,
                 config.config().outputFolder().getParent(),
-                id -> config.config().outputFolder().resolveSibling("job-" + id + ".log"));
+                id -> config.config().outputFolder().resolveSibling("job-" + id + ".log"),
+                null,
+                schedule);
     }
 
     static Job job(long id, JobStatus status) {
@@ -285,6 +293,79 @@ final class StandInEngine {
         @Override
         public void resumeQueue() {
             paused = false;
+            draining = false;
+        }
+
+        volatile boolean draining;
+        volatile boolean heldBySchedule;
+
+        @Override
+        public void drainQueue() {
+            paused = true;
+            draining = running > 0;
+        }
+
+        @Override
+        public boolean isDraining() {
+            return draining;
+        }
+
+        @Override
+        public boolean isHeldBySchedule() {
+            return heldBySchedule;
+        }
+
+        @Override
+        public java.util.Set<Long> suspendedBySchedule() {
+            return java.util.Set.of();
+        }
+    }
+
+    /** The schedule as set by the test, evaluated on the stand-in's fixed clock; the override is kept in memory. */
+    static final class Schedule implements ScheduleControl {
+        volatile dev.bulletproof.daemon.schedule.Schedule schedule =
+                dev.bulletproof.daemon.schedule.Schedule.ALWAYS_OPEN;
+        volatile ScheduleOverride override;
+        volatile java.util.Set<Long> suspended = java.util.Set.of();
+
+        @Override
+        public dev.bulletproof.daemon.schedule.Schedule schedule() {
+            return schedule;
+        }
+
+        @Override
+        public java.time.ZoneId zone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public ScheduleState state() {
+            return ScheduleEvaluator.evaluate(schedule, override, CLOCK.instant(), zone());
+        }
+
+        @Override
+        public java.util.Set<Long> suspendedJobs() {
+            return suspended;
+        }
+
+        @Override
+        public ScheduleState override(ScheduleOverride.Mode mode, Instant until) {
+            if (until == null || !until.isAfter(CLOCK.instant())) {
+                throw new InvalidOverrideException("until", "must be in the future");
+            }
+            override = new ScheduleOverride(mode, until, CLOCK.instant());
+            return state();
+        }
+
+        @Override
+        public ScheduleState overrideFor(ScheduleOverride.Mode mode, java.time.Duration length) {
+            return override(mode, CLOCK.instant().plus(length));
+        }
+
+        @Override
+        public ScheduleState clearOverride() {
+            override = null;
+            return state();
         }
     }
 

@@ -34,6 +34,11 @@ final class RunningDaemon implements AutoCloseable {
     private final int port;
 
     RunningDaemon(Path root) {
+        this(root, "");
+    }
+
+    /** @param extraYaml more of the config file (a schedule, say) */
+    RunningDaemon(Path root, String extraYaml) {
         this.root = root;
         this.staging = root.resolve("staging");
         this.data = root.resolve("data");
@@ -48,7 +53,7 @@ final class RunningDaemon implements AutoCloseable {
                     scan_interval_seconds: 1
                     stall_timeout_seconds: 60
                     max_attempts: 1
-                    """);
+                    """ + extraYaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

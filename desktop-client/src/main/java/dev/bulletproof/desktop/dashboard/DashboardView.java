@@ -53,14 +53,40 @@ public final class DashboardView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = new Label("Active jobs");
         title.getStyleClass().add("section-title");
-        HBox header = new HBox(12, title, spacer, queueState, pause);
+        Button drain = new Button("Drain");
+        drain.setId("queue-drain");
+        drain.setTooltip(new javafx.scene.control.Tooltip("Let the running jobs finish, then pause the queue"));
+        drain.visibleProperty().bind(model.queuePausedProperty().not());
+        drain.managedProperty().bind(drain.visibleProperty());
+        drain.setOnAction(event -> model.drain());
+        HBox header = new HBox(12, title, spacer, queueState, pause, drain);
         header.getStyleClass().add("section-header");
+
+        Label scheduleLine = new Label();
+        scheduleLine.setId("schedule-line");
+        scheduleLine.getStyleClass().add("queue-state");
+        scheduleLine.textProperty().bind(model.scheduleLineProperty());
+        Button runNow = new Button("Run now for 2 h");
+        runNow.setId("schedule-run");
+        runNow.setOnAction(event -> model.runFor(java.time.Duration.ofHours(2)));
+        Button hold = new Button("Hold until tomorrow 07:00");
+        hold.setId("schedule-hold");
+        hold.setOnAction(event -> model.holdUntilTomorrowMorning());
+        Button clear = new Button("Clear override");
+        clear.setId("schedule-clear");
+        clear.visibleProperty().bind(model.scheduleOverriddenProperty());
+        clear.managedProperty().bind(clear.visibleProperty());
+        clear.setOnAction(event -> model.clearOverride());
+        Region scheduleSpacer = new Region();
+        HBox.setHgrow(scheduleSpacer, Priority.ALWAYS);
+        HBox scheduleRow = new HBox(12, scheduleLine, scheduleSpacer, runNow, hold, clear);
+        scheduleRow.getStyleClass().add("schedule-row");
 
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.messageProperty());
 
-        VBox top = new VBox(12, cards, error, header);
+        VBox top = new VBox(12, cards, error, scheduleRow, header);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
         setCenter(activeTable(model));

@@ -4,12 +4,18 @@ import dev.bulletproof.client.BulletproofClient;
 import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.desktop.BackgroundCalls;
 import dev.bulletproof.format.Formats;
+import dev.bulletproof.format.ScheduleText;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.QueueModel;
+import dev.bulletproof.model.ScheduleModel;
+import dev.bulletproof.model.ScheduleOverrideRequest;
 import dev.bulletproof.model.StatsModel;
 import dev.bulletproof.model.ws.ServerMessage;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -39,13 +45,26 @@ public final class DashboardViewModel {
     private final BooleanProperty queuePaused = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty queueState = new SimpleStringProperty("Queue running");
+    /** "Schedule: paused by schedule until Mon 18:00"; empty without a schedule or an override. */
+    private final StringProperty scheduleLine = new SimpleStringProperty("");
+
+    private final BooleanProperty scheduleOverridden = new SimpleBooleanProperty(false);
+    private final BooleanProperty draining = new SimpleBooleanProperty(false);
+    private final Clock clock;
+    private ScheduleModel schedule;
     private int maxWorkers;
     /** The whole queue's estimate from the last GET /api/queue; null when nothing is queued. */
     private Instant queueDone;
 
     public DashboardViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls) {
+        this(client, calls, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the time the schedule's "until" is read against, and its zone */
+    public DashboardViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls, Clock clock) {
         this.client = client;
         this.calls = calls;
+        this.clock = clock;
         activeJobs.addListener((ListChangeListener<JobModel>) change -> showQueueState());
         queuePaused.addListener((property, was, paused) -> showQueueState());
     }
@@ -56,12 +75,16 @@ public final class DashboardViewModel {
                 .filter(job -> job.status() == JobStatus.PROCESSING)
                 .count();
         queueState.set(
-                queuePaused.get()
-                        ? "Queue paused: no new job starts"
-                        : maxWorkers == 0
-                                ? "Queue running"
-                                : "Queue running · " + busy + "/" + maxWorkers + " workers busy"
-                                        + (queueDone == null ? "" : " · queue done ≈ " + CLOCK.format(queueDone)));
+                draining.get()
+                        ? "Draining: " + busy + " running job(s) finish, then the queue pauses"
+                        : queuePaused.get()
+                                ? "Queue paused: no new job starts"
+                                : maxWorkers == 0
+                                        ? "Queue running"
+                                        : "Queue running · " + busy + "/" + maxWorkers + " workers busy"
+                                                + (queueDone == null
+                                                        ? ""
+                                                        : " · queue done ≈ " + CLOCK.format(queueDone)));
     }
 
     /** Reloads everything over REST. */
@@ -86,13 +109,59 @@ public final class DashboardViewModel {
         calls.run(() -> pause ? client.get().pauseQueue() : client.get().resumeQueue(), this::queueIs, this::failed);
     }
 
+    /** Finish the running jobs, then pause the queue. */
+    public void drain() {
+        calls.run(() -> client.get().drainQueue(), this::queueIs, this::failed);
+    }
+
+    /** "Run now" for {@code length}, whatever the schedule's windows say. */
+    public void runFor(Duration length) {
+        calls.run(
+                () -> client.get().overrideSchedule(ScheduleOverrideRequest.lasting("run", length.toSeconds())),
+                this::scheduleIs,
+                this::failed);
+    }
+
+    /** Hold the queue (as outside the windows) until {@link #tomorrowAtSeven}. */
+    public void holdUntilTomorrowMorning() {
+        Instant until = tomorrowAtSeven(clock.instant(), clock.getZone());
+        calls.run(
+                () -> client.get().overrideSchedule(ScheduleOverrideRequest.until("hold", until)),
+                this::scheduleIs,
+                this::failed);
+    }
+
+    public void clearOverride() {
+        calls.run(() -> client.get().clearScheduleOverride(), this::scheduleIs, this::failed);
+    }
+
+    /** 07:00 on the day after {@code now}, in {@code zone}: the usual "hold until" of a show's night. */
+    public static Instant tomorrowAtSeven(Instant now, ZoneId zone) {
+        return LocalDate.ofInstant(now, zone)
+                .plusDays(1)
+                .atTime(7, 0)
+                .atZone(zone)
+                .toInstant();
+    }
+
+    void scheduleIs(ScheduleModel schedule) {
+        this.schedule = schedule;
+        String line = ScheduleText.line(schedule, clock.instant(), clock.getZone());
+        scheduleLine.set(line == null ? "" : "Schedule: " + line);
+        scheduleOverridden.set(schedule != null && schedule.override() != null);
+    }
+
     /** Applies one live update. */
     public void apply(ServerMessage message) {
         switch (message) {
             case ServerMessage.StatsUpdate update -> stats.set(update.stats());
             case ServerMessage.QueueUpdate update -> {
                 maxWorkers = update.maxWorkers();
+                draining.set("draining".equals(update.state()));
                 queuePaused.set(update.paused());
+                if (update.schedule() != null) {
+                    scheduleIs(update.schedule());
+                }
                 showQueueState();
             }
             case ServerMessage.JobUpdate update -> jobChanged(update.job());
@@ -130,7 +199,11 @@ public final class DashboardViewModel {
     void queueIs(QueueModel queue) {
         maxWorkers = queue.maxWorkers();
         queueDone = queue.estimatedFinish();
+        draining.set("draining".equals(queue.state()));
         queuePaused.set(queue.paused());
+        if (queue.schedule() != null) {
+            scheduleIs(queue.schedule());
+        }
         showQueueState();
     }
 
@@ -157,6 +230,18 @@ public final class DashboardViewModel {
 
     public BooleanProperty queuePausedProperty() {
         return queuePaused;
+    }
+
+    public StringProperty scheduleLineProperty() {
+        return scheduleLine;
+    }
+
+    public BooleanProperty scheduleOverriddenProperty() {
+        return scheduleOverridden;
+    }
+
+    public BooleanProperty drainingProperty() {
+        return draining;
     }
 
     public StringProperty messageProperty() {

@@ -68,4 +68,64 @@ class DashboardViewModelTest {
         model.apply(new ServerMessage.QueueUpdate(true, 2));
         assertThat(model.queueStateProperty().get()).isEqualTo("Queue paused: no new job starts");
     }
+
+    @Test
+    void aQueueUpdateWithTheScheduleShowsItsStateAndNextChangeAndADrain() {
+        var clock = java.time.Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneId.of("Europe/Berlin"));
+        var scheduled = new DashboardViewModel(() -> null, calls, clock);
+        var schedule = new dev.bulletproof.model.ScheduleModel(
+                true,
+                "paused",
+                "pause",
+                null,
+                Instant.parse("2026-12-07T17:00:00Z"),
+                "open",
+                null,
+                null,
+                "Europe/Berlin",
+                List.of(),
+                List.of("4"));
+
+        scheduled.apply(new ServerMessage.QueueUpdate(true, 2, "draining", schedule));
+
+        assertThat(scheduled.scheduleLineProperty().get()).isEqualTo("Schedule: paused by schedule until Mon 18:00");
+        assertThat(scheduled.scheduleOverriddenProperty().get()).isFalse();
+        assertThat(scheduled.queueStateProperty().get())
+                .isEqualTo("Draining: 0 running job(s) finish, then the queue pauses");
+
+        var held = new dev.bulletproof.model.ScheduleModel(
+                true,
+                "paused",
+                "pause",
+                null,
+                Instant.parse("2026-12-03T06:00:00Z"),
+                "paused",
+                null,
+                new dev.bulletproof.model.ScheduleOverrideModel(
+                        "hold", Instant.parse("2026-12-03T06:00:00Z"), clock.instant()),
+                "Europe/Berlin",
+                List.of(),
+                List.of());
+        scheduled.apply(new ServerMessage.QueueUpdate(true, 2, "paused", held));
+
+        assertThat(scheduled.scheduleLineProperty().get()).isEqualTo("Schedule: held by override until Thu 07:00");
+        assertThat(scheduled.scheduleOverriddenProperty().get()).isTrue();
+        assertThat(scheduled.queueStateProperty().get()).isEqualTo("Queue paused: no new job starts");
+    }
+
+    @Test
+    void withoutAScheduleTheLineIsEmpty() {
+        model.queueIs(new QueueModel(false, 2, 0, null, List.of(), "running", null));
+
+        assertThat(model.scheduleLineProperty().get()).isEmpty();
+    }
+
+    @Test
+    void holdingUntilTomorrowMorningMeansSevenOnTheNextDayInTheMachinesZone() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+
+        assertThat(DashboardViewModel.tomorrowAtSeven(Instant.parse("2026-12-31T22:30:00Z"), berlin))
+                .as("23:30 on New Year's Eve in Berlin")
+                .isEqualTo(Instant.parse("2027-01-01T06:00:00Z"));
+    }
 }

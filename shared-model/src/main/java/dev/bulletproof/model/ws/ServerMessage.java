@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.ScheduleModel;
 import dev.bulletproof.model.StatsModel;
 
 /**
@@ -25,7 +26,19 @@ public sealed interface ServerMessage {
 
     record StatsUpdate(StatsModel stats) implements ServerMessage {}
 
-    record QueueUpdate(boolean paused, int maxWorkers) implements ServerMessage {}
+    /**
+     * @param state "running", "draining" or "paused" (as in {@code QueueModel})
+     * @param schedule what the schedule says now; null from a daemon without schedules
+     */
+    record QueueUpdate(boolean paused, int maxWorkers, String state, ScheduleModel schedule) implements ServerMessage {
+        public QueueUpdate {
+            state = state == null ? (paused ? "paused" : "running") : state;
+        }
+
+        public QueueUpdate(boolean paused, int maxWorkers) {
+            this(paused, maxWorkers, null, null);
+        }
+    }
 
     record ConfigUpdate(ConfigModel config) implements ServerMessage {}
 

@@ -1,0 +1,39 @@
+package dev.bulletproof.daemon.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+
+/** The daemon's schedule as the API and the CLI see it: what it says now, and a person's override of it. */
+public interface ScheduleControl {
+
+    /** The longest override: long enough for a week of shows, short enough not to be forgotten for good. */
+    Duration LONGEST_OVERRIDE = Duration.ofDays(31);
+
+    Schedule schedule();
+
+    /** The time zone the windows are read in: the machine's. */
+    ZoneId zone();
+
+    /** What the schedule (with its override) says now, and when that changes next. */
+    ScheduleState state();
+
+    /** Jobs the schedule suspended (not a person); they continue when a window opens. */
+    Set<Long> suspendedJobs();
+
+    /**
+     * Runs or holds the queue until {@code until}, whatever the windows say; replaces an earlier override
+     * and is kept across a restart.
+     *
+     * @throws InvalidOverrideException when {@code until} is not in the future or more than
+     *     {@link #LONGEST_OVERRIDE} ahead
+     */
+    ScheduleState override(ScheduleOverride.Mode mode, Instant until);
+
+    /** Like {@link #override(ScheduleOverride.Mode, Instant)}, for {@code length} from now on the schedule's clock. */
+    ScheduleState overrideFor(ScheduleOverride.Mode mode, Duration length);
+
+    /** Ends the override: the windows decide again. */
+    ScheduleState clearOverride();
+}
