@@ -47,7 +47,7 @@ public final class ApiServer implements AutoCloseable {
         int port = options.portOverride() != null ? options.portOverride() : settings.port();
         requirePortFree(host, port);
         ApiToken token = authOff ? null : ApiToken.loadOrCreate(engine.dataFolder());
-        Broadcaster broadcaster = new Broadcaster(engine.bus(), engine.queue(), engine.history());
+        Broadcaster broadcaster = new Broadcaster(engine.bus(), engine.queue(), engine.history(), engine.nodes());
         ApiContext context = new ApiContext(
                 engine,
                 new AccessRules(token, host, settings.allowedHosts()),
@@ -125,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
                 new ConfigService(context),
                 new ProfilesService(context),
                 new QueueService(context),
+                new NodesService(context),
                 new HealthService(context),
                 new MetricsService(context));
     }

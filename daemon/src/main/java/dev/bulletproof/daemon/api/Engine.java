@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * @param bus the events the WebSocket feed and the job counts follow
  * @param dataFolder where the API token and the address file for local clients live
  * @param jobLog the ffmpeg log file of a job (it may not exist yet)
+ * @param nodes the daemons of the cluster (this one alone on a single machine)
  */
 public record Engine(
         JobQueries jobs,
@@ -30,4 +31,5 @@ public record Engine(
         DaemonMetrics metrics,
         EventBus bus,
         Path dataFolder,
-        LongFunction<Path> jobLog) {}
+        LongFunction<Path> jobLog,
+        ClusterNodes nodes) {}

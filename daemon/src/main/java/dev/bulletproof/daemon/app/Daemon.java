@@ -28,6 +28,7 @@ import dev.bulletproof.daemon.jobs.WorkerSettings;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcPublishIntentStore;
 import dev.bulletproof.daemon.media.EncodeRegistry;
+import dev.bulletproof.daemon.media.EncoderCheck;
 import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.media.MediaToolsLocator;
@@ -46,6 +47,7 @@ import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -129,7 +131,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void startParts() {
+        Instant startedAt = clock.instant();
         data = opened(DataFolder.open(options.dataFolder()));
+        String nodeId = NodeIdFile.loadOrCreate(data.root()).toString();
         // Subscribed before anything happens, so crash recovery and the first jobs are counted.
         DaemonMetrics metrics = opened(new DaemonMetrics(bus, clock));
 
@@ -186,9 +190,8 @@ public final class Daemon implements AutoCloseable {
         // rescanned, since each sweep stats every tracked file.
         stability.start(settlingRecheck(loaded), loaded.scanInterval());
         watcher.start();
-        metrics.describe(
-                Objects.requireNonNullElse(Daemon.class.getPackage().getImplementationVersion(), "dev"),
-                tools.shortVersion());
+        String version = Objects.requireNonNullElse(Daemon.class.getPackage().getImplementationVersion(), "dev");
+        metrics.describe(version, tools.shortVersion());
         metrics.observe(new DaemonReadings(jobs, pool, config));
         // The start-up banner names the folders and ffmpeg for a person; this is for the log file.
         LOG.log(
@@ -197,8 +200,17 @@ public final class Daemon implements AutoCloseable {
                         + " worker(s)");
 
         // Last: a request never reaches a part that is not running yet.
+        LiveJobs liveJobs = new LiveJobs(jobs, progress);
+        MediaTools foundTools = tools;
+        ThisMachineOnly nodes = new ThisMachineOnly(
+                new ThisMachineOnly.Identity(nodeId, ThisMachineOnly.hostName(), version, startedAt),
+                pool,
+                liveJobs,
+                config,
+                () -> EncoderCheck.availableEncoders(foundTools),
+                clock);
         engine = new Engine(
-                new LiveJobs(jobs, progress),
+                liveJobs,
                 new JobControls(pool, jobs, config, clock),
                 pool,
                 config,
@@ -207,7 +219,8 @@ public final class Daemon implements AutoCloseable {
                 metrics,
                 bus,
                 data.root(),
-                jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId));
+                jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
+                nodes);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }

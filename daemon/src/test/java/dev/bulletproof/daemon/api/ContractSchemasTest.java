@@ -45,6 +45,7 @@ class ContractSchemasTest {
             Config, dev.bulletproof.model.ConfigModel, Config
             BulkAction, dev.bulletproof.model.BulkActionModel, BulkAction
             BulkActionOutcome, dev.bulletproof.model.BulkActionOutcome, BulkActionOutcome
+            Node, dev.bulletproof.model.NodeModel, Node
             """)
     void theDocumentTheRecordAndTheTypeScriptTypeHaveTheSameFields(String schema, String record, String tsType)
             throws Exception {
@@ -76,6 +77,7 @@ class ContractSchemasTest {
             stats_update,  dev.bulletproof.model.ws.ServerMessage$StatsUpdate
             queue_update,  dev.bulletproof.model.ws.ServerMessage$QueueUpdate
             config_update, dev.bulletproof.model.ws.ServerMessage$ConfigUpdate
+            nodes_update,  dev.bulletproof.model.ws.ServerMessage$NodesUpdate
             alert,         dev.bulletproof.model.ws.ServerMessage$Alert
             pong,          dev.bulletproof.model.ws.ServerMessage$Pong
             """)

@@ -26,7 +26,7 @@ final class HandlerServer implements AutoCloseable {
     HandlerServer(StandInEngine engine) {
         this.engine = engine;
         Engine parts = engine.engine();
-        this.broadcaster = new Broadcaster(parts.bus(), parts.queue(), parts.history());
+        this.broadcaster = new Broadcaster(parts.bus(), parts.queue(), parts.history(), parts.nodes());
         ApiContext context = new ApiContext(
                 parts,
                 new AccessRules(null, "127.0.0.1"),
