@@ -1,4 +1,4 @@
-import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Stats, TimelinePoint } from './types';
+import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Node, Profile, QueueState, RuleTestResult, Stats, TimelinePoint } from './types';
 
 /** A refusal from the daemon, with its stable code and, for 422, the message of each bad field. */
 export class ApiError extends Error {
@@ -131,6 +131,10 @@ export const api = {
   queue: () => json<QueueState>('/api/queue'),
   pauseQueue: () => send<QueueState>('POST', '/api/queue/pause'),
   resumeQueue: () => send<QueueState>('POST', '/api/queue/resume'),
+  /** Every node of the cluster; a single machine is its one node. */
+  nodes: () => json<Node[]>('/api/nodes'),
+  /** Stops one node from starting new jobs (its running ones carry on), or lets it start them again. */
+  nodeAction: (id: string, action: 'pause' | 'resume') => send<Node>('POST', `/api/nodes/${encodeURIComponent(id)}/${action}`),
   config: () => json<Config>('/api/config'),
   saveConfig: (config: Partial<Config>) => send<Config>('POST', '/api/config', config),
   resetConfig: () => send<Config>('DELETE', '/api/config/reset'),
