@@ -6,6 +6,7 @@ import dev.bulletproof.desktop.connection.ConnectionViewModel;
 import dev.bulletproof.desktop.dashboard.DashboardViewModel;
 import dev.bulletproof.desktop.history.HistoryViewModel;
 import dev.bulletproof.desktop.jobs.JobsViewModel;
+import dev.bulletproof.desktop.nodes.NodesViewModel;
 import dev.bulletproof.desktop.notify.Notices;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
@@ -31,6 +32,7 @@ public final class MainViewModel implements AutoCloseable {
     private final JobsViewModel jobs;
     private final ConfigViewModel config;
     private final HistoryViewModel history;
+    private final NodesViewModel nodes;
     private final BackgroundCalls calls;
     private final Notices notices;
     private final StringProperty message = new SimpleStringProperty("");
@@ -45,6 +47,7 @@ public final class MainViewModel implements AutoCloseable {
         this.jobs = new JobsViewModel(client, calls);
         this.config = new ConfigViewModel(client, calls);
         this.history = new HistoryViewModel(client, calls, clock, ZoneId.systemDefault());
+        this.nodes = new NodesViewModel(client, calls, clock);
         connection.onResync(this::refreshAll);
         connection.onMessage(this::apply);
     }
@@ -55,12 +58,14 @@ public final class MainViewModel implements AutoCloseable {
         jobs.refresh();
         config.refresh();
         history.refresh();
+        nodes.refresh();
     }
 
     void apply(ServerMessage update) {
         dashboard.apply(update);
         jobs.apply(update);
         history.apply(update);
+        nodes.apply(update);
         switch (update) {
             // Failed jobs are announced from their own update below; this is for the daemon's other troubles.
             case ServerMessage.Alert alert
@@ -125,6 +130,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public HistoryViewModel history() {
         return history;
+    }
+
+    public NodesViewModel nodes() {
+        return nodes;
     }
 
     public StringProperty messageProperty() {
