@@ -218,6 +218,7 @@ async function everyViewInBothThemes(browser, cookies) {
     ['job-detail', `/jobs/${detail.id}`],
     ['stats', '/stats'],
     ['config', '/config'],
+    ['nodes', '/nodes'],
   ];
   const sizes = [
     ['1366x768', { width: 1366, height: 768 }, false],
@@ -244,6 +245,37 @@ async function everyViewInBothThemes(browser, cookies) {
     }
   }
   record('every_view', { views: views.length * 4, overflows });
+}
+
+/**
+ * The Nodes view shows this daemon as the one node, as GET /api/nodes describes it; the jobs table names the
+ * node of a job that ran; pausing the node from its card pauses the daemon's queue, and resuming resumes it.
+ */
+async function nodesViewShowsThisDaemon(page) {
+  const [node] = await rest('/api/nodes');
+  await gotoSection(page, 'Jobs');
+  const nodeCell = row(page, 'live.mov').locator('td[data-label="Node"]');
+  await nodeCell.waitFor({ timeout: UI_MS });
+  const jobNode = (await nodeCell.textContent()).trim();
+  expect(jobNode === node.name, `the jobs table names the node of live.mov "${jobNode}", not ${node.name}`);
+  await gotoSection(page, 'Nodes');
+  const card = page.getByRole('region', { name: `Node ${node.name}` });
+  await card.waitFor({ timeout: UI_MS });
+  const text = await card.textContent();
+  expect(text.includes('alive'), `the node card does not say alive: ${text}`);
+  expect(text.includes(`0 / ${node.max_workers} busy`), `the node card does not count its workers: ${text}`);
+  expect(/(\d+ s ago|just now)/.test(text), `the node card has no heartbeat age: ${text}`);
+  expect(text.includes(node.version), `the node card does not show the version ${node.version}: ${text}`);
+  await shot(page, 'nodes');
+  await card.getByRole('button', { name: 'Pause node' }).click();
+  await card.getByRole('button', { name: 'Resume node' }).waitFor({ timeout: UI_MS });
+  const paused = (await rest('/api/queue')).paused;
+  expect(paused, 'pausing the node left the queue running');
+  await card.getByRole('button', { name: 'Resume node' }).click();
+  await card.getByRole('button', { name: 'Pause node' }).waitFor({ timeout: UI_MS });
+  const resumed = !(await rest('/api/queue')).paused;
+  expect(resumed, 'resuming the node left the queue paused');
+  record('nodes', { name: node.name, job_node: jobNode, paused_queue: paused, resumed_queue: resumed });
 }
 
 async function cancelAndRetryChangeTheRealState(page) {
@@ -504,6 +536,7 @@ async function main() {
     await cookieLoginLoadsTheDashboard(page);
     await droppedFileProgressesLive(page);
     await jobDetailShowsTheJob(page);
+    await nodesViewShowsThisDaemon(page);
     await cancelAndRetryChangeTheRealState(page);
     await hostileFileNameIsText(page);
     await activeJobShowsProgressOnTheOverview(page);

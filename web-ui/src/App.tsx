@@ -4,9 +4,11 @@ import { DashboardLayout } from './components/DashboardLayout';
 import { TokenForm } from './components/TokenForm';
 import { usePath } from './router';
 import { DashboardStoreProvider, useDashboard } from './state/DashboardStore';
+import { deadNodes } from './state/reducer';
 import { ConfigPage } from './views/ConfigPage';
 import { JobDetailPage } from './views/JobDetailPage';
 import { JobsPage } from './views/JobsPage';
+import { NodesPage } from './views/NodesPage';
 import { OverviewPage } from './views/OverviewPage';
 import { StatsPage } from './views/StatsPage';
 
@@ -24,6 +26,8 @@ function Page({ path }: { path: string }) {
       return <ConfigPage />;
     case '/stats':
       return <StatsPage />;
+    case '/nodes':
+      return <NodesPage />;
     default:
       return <p className="empty">No such page.</p>;
   }
@@ -37,7 +41,7 @@ function Dashboard() {
     return <TokenForm />;
   }
   return (
-    <DashboardLayout path={path} connection={state.connection}>
+    <DashboardLayout path={path} connection={state.connection} deadNodes={deadNodes(state)}>
       <Page path={path} />
       <Alerts toasts={state.toasts} onDismiss={dismiss} />
     </DashboardLayout>

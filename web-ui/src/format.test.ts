@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { axisUnit, bitrate, bucketStart, count, dateTime, duration, fps, percent, size, speed } from './format';
+import { ago, axisUnit, bitrate, bucketStart, count, dateTime, duration, fps, percent, size, speed } from './format';
 
 /** The table shared-model's FormatsTest runs too: the TypeScript and Java copies agree when both pass. */
 const TABLE_PATH = resolve(__dirname, '../../shared-model/src/test/resources/format-cases.json');
@@ -18,6 +18,7 @@ const sections: Record<string, (c: Case) => string> = {
   fps: (c) => fps(c.in as number | null),
   percent: (c) => percent(c.in as number),
   count: (c) => count(c.in as number),
+  ago: (c) => ago(c.in as number | null),
   dateTime: (c) => dateTime(c.in as string | null, c.zone),
   bucketStart: (c) => bucketStart(c.in as string, c.hourly ?? true, c.zone),
   axisUnit: (c) => axisUnit(c.in as number).label,

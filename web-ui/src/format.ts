@@ -146,6 +146,28 @@ function parts(date: Date, timeZone?: string): Parts {
   return found;
 }
 
+/**
+ * How long ago something was heard from, in whole seconds, minutes or hours (rounded to the second first):
+ * "just now" under half a second (and for a moment a little in the future, a clock apart), "3 s ago",
+ * "2 min ago", "25 h ago".
+ */
+export function ago(seconds: Maybe): string {
+  if (!known(seconds)) {
+    return UNKNOWN;
+  }
+  const whole = Math.round(seconds);
+  if (whole < 1) {
+    return 'just now';
+  }
+  if (whole < 60) {
+    return `${whole} s ago`;
+  }
+  if (whole < 3600) {
+    return `${Math.floor(whole / 60)} min ago`;
+  }
+  return `${Math.floor(whole / 3600)} h ago`;
+}
+
 /** A moment in the viewer's time zone (or the one given), 24-hour clock: "2026-03-29 03:00:00". */
 export function dateTime(value: string | null | undefined, timeZone?: string): string {
   if (!value) {

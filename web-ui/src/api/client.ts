@@ -1,4 +1,4 @@
-import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Profile, QueueState, RuleTestResult, Schedule, Stats, TimelinePoint, WebhookDelivery } from './types';
+import type { BulkAction, BulkActionName, Config, HistoryBucket, Job, Node, Profile, QueueState, RuleTestResult, Schedule, Stats, TimelinePoint, WebhookDelivery } from './types';
 
 /** A refusal from the daemon, with its stable code and, for 422, the message of each bad field. */
 export class ApiError extends Error {
@@ -138,6 +138,10 @@ export const api = {
   overrideSchedule: (mode: 'run' | 'hold', end: { until: string } | { duration_seconds: number }) =>
     send<Schedule>('POST', '/api/schedule/override', { mode, ...end }),
   clearScheduleOverride: () => send<Schedule>('DELETE', '/api/schedule/override'),
+  /** Every node of the cluster; a single machine is its one node. */
+  nodes: () => json<Node[]>('/api/nodes'),
+  /** Stops one node from starting new jobs (its running ones carry on), or lets it start them again. */
+  nodeAction: (id: string, action: 'pause' | 'resume') => send<Node>('POST', `/api/nodes/${encodeURIComponent(id)}/${action}`),
   config: () => json<Config>('/api/config'),
   saveConfig: (config: Partial<Config>) => send<Config>('POST', '/api/config', config),
   resetConfig: () => send<Config>('DELETE', '/api/config/reset'),

@@ -37,6 +37,27 @@ export interface Job {
   compression_ratio?: number | null;
   /** Whether GET /api/jobs/{id}/thumbnail has a poster frame. */
   thumbnail?: boolean;
+  /** The name of the node that runs or ran the job; null while no node has claimed it. */
+  node?: string | null;
+}
+
+export type NodeStatus = 'alive' | 'dead';
+
+/** One daemon of the cluster (GET /api/nodes); a single machine is its one node. */
+export interface Node {
+  id: string;
+  name: string;
+  version: string;
+  status: NodeStatus;
+  max_workers: number;
+  busy_workers: number;
+  /** Ids of the jobs the node holds now, processing or paused. */
+  current_jobs: string[];
+  encoders: string[];
+  started_at: string;
+  last_heartbeat: string;
+  /** True while the node starts no new job. */
+  paused: boolean;
 }
 
 export interface MediaFacts {
@@ -227,5 +248,6 @@ export type ServerMessage =
   | { type: 'stats_update'; stats: Stats }
   | { type: 'queue_update'; paused: boolean; max_workers: number; state?: QueueRunState; schedule?: Schedule | null }
   | { type: 'config_update'; config: Config }
+  | { type: 'nodes_update'; nodes: Node[] }
   | { type: 'alert'; level: AlertLevel; message: string; job_id: string | null }
   | { type: 'pong' };

@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import type { Node } from '../api/types';
 import type { Connection } from '../state/reducer';
+import { deadBannerText } from '../views/nodes';
 import { Link } from '../router';
 import { Shortcuts } from './Shortcuts';
 
@@ -31,9 +33,21 @@ const NAV = [
   { to: '/jobs', label: 'Jobs' },
   { to: '/config', label: 'Config' },
   { to: '/stats', label: 'Stats' },
+  { to: '/nodes', label: 'Nodes' },
 ];
 
-export function DashboardLayout({ path, connection, children }: { path: string; connection: Connection; children: ReactNode }) {
+export function DashboardLayout({
+  path,
+  connection,
+  deadNodes = [],
+  children,
+}: {
+  path: string;
+  connection: Connection;
+  /** Nodes that stopped answering: a banner names them on every page until they are back. */
+  deadNodes?: Pick<Node, 'id' | 'name'>[];
+  children: ReactNode;
+}) {
   const [theme, setTheme] = useState<Theme>(storedTheme);
   useEffect(() => {
     if (theme === 'auto') {
@@ -70,6 +84,12 @@ export function DashboardLayout({ path, connection, children }: { path: string; 
       {connection === 'reconnecting' && (
         <div className="stale-banner" role="alert">
           Lost the connection to the daemon. Retrying; the figures below may be out of date.
+        </div>
+      )}
+      {deadNodes.length > 0 && (
+        <div className="dead-banner" role="alert" data-dead-nodes={deadNodes.length}>
+          {deadBannerText(deadNodes)}{' '}
+          {section !== '/nodes' && <Link to="/nodes">See the nodes</Link>}
         </div>
       )}
       <main className="content">{children}</main>

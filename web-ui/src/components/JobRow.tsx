@@ -102,6 +102,7 @@ export function JobRow({ job, onAction, selection }: { job: Job; onAction: (job:
         <ProgressBar progress={job.progress} status={job.status} />
       </td>
       <td data-label="Profile">{job.profile ?? '–'}</td>
+      <td data-label="Node">{job.node ?? '–'}</td>
       <td data-label="Time">{duration(job.elapsed_seconds)}</td>
       <td data-label="Actions">
         <div className="actions">

@@ -82,6 +82,7 @@ export function JobsTable({
             <Header label="Status" sortKey="status" sorting={sorting} />
             <Header label="Progress" />
             <Header label="Profile" />
+            <Header label="Node" />
             <Header label="Time" sortKey="processing_time" sorting={sorting} />
             <Header label="Actions" />
           </tr>

@@ -106,6 +106,15 @@ describe('JobRow', () => {
   });
 });
 
+describe('the node of each job', () => {
+  it('showsTheNodeThatRunsTheJobInItsOwnColumnAndADashBeforeOneClaimsIt', () => {
+    render(<JobsTable jobs={[job(2, { status: 'processing', node: 'encoder-1' }), job(1, { node: null })]} onAction={vi.fn()} />);
+    expect(screen.getByRole('columnheader', { name: 'Node' })).toBeTruthy();
+    const cells = Array.from(document.querySelectorAll('td[data-label="Node"]')).map((cell) => cell.textContent);
+    expect(cells).toEqual(['encoder-1', '–']);
+  });
+});
+
 describe('file names are text, never markup', () => {
   const hostile = '<img src=x onerror=alert(1)>.mov';
 

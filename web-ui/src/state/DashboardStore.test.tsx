@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { job } from '../test/jobs';
+import { job, node } from '../test/jobs';
 import { DashboardStoreProvider, useDashboard } from './DashboardStore';
 
 class FakeWebSocket {
@@ -25,12 +25,14 @@ function Probe() {
       <span data-testid="connection">{state.connection}</span>
       <span data-testid="jobs">{state.jobs.map((j) => `${j.filename}:${j.status}`).join(',')}</span>
       <span data-testid="unauthorized">{String(unauthorized)}</span>
+      <span data-testid="nodes">{(state.nodes ?? []).map((n) => `${n.name}:${n.status}`).join(',')}</span>
     </div>
   );
 }
 
 describe('DashboardStoreProvider', () => {
   let serverJobs = [job(1)];
+  const serverNodes = [node('n-1', { name: 'encoder-1' })];
   let status = 200;
   let fetch: ReturnType<typeof vi.fn>;
 
@@ -42,7 +44,7 @@ describe('DashboardStoreProvider', () => {
       if (status !== 200) {
         return new Response('{"error":"unauthorized","message":"a valid token is required"}', { status });
       }
-      const body = url.startsWith('/api/jobs') ? serverJobs : url.startsWith('/api/stats') ? stats : { paused: false, max_workers: 2 };
+      const body = url.startsWith('/api/jobs') ? serverJobs : url.startsWith('/api/stats') ? stats : url.startsWith('/api/nodes') ? serverNodes : { paused: false, max_workers: 2 };
       return new Response(JSON.stringify(body), { status: 200, headers: { 'X-Total-Count': String(serverJobs.length) } });
     });
     vi.stubGlobal('fetch', fetch);
@@ -66,6 +68,20 @@ describe('DashboardStoreProvider', () => {
     act(() => FakeWebSocket.instances[0].onmessage?.({ data: JSON.stringify({ type: 'job_update', job: job(2, { status: 'processing' }) }) } as MessageEvent));
     await waitFor(() => expect(screen.getByTestId('jobs').textContent).toBe('clip-2.mov:processing,clip-1.mov:queued'));
     expect(screen.getByTestId('connection').textContent).toBe('connected');
+  });
+
+  it('loadsTheNodesOverRestAndFollowsTheirUpdates', async () => {
+    render(
+      <DashboardStoreProvider>
+        <Probe />
+      </DashboardStoreProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('nodes').textContent).toBe('encoder-1:alive'));
+    act(() => FakeWebSocket.instances[0].onopen?.(new Event('open')));
+    await waitFor(() => expect(fetch.mock.calls.filter(([url]) => url === '/api/nodes')).toHaveLength(2));
+    const dead = [node('n-1', { name: 'encoder-1', status: 'dead' }), node('n-2', { name: 'encoder-2' })];
+    act(() => FakeWebSocket.instances[0].onmessage?.({ data: JSON.stringify({ type: 'nodes_update', nodes: dead }) } as MessageEvent));
+    expect(screen.getByTestId('nodes').textContent).toBe('encoder-1:dead,encoder-2:alive');
   });
 
   it('reloadsEverythingOverRestAfterAReconnect', async () => {

@@ -46,15 +46,16 @@ export function DashboardStoreProvider({ children }: { children: ReactNode }) {
     let live = true;
     const resync = async () => {
       try {
-        const [active, recent, stats, queue] = await Promise.all([
+        const [active, recent, stats, queue, nodes] = await Promise.all([
           api.jobs({ status: 'waiting,queued,processing,paused', limit: 200 }),
           api.jobs({ limit: 100 }),
           api.stats(),
           api.queue(),
+          api.nodes(),
         ]);
         const byId = new Map([...recent.jobs, ...active.jobs].map((job) => [job.id, job]));
         if (live) {
-          dispatch({ type: 'resynced', jobs: [...byId.values()], stats, queue });
+          dispatch({ type: 'resynced', jobs: [...byId.values()], stats, queue, nodes });
         }
       } catch (error) {
         if (live) {

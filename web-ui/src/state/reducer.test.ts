@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { job } from '../test/jobs';
-import { initialState, JOB_LIMIT, reducer, type DashboardState } from './reducer';
+import { job, node } from '../test/jobs';
+import { deadNodes, initialState, JOB_LIMIT, reducer, type DashboardState } from './reducer';
 
 const stats = { total_jobs: 3, successful: 1, failed: 1, avg_duration: 4.5, in_progress: 1, queued: 0 };
 
@@ -9,6 +9,17 @@ function withJobs(...ids: number[]): DashboardState {
 }
 
 describe('reducer', () => {
+  it('takesTheNodesFromTheReloadAndReplacesThemWithEachNodesUpdate', () => {
+    const loaded = reducer(initialState, { type: 'resynced', jobs: [], stats, queue: { paused: false, max_workers: 2 }, nodes: [node('a')] });
+    const updated = reducer(loaded, { type: 'nodes_update', nodes: [node('a', { status: 'dead' }), node('b')] });
+
+    expect(initialState.nodes).toBeNull();
+    expect(loaded.nodes?.map((n) => n.id)).toEqual(['a']);
+    expect(deadNodes(updated).map((n) => n.id)).toEqual(['a']);
+    expect(deadNodes(loaded)).toEqual([]);
+    expect(reducer(updated, { type: 'resynced', jobs: [], stats, queue: { paused: false, max_workers: 2 } }).nodes).toBe(updated.nodes);
+  });
+
   it('jobUpdateForNewJobInsertsItNewestFirst', () => {
     const state = reducer(withJobs(1, 2), { type: 'job_update', job: job(3) });
     expect(state.jobs.map((j) => j.id)).toEqual(['3', '2', '1']);

@@ -1,4 +1,4 @@
-import type { AlertLevel, Config, Job, QueueRunState, QueueState, Schedule, ServerMessage, Stats } from '../api/types';
+import type { AlertLevel, Config, Job, Node, QueueRunState, QueueState, Schedule, ServerMessage, Stats } from '../api/types';
 
 /** How many jobs the live view keeps; the jobs page pages older ones from the server. */
 export const JOB_LIMIT = 500;
@@ -18,6 +18,8 @@ export interface DashboardState {
   stats: Stats | null;
   queue: QueueState | null;
   config: Config | null;
+  /** The cluster's nodes; null until loaded. */
+  nodes: Node[] | null;
   toasts: Toast[];
   nextToastId: number;
   connection: Connection;
@@ -30,6 +32,7 @@ export const initialState: DashboardState = {
   stats: null,
   queue: null,
   config: null,
+  nodes: null,
   toasts: [],
   nextToastId: 1,
   connection: 'connecting',
@@ -47,7 +50,7 @@ export type Action =
       state?: QueueRunState;
       schedule?: Schedule | null;
     }
-  | { type: 'resynced'; jobs: Job[]; stats: Stats; queue: QueueState }
+  | { type: 'resynced'; jobs: Job[]; stats: Stats; queue: QueueState; nodes?: Node[] }
   | { type: 'connection'; connection: Connection }
   | { type: 'toast'; level: AlertLevel; message: string; jobId?: string | null }
   | { type: 'dismiss'; id: number };
@@ -101,6 +104,11 @@ function addToast(state: DashboardState, level: AlertLevel, message: string, job
   return { ...state, toasts: [...state.toasts, toast].slice(-MAX_TOASTS), nextToastId: state.nextToastId + 1 };
 }
 
+/** The nodes that stopped answering, for the banner every page shows while one is down. */
+export function deadNodes(state: Pick<DashboardState, 'nodes'>): Node[] {
+  return (state.nodes ?? []).filter((node) => node.status === 'dead');
+}
+
 /** Applies one REST result or WebSocket message; pure, so every transition is testable without a server. */
 export function reducer(state: DashboardState, action: Action): DashboardState {
   switch (action.type) {
@@ -122,6 +130,8 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
       };
     case 'config_update':
       return { ...state, config: action.config };
+    case 'nodes_update':
+      return { ...state, nodes: action.nodes };
     case 'alert':
       return addToast(state, action.level, action.message, action.job_id);
     case 'pong':
@@ -132,6 +142,7 @@ export function reducer(state: DashboardState, action: Action): DashboardState {
         jobs: limit(action.jobs.slice().sort(compareNewestFirst)),
         stats: action.stats,
         queue: action.queue,
+        nodes: action.nodes ?? state.nodes,
         resyncs: state.resyncs + 1,
       };
     case 'connection':

@@ -1,4 +1,4 @@
-import type { AllowedAction, Job, JobStatus } from '../api/types';
+import type { AllowedAction, Job, JobStatus, Node } from '../api/types';
 
 /**
  * What the daemon's table of job commands allows in each state (JobCommandTest pins the same table on the
@@ -27,6 +27,24 @@ export function job(id: number | string, patch: Partial<Job> = {}): Job {
     profile: 'h264_proxy',
     duration: 2,
     allowed_actions: ALLOWED_BY_STATUS[status],
+    ...patch,
+  };
+}
+
+/** A node as GET /api/nodes answers it: alive, idle, heard from at the given moment. */
+export function node(id: string, patch: Partial<Node> = {}): Node {
+  return {
+    id,
+    name: `node-${id}`,
+    version: '1.0.0',
+    status: 'alive',
+    max_workers: 2,
+    busy_workers: 0,
+    current_jobs: [],
+    encoders: ['aac', 'libx264', 'prores_ks'],
+    started_at: '2026-03-01T09:00:00Z',
+    last_heartbeat: '2026-03-01T10:00:00Z',
+    paused: false,
     ...patch,
   };
 }

@@ -108,6 +108,8 @@ export function JobDetailPage({ id }: { id: string }) {
         <MediaFacts job={job} />
         <dl className="card">
           <h2>Processing</h2>
+          <dt>Node</dt>
+          <dd data-job-node>{job.node ?? 'none yet: no node has started it'}</dd>
           <dt>Attempts</dt>
           <dd>{job.attempts ?? '–'}</dd>
           <dt>Priority (higher runs first)</dt>

@@ -7,6 +7,7 @@ import dev.bulletproof.desktop.connection.StatusBar;
 import dev.bulletproof.desktop.dashboard.DashboardView;
 import dev.bulletproof.desktop.history.HistoryView;
 import dev.bulletproof.desktop.jobs.JobsView;
+import dev.bulletproof.desktop.nodes.NodesView;
 import dev.bulletproof.desktop.webhooks.WebhooksView;
 import dev.bulletproof.model.JobModel;
 import java.io.File;
@@ -55,6 +56,7 @@ public final class MainView extends BorderPane {
                         tab("Jobs", "tab-jobs", jobsView),
                         tab("Config", "tab-config", new ConfigView(model.config())),
                         tab("History", "tab-history", new HistoryView(model.history())),
+                        tab("Nodes", "tab-nodes", new NodesView(model.nodes())),
                         tab("Webhooks", "tab-webhooks", new WebhooksView(model.webhooks())));
         setTop(header());
         setCenter(tabs);
@@ -101,6 +103,7 @@ public final class MainView extends BorderPane {
         shortcut(scene, new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> show(1));
         shortcut(scene, new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), () -> show(2));
         shortcut(scene, new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN), () -> show(3));
+        shortcut(scene, new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN), () -> show(4));
         shortcut(scene, new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             show(1);
             jobsView.focusSearch();
@@ -124,7 +127,7 @@ public final class MainView extends BorderPane {
 
     /** Every keyboard shortcut of the window, in the order the Help list shows them. */
     public static final List<String[]> SHORTCUTS = List.of(
-            new String[] {"Ctrl+1 … Ctrl+4", "Dashboard, Jobs, Config, History"},
+            new String[] {"Ctrl+1 … Ctrl+5", "Dashboard, Jobs, Config, History, Nodes"},
             new String[] {"Ctrl+F", "Search the jobs"},
             new String[] {"Ctrl+R", "Retry the selected job"},
             new String[] {"Space (in the jobs table)", "Pause or resume the selected job"},

@@ -6,6 +6,7 @@ import dev.bulletproof.desktop.connection.ConnectionViewModel;
 import dev.bulletproof.desktop.dashboard.DashboardViewModel;
 import dev.bulletproof.desktop.history.HistoryViewModel;
 import dev.bulletproof.desktop.jobs.JobsViewModel;
+import dev.bulletproof.desktop.nodes.NodesViewModel;
 import dev.bulletproof.desktop.notify.Notices;
 import dev.bulletproof.desktop.webhooks.WebhooksViewModel;
 import dev.bulletproof.model.JobModel;
@@ -33,6 +34,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ConfigViewModel config;
     private final HistoryViewModel history;
     private final WebhooksViewModel webhooks;
+    private final NodesViewModel nodes;
     private final BackgroundCalls calls;
     private final Notices notices;
     private final StringProperty message = new SimpleStringProperty("");
@@ -48,6 +50,7 @@ public final class MainViewModel implements AutoCloseable {
         this.config = new ConfigViewModel(client, calls);
         this.history = new HistoryViewModel(client, calls, clock, ZoneId.systemDefault());
         this.webhooks = new WebhooksViewModel(client, calls, ZoneId.systemDefault());
+        this.nodes = new NodesViewModel(client, calls, clock);
         connection.onResync(this::refreshAll);
         connection.onMessage(this::apply);
     }
@@ -59,12 +62,14 @@ public final class MainViewModel implements AutoCloseable {
         config.refresh();
         history.refresh();
         webhooks.refresh();
+        nodes.refresh();
     }
 
     void apply(ServerMessage update) {
         dashboard.apply(update);
         jobs.apply(update);
         history.apply(update);
+        nodes.apply(update);
         switch (update) {
             // Failed jobs are announced from their own update below; this is for the daemon's other troubles.
             case ServerMessage.Alert alert
@@ -133,6 +138,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public WebhooksViewModel webhooks() {
         return webhooks;
+    }
+
+    public NodesViewModel nodes() {
+        return nodes;
     }
 
     public StringProperty messageProperty() {

@@ -11,6 +11,8 @@ import dev.bulletproof.desktop.testing.DesktopWindow;
 import dev.bulletproof.desktop.testing.TestClips;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.NodeModel;
+import dev.bulletproof.model.NodeStatus;
 import dev.bulletproof.testing.Await;
 import io.fair_acc.dataset.DataSet;
 import java.nio.file.Files;
@@ -376,6 +378,61 @@ class DesktopAgainstDaemonTest {
                 WAIT,
                 () -> window.model.connection().stateProperty().get() == ConnectionState.CONNECTED);
         assertThat(text("#connection-url")).isEqualTo(daemon.url().toString());
+    }
+
+    @Test
+    @Order(8)
+    void theNodesTabShowsTheDaemonAsTheOneNodeAndItsPauseSwitchPausesTheQueue() {
+        NodeModel node = rest.nodes().getFirst();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        DesktopWindow.until(
+                "the nodes tab is shown",
+                WAIT,
+                () -> window.view.tabs().getSelectionModel().getSelectedIndex() == 4);
+        @SuppressWarnings("unchecked")
+        TableView<NodeModel> table = (TableView<NodeModel>) window.scene().lookup("#nodes-table");
+        DesktopWindow.until("the node is listed", WAIT, () -> table.getItems().size() == 1);
+
+        NodeModel shown = DesktopWindow.onFx(() -> table.getItems().getFirst());
+        assertThat(shown.id()).isEqualTo(node.id());
+        assertThat(shown.name()).isEqualTo(node.name());
+        assertThat(shown.status()).isEqualTo(NodeStatus.ALIVE);
+        assertThat(text("#nodes-summary")).isEqualTo("1 node · 1 alive");
+        assertThat(cellTexts(table))
+                .contains(node.name(), "alive", "taking jobs", "0 / " + node.maxWorkers() + " busy", node.version());
+        assertThat(cellTexts(table)).anyMatch(cell -> cell.matches("\\d+ s ago|just now"));
+        List<JobModel> ran = rest.listJobs(dev.bulletproof.client.JobQuery.all()
+                        .withStatuses(Set.of(JobStatus.COMPLETED))
+                        .withLimit(10))
+                .items();
+        assertThat(ran).isNotEmpty().allSatisfy(job -> assertThat(job.node()).isEqualTo(node.name()));
+        DesktopWindow.until(
+                "the jobs table knows the node of each job that ran",
+                WAIT,
+                () -> window.model.jobs().jobs().stream()
+                        .filter(job -> job.status() == JobStatus.COMPLETED)
+                        .allMatch(job -> node.name().equals(job.node())));
+        window.screenshot("nodes");
+
+        click("#node-pause");
+        Await.until("the daemon's queue is paused", WAIT, () -> rest.queue().paused());
+        DesktopWindow.until(
+                "the switch offers to resume the node",
+                WAIT,
+                () -> ((Button) window.scene().lookup("#node-pause")).getText().equals("Resume node"));
+        assertThat(rest.nodes().getFirst().paused()).isTrue();
+        window.screenshot("nodes-paused");
+        click("#node-pause");
+        Await.until("the daemon's queue runs again", WAIT, () -> !rest.queue().paused());
+    }
+
+    /** The text of every cell the table draws, and of the badges drawn in them. */
+    private static List<String> cellTexts(TableView<?> table) {
+        return DesktopWindow.onFx(() -> java.util.stream.Stream.concat(
+                        table.lookupAll(".table-cell").stream(), table.lookupAll(".badge").stream())
+                .map(cell -> ((javafx.scene.control.Labeled) cell).getText())
+                .filter(text -> text != null && !text.isBlank())
+                .toList());
     }
 
     /** Poster frames drawn in the jobs table's rows. */

@@ -10,6 +10,7 @@ import dev.bulletproof.model.HistoryBucketModel;
 import dev.bulletproof.model.JobLogModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.Json;
+import dev.bulletproof.model.NodeModel;
 import dev.bulletproof.model.PriorityRequest;
 import dev.bulletproof.model.ProfileModel;
 import dev.bulletproof.model.QueueModel;
@@ -52,6 +53,7 @@ public final class BulletproofClient {
     private static final TypeReference<List<WebhookDeliveryModel>> WEBHOOK_DELIVERY_LIST = new TypeReference<>() {};
     private static final TypeReference<List<HistoryBucketModel>> BUCKET_LIST = new TypeReference<>() {};
     private static final TypeReference<List<TimelinePointModel>> POINT_LIST = new TypeReference<>() {};
+    private static final TypeReference<List<NodeModel>> NODE_LIST = new TypeReference<>() {};
 
     private final URI baseUrl;
     private final String token;
@@ -248,6 +250,22 @@ public final class BulletproofClient {
     /** Ends the override: the windows decide again. */
     public ScheduleModel clearScheduleOverride() {
         return responses.read(send(delete("/api/schedule/override")), ScheduleModel.class);
+    }
+
+    // Nodes
+
+    /** Every node of the cluster; a single machine is the one node. */
+    public List<NodeModel> nodes() {
+        return responses.read(send(get("/api/nodes")), NODE_LIST);
+    }
+
+    /** Stops one node from starting new jobs; its running jobs carry on. */
+    public NodeModel pauseNode(String id) {
+        return responses.read(send(post("/api/nodes/" + encode(id.strip()) + "/pause", null)), NodeModel.class);
+    }
+
+    public NodeModel resumeNode(String id) {
+        return responses.read(send(post("/api/nodes/" + encode(id.strip()) + "/resume", null)), NodeModel.class);
     }
 
     public HealthModel health() {

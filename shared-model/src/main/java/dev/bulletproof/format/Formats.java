@@ -127,6 +127,28 @@ public final class Formats {
         return (value < 0 ? "-" : "") + grouped;
     }
 
+    /**
+     * How long ago something was heard from, in whole seconds, minutes or hours (rounded to the second
+     * first): "just now" under half a second (and for a moment a little in the future, a clock apart),
+     * "3 s ago", "2 min ago", "25 h ago".
+     */
+    public static String ago(Double seconds) {
+        if (seconds == null || !Double.isFinite(seconds)) {
+            return UNKNOWN;
+        }
+        long whole = Math.round(seconds);
+        if (whole < 1) {
+            return "just now";
+        }
+        if (whole < 60) {
+            return whole + " s ago";
+        }
+        if (whole < 3600) {
+            return whole / 60 + " min ago";
+        }
+        return whole / 3600 + " h ago";
+    }
+
     /** A moment in the viewer's time zone, 24-hour clock: "2026-03-29 03:00:00". */
     public static String dateTime(Instant at, ZoneId zone) {
         return at == null ? UNKNOWN : DATE_TIME.format(at.atZone(zone));

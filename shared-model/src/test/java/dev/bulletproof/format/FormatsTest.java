@@ -25,25 +25,31 @@ import org.junit.jupiter.api.TestFactory;
 class FormatsTest {
 
     /** Every section of the table and how this copy computes it from one case. */
-    private static final Map<String, Function<JsonNode, String>> SECTIONS = Map.of(
-            "duration", c -> Formats.duration(doubleOrNull(c.get("in"))),
-            "size", c -> Formats.size(c.get("in").isNull() ? null : c.get("in").asLong()),
-            "bitrate",
+    private static final Map<String, Function<JsonNode, String>> SECTIONS = Map.ofEntries(
+            Map.entry("duration", c -> Formats.duration(doubleOrNull(c.get("in")))),
+            Map.entry(
+                    "size",
+                    c -> Formats.size(c.get("in").isNull() ? null : c.get("in").asLong())),
+            Map.entry(
+                    "bitrate",
                     c -> Formats.bitrate(
-                            c.get("in").isNull() ? null : c.get("in").asLong()),
-            "speed", c -> Formats.speed(doubleOrNull(c.get("in"))),
-            "fps", c -> Formats.fps(doubleOrNull(c.get("in"))),
-            "percent", c -> Formats.percent(c.get("in").asDouble()),
-            "count", c -> Formats.count(c.get("in").asLong()),
-            "dateTime",
+                            c.get("in").isNull() ? null : c.get("in").asLong())),
+            Map.entry("speed", c -> Formats.speed(doubleOrNull(c.get("in")))),
+            Map.entry("fps", c -> Formats.fps(doubleOrNull(c.get("in")))),
+            Map.entry("percent", c -> Formats.percent(c.get("in").asDouble())),
+            Map.entry("count", c -> Formats.count(c.get("in").asLong())),
+            Map.entry("ago", c -> Formats.ago(doubleOrNull(c.get("in")))),
+            Map.entry(
+                    "dateTime",
                     c -> Formats.dateTime(
-                            instantOrNull(c.get("in")), ZoneId.of(c.get("zone").asText())),
-            "bucketStart",
+                            instantOrNull(c.get("in")), ZoneId.of(c.get("zone").asText()))),
+            Map.entry(
+                    "bucketStart",
                     c -> Formats.bucketStart(
                             instantOrNull(c.get("in")),
                             ZoneId.of(c.get("zone").asText()),
-                            c.get("hourly").asBoolean()),
-            "axisUnit", c -> Formats.axisUnit(c.get("in").asDouble()).label());
+                            c.get("hourly").asBoolean())),
+            Map.entry("axisUnit", c -> Formats.axisUnit(c.get("in").asDouble()).label()));
 
     @TestFactory
     Stream<DynamicTest> everyCaseOfTheSharedTableReadsAsWritten() throws IOException {

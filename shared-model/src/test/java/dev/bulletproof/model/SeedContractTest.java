@@ -146,7 +146,45 @@ class SeedContractTest {
                         "media",
                         "output_size",
                         "compression_ratio",
-                        "thumbnail");
+                        "thumbnail",
+                        "node");
+    }
+
+    @Test
+    void writesANodeInSnakeCaseWithItsStatusInLowerCase() throws Exception {
+        NodeModel node = new NodeModel(
+                "0b6f3c1e-4a39-4a43-9d51-1d7c1f0e2a11",
+                "encoder-1",
+                "1.2.0",
+                NodeStatus.ALIVE,
+                4,
+                1,
+                List.of("12"),
+                List.of("libx264", "prores_ks"),
+                Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(60),
+                false);
+
+        JsonNode written = json.valueToTree(node);
+
+        assertThat(fieldNames(written))
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "name",
+                        "version",
+                        "status",
+                        "max_workers",
+                        "busy_workers",
+                        "current_jobs",
+                        "encoders",
+                        "started_at",
+                        "last_heartbeat",
+                        "paused");
+        assertThat(written.get("status").asText()).isEqualTo("alive");
+        assertThat(written.get("last_heartbeat").asText()).isEqualTo("1970-01-01T00:01:00Z");
+        assertThat(json.readValue(json.writeValueAsString(node), NodeModel.class))
+                .isEqualTo(node);
+        assertThat(NodeStatus.fromWire("dead")).isEqualTo(NodeStatus.DEAD);
     }
 
     @Test
@@ -186,6 +224,7 @@ class SeedContractTest {
                 new ServerMessage.StatsUpdate(stats), "stats_update",
                 new ServerMessage.QueueUpdate(true, 3), "queue_update",
                 new ServerMessage.Alert("error", "boom", "1"), "alert",
+                new ServerMessage.NodesUpdate(List.of()), "nodes_update",
                 new ServerMessage.Pong(), "pong");
 
         for (var entry : expected.entrySet()) {

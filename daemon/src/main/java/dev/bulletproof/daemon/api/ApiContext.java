@@ -41,6 +41,10 @@ public record ApiContext(
         return engine.history();
     }
 
+    ClusterNodes nodes() {
+        return engine.nodes();
+    }
+
     JsonBodies bodies() {
         return new JsonBodies(options.maxBodyBytes());
     }

@@ -102,6 +102,7 @@ final class ApiErrors {
                                 e.status().reasonPhrase()));
             case ApiException e -> new ErrorResponse(e.status(), new ErrorModel(e.code(), e.getMessage(), e.fields()));
             case JobNotFoundException e -> new ErrorResponse(404, new ErrorModel("job_not_found", e.getMessage()));
+            case NodeNotFoundException e -> new ErrorResponse(404, new ErrorModel("node_not_found", e.getMessage()));
             case InvalidJobRequestException e ->
                 new ErrorResponse(
                         422, new ErrorModel("invalid_request", e.getMessage(), Map.of(e.field(), e.problem())));

@@ -47,7 +47,8 @@ public final class ApiServer implements AutoCloseable {
         int port = options.portOverride() != null ? options.portOverride() : settings.port();
         requirePortFree(host, port);
         ApiToken token = authOff ? null : ApiToken.loadOrCreate(engine.dataFolder());
-        Broadcaster broadcaster = new Broadcaster(engine.bus(), engine.queue(), engine.history(), engine.schedule());
+        Broadcaster broadcaster =
+                new Broadcaster(engine.bus(), engine.queue(), engine.history(), engine.schedule(), engine.nodes());
         ApiContext context = new ApiContext(
                 engine,
                 new AccessRules(token, host, settings.allowedHosts()),
@@ -126,6 +127,7 @@ public final class ApiServer implements AutoCloseable {
                 new ProfilesService(context),
                 new QueueService(context),
                 new ScheduleService(context),
+                new NodesService(context),
                 new HealthService(context),
                 new MetricsService(context),
                 new WebhooksService(context));

@@ -56,6 +56,8 @@ public final class Broadcaster implements AutoCloseable {
     private final QueueControl queue;
     private final ScheduleControl schedule;
     private final Supplier<History> history;
+    private final ClusterNodes nodes;
+    private final NodesFeed nodesFeed;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Map<Long, JobEvent.Progress> pendingProgress = new ConcurrentHashMap<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -68,17 +70,19 @@ public final class Broadcaster implements AutoCloseable {
     private long lastStatsNanos;
     private BackgroundLoop dispatcher;
 
-    /** @param queue read once per client, for the state it is greeted with */
-    public Broadcaster(EventBus bus, QueueControl queue, Supplier<History> history) {
-        this(bus, queue, history, null);
-    }
-
-    /** @param schedule read for each queue_update, which carries the schedule's state; null without one */
-    public Broadcaster(EventBus bus, QueueControl queue, Supplier<History> history, ScheduleControl schedule) {
+    /**
+     * @param queue read once per client, for the state it is greeted with
+     * @param schedule read for each queue_update, which carries the schedule's state; null without one
+     * @param nodes the cluster's nodes, for the node of each job and the nodes_update messages
+     */
+    public Broadcaster(
+            EventBus bus, QueueControl queue, Supplier<History> history, ScheduleControl schedule, ClusterNodes nodes) {
         this.bus = bus;
         this.queue = queue;
         this.history = history;
         this.schedule = schedule;
+        this.nodes = nodes;
+        this.nodesFeed = new NodesFeed(nodes, bus, this::fanOut);
     }
 
     public synchronized void start() {
@@ -91,6 +95,7 @@ public final class Broadcaster implements AutoCloseable {
         subscriptions.add(bus.subscribe(Alert.class, events::add));
         // A failure on one event is logged and the next round goes on; the round itself waits on the queue.
         dispatcher = BackgroundLoop.start("ws-broadcaster", this::dispatchOnce, Duration.ZERO, failure -> {});
+        nodesFeed.start();
     }
 
     /** Called on the engine's thread: records the latest tick and wakes the dispatcher, nothing more. */
@@ -230,7 +235,7 @@ public final class Broadcaster implements AutoCloseable {
         return new UpdateSession.Outgoing(
                 "jobs",
                 "job:" + job.id() + ":" + job.status().wireName(),
-                json(new ServerMessage.JobUpdate(JobViews.of(job, live))));
+                json(new ServerMessage.JobUpdate(JobViews.of(job, live, nodes))));
     }
 
     /** Offers a message to every session; one that overflows is dropped, the others never wait for it. */
@@ -260,6 +265,7 @@ public final class Broadcaster implements AutoCloseable {
             }
         }
         subscriptions.clear();
+        nodesFeed.close();
         if (dispatcher != null) {
             dispatcher.stop(Duration.ofSeconds(2));
         }

@@ -33,10 +33,12 @@ final class BulkJobActions {
 
     private final JobCommands commands;
     private final JobQueries jobs;
+    private final ClusterNodes nodes;
 
-    BulkJobActions(JobCommands commands, JobQueries jobs) {
+    BulkJobActions(JobCommands commands, JobQueries jobs, ClusterNodes nodes) {
         this.commands = commands;
         this.jobs = jobs;
+        this.nodes = nodes;
     }
 
     BulkActionModel apply(ObjectNode body) {
@@ -60,10 +62,10 @@ final class BulkJobActions {
 
     private JobModel run(JobAction action, long id) {
         return switch (action) {
-            case PAUSE -> JobViews.of(commands.pause(id), jobs);
-            case RESUME -> JobViews.of(commands.resume(id), jobs);
-            case CANCEL -> JobViews.of(commands.cancel(id), jobs);
-            case RETRY -> JobViews.of(commands.retry(id), jobs);
+            case PAUSE -> JobViews.of(commands.pause(id), jobs, nodes);
+            case RESUME -> JobViews.of(commands.resume(id), jobs, nodes);
+            case CANCEL -> JobViews.of(commands.cancel(id), jobs, nodes);
+            case RETRY -> JobViews.of(commands.retry(id), jobs, nodes);
             case DELETE -> {
                 commands.delete(id);
                 yield null;

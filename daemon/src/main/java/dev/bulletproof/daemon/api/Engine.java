@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param webhooks the webhook delivery history and the test event; null where the daemon has none (stand-ins:
  *     the webhook routes then answer an empty history)
  * @param schedule the daemon's schedule and its override
+ * @param nodes the daemons of the cluster (this one alone on a single machine)
  */
 public record Engine(
         JobQueries jobs,
@@ -37,4 +38,5 @@ public record Engine(
         Path dataFolder,
         LongFunction<Path> jobLog,
         WebhookHistory webhooks,
-        ScheduleControl schedule) {}
+        ScheduleControl schedule,
+        ClusterNodes nodes) {}

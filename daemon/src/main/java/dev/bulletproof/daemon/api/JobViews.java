@@ -14,15 +14,15 @@ public final class JobViews {
 
     private JobViews() {}
 
-    public static JobModel of(Job job, JobQueries live) {
-        return of(job, job.status().isActive() ? live.progress(job.id()) : Optional.empty());
+    public static JobModel of(Job job, JobQueries live, ClusterNodes nodes) {
+        return of(job, job.status().isActive() ? live.progress(job.id()) : Optional.empty(), nodes);
     }
 
-    public static List<JobModel> of(List<Job> jobs, JobQueries live) {
-        return jobs.stream().map(job -> of(job, live)).toList();
+    public static List<JobModel> of(List<Job> jobs, JobQueries live, ClusterNodes nodes) {
+        return jobs.stream().map(job -> of(job, live, nodes)).toList();
     }
 
-    public static JobModel of(Job job, Optional<LiveProgress> live) {
+    public static JobModel of(Job job, Optional<LiveProgress> live, ClusterNodes nodes) {
         boolean running = job.status().isActive() && live.isPresent();
         // A paused encode makes no progress: its last fps, speed and ETA would be stale figures.
         boolean moving = running && job.status() == JobStatus.PROCESSING;
@@ -54,7 +54,8 @@ public final class JobViews {
                 job.mediaFacts(),
                 job.outputSize(),
                 job.compressionRatio(),
-                job.thumbnail());
+                job.thumbnail(),
+                nodes == null ? null : nodes.nodeOf(job).orElse(null));
     }
 
     private static double progress(Job job, Optional<LiveProgress> live) {

@@ -37,6 +37,7 @@ final class JobsService implements HttpService {
 
     private final ApiContext context;
     private final JobQueries jobs;
+    private final ClusterNodes nodes;
     private final JobCommands commands;
     private final JobLogs logs;
     private final JobCounts counts;
@@ -45,10 +46,11 @@ final class JobsService implements HttpService {
     JobsService(ApiContext context) {
         this.context = context;
         this.jobs = context.jobs();
+        this.nodes = context.nodes();
         this.commands = context.jobCommands();
         this.logs = new JobLogs(context.engine().jobLog());
         this.counts = new JobCounts(jobs, context.engine().bus());
-        this.bulk = new BulkJobActions(commands, jobs);
+        this.bulk = new BulkJobActions(commands, jobs, nodes);
     }
 
     @Override
@@ -76,7 +78,7 @@ final class JobsService implements HttpService {
         JobFilter filter = filterOf(request);
         List<Job> page = jobs.list(filter);
         response.header("X-Total-Count", Long.toString(counts.count(filter)));
-        JsonBodies.send(response, JobViews.of(page, jobs));
+        JsonBodies.send(response, JobViews.of(page, jobs, nodes));
     }
 
     private void bulk(ServerRequest request, ServerResponse response) {
@@ -84,7 +86,7 @@ final class JobsService implements HttpService {
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        JsonBodies.send(response, JobViews.of(jobs.get(QueryParams.jobId(request)), jobs));
+        JsonBodies.send(response, JobViews.of(jobs.get(QueryParams.jobId(request)), jobs, nodes));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
@@ -97,7 +99,7 @@ final class JobsService implements HttpService {
     private void control(ServerRequest request, ServerResponse response, LongFunction<Job> action) {
         long id = QueryParams.jobId(request);
         context.bodies().none(request);
-        JsonBodies.send(response, JobViews.of(action.apply(id), jobs));
+        JsonBodies.send(response, JobViews.of(action.apply(id), jobs, nodes));
     }
 
     private void priority(ServerRequest request, ServerResponse response) {
@@ -106,7 +108,7 @@ final class JobsService implements HttpService {
         if (priority == null || !priority.isIntegralNumber() || !priority.canConvertToInt()) {
             throw ApiException.invalidField("priority", "must be a whole number");
         }
-        JsonBodies.send(response, JobViews.of(commands.setPriority(id, priority.intValue()), jobs));
+        JsonBodies.send(response, JobViews.of(commands.setPriority(id, priority.intValue()), jobs, nodes));
     }
 
     private void log(ServerRequest request, ServerResponse response) {
@@ -152,7 +154,7 @@ final class JobsService implements HttpService {
     private void create(ServerRequest request, ServerResponse response) {
         ObjectNode body = context.bodies().object(request, AD_HOC_KEYS);
         Job job = commands.enqueue(text(body, "path", true), text(body, "profile", true), text(body, "output", false));
-        JsonBodies.send(response, Status.CREATED_201, JobViews.of(job, jobs));
+        JsonBodies.send(response, Status.CREATED_201, JobViews.of(job, jobs, nodes));
     }
 
     private static String text(ObjectNode body, String field, boolean required) {

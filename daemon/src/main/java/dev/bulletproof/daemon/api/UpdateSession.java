@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class UpdateSession {
 
-    static final Set<String> ALL_CHANNELS = Set.of("jobs", "stats", "queue", "config", "alerts");
+    static final Set<String> ALL_CHANNELS = Set.of("jobs", "stats", "queue", "config", "nodes", "alerts");
     private static final System.Logger LOG = System.getLogger(UpdateSession.class.getName());
     private static final AtomicLong UNIQUE = new AtomicLong();
 

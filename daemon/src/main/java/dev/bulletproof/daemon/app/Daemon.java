@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.app;
 
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
+import dev.bulletproof.daemon.api.ClusterNodes;
 import dev.bulletproof.daemon.api.Engine;
 import dev.bulletproof.daemon.api.JobViews;
 import dev.bulletproof.daemon.config.AutomationSettings;
@@ -35,6 +36,7 @@ import dev.bulletproof.daemon.jobs.WorkerSettings;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcPublishIntentStore;
 import dev.bulletproof.daemon.media.EncodeRegistry;
+import dev.bulletproof.daemon.media.EncoderCheck;
 import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.media.MediaToolsLocator;
@@ -58,6 +60,7 @@ import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +148,9 @@ public final class Daemon implements AutoCloseable {
     private FileIntake intake;
     private StabilityTracker stability;
     private FolderWatcher watcher;
+    /** The nodes as the API shows them; set once the engine is built (webhook payloads read it). */
+    private volatile ClusterNodes clusterNodes;
+
     private Engine engine;
     private ApiServer api;
     private WebhookDispatcher webhooks;
@@ -169,7 +175,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void startParts() {
+        Instant startedAt = clock.instant();
         data = opened(DataFolder.open(options.dataFolder()));
+        String nodeId = NodeIdFile.loadOrCreate(data.root()).toString();
         // Subscribed before anything happens, so crash recovery and the first jobs are counted.
         DaemonMetrics metrics = opened(new DaemonMetrics(bus, clock));
 
@@ -199,7 +207,8 @@ public final class Daemon implements AutoCloseable {
                 deliveries,
                 bus,
                 clock,
-                job -> JobViews.of(job, Optional.empty()),
+                // The node is known once the engine is built; an event before that carries none.
+                job -> JobViews.of(job, Optional.empty(), clusterNodes),
                 () -> jobs.count(unfinishedJobs()) == 0,
                 webhookSender));
 
@@ -262,7 +271,8 @@ public final class Daemon implements AutoCloseable {
         // rescanned, since each sweep stats every tracked file.
         stability.start(settlingRecheck(loaded), loaded.scanInterval());
         watcher.start();
-        metrics.describe(version(), tools.shortVersion());
+        String version = version();
+        metrics.describe(version, tools.shortVersion());
         metrics.observe(new DaemonReadings(jobs, pool, config));
         // The start-up banner names the folders and ffmpeg for a person; this is for the log file.
         LOG.log(
@@ -271,8 +281,18 @@ public final class Daemon implements AutoCloseable {
                         + " worker(s)");
 
         // Last: a request never reaches a part that is not running yet.
+        LiveJobs liveJobs = new LiveJobs(jobs, progress);
+        MediaTools foundTools = tools;
+        ThisMachineOnly nodes = new ThisMachineOnly(
+                new ThisMachineOnly.Identity(nodeId, ThisMachineOnly.hostName(), version, startedAt),
+                pool,
+                liveJobs,
+                config,
+                () -> EncoderCheck.availableEncoders(foundTools),
+                clock);
+        clusterNodes = nodes;
         engine = new Engine(
-                new LiveJobs(jobs, progress),
+                liveJobs,
                 new JobControls(pool, jobs, config, clock),
                 pool,
                 config,
@@ -283,7 +303,8 @@ public final class Daemon implements AutoCloseable {
                 data.root(),
                 jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
                 webhooks,
-                schedule);
+                schedule,
+                nodes);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }

@@ -236,6 +236,18 @@ final class ApiFixture implements AutoCloseable, BeforeEachCallback, AfterEachCa
         });
     }
 
+    /**
+     * All finished, and the poster frame of each written: it is made in the background at the lowest CPU
+     * priority and may land after the encode, so a test that compares the jobs before and after must wait.
+     */
+    void awaitAllSettled(int count) {
+        awaitAllFinished(count);
+        await(
+                "the poster frames of all " + count + " jobs",
+                ENCODES,
+                () -> jobs().stream().allMatch(Job::thumbnail));
+    }
+
     static void await(String what, Duration limit, BooleanSupplier condition) {
         Await.until(what, limit, condition);
     }

@@ -47,6 +47,7 @@ class ContractSchemasTest {
             BulkActionOutcome, dev.bulletproof.model.BulkActionOutcome, BulkActionOutcome
             WebhookDelivery, dev.bulletproof.model.WebhookDeliveryModel, WebhookDelivery
             Schedule, dev.bulletproof.model.ScheduleModel, Schedule
+            Node, dev.bulletproof.model.NodeModel, Node
             """)
     void theDocumentTheRecordAndTheTypeScriptTypeHaveTheSameFields(String schema, String record, String tsType)
             throws Exception {
@@ -78,6 +79,7 @@ class ContractSchemasTest {
             stats_update,  dev.bulletproof.model.ws.ServerMessage$StatsUpdate
             queue_update,  dev.bulletproof.model.ws.ServerMessage$QueueUpdate
             config_update, dev.bulletproof.model.ws.ServerMessage$ConfigUpdate
+            nodes_update,  dev.bulletproof.model.ws.ServerMessage$NodesUpdate
             alert,         dev.bulletproof.model.ws.ServerMessage$Alert
             pong,          dev.bulletproof.model.ws.ServerMessage$Pong
             """)

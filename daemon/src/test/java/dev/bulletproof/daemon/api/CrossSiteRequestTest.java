@@ -36,7 +36,7 @@ class CrossSiteRequestTest {
     static void startDaemonWithOneFinishedJob() {
         api = ApiFixture.started(root);
         api.drop("clip.mov", 1);
-        api.awaitAllFinished(1);
+        api.awaitAllSettled(1);
         jobId = Long.toString(api.jobs().getFirst().id());
     }
 

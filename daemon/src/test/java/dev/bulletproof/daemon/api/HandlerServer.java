@@ -26,7 +26,8 @@ final class HandlerServer implements AutoCloseable {
     HandlerServer(StandInEngine engine) {
         this.engine = engine;
         Engine parts = engine.engine();
-        this.broadcaster = new Broadcaster(parts.bus(), parts.queue(), parts.history());
+        this.broadcaster =
+                new Broadcaster(parts.bus(), parts.queue(), parts.history(), parts.schedule(), parts.nodes());
         ApiContext context = new ApiContext(
                 parts,
                 new AccessRules(null, "127.0.0.1"),

@@ -23,6 +23,7 @@ import dev.bulletproof.daemon.schedule.ScheduleEvaluator;
 import dev.bulletproof.daemon.schedule.ScheduleOverride;
 import dev.bulletproof.daemon.schedule.ScheduleState;
 import dev.bulletproof.model.JobStatus;
+import dev.bulletproof.model.NodeModel;
 import dev.bulletproof.model.StatsModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +52,7 @@ final class StandInEngine {
     final Stats history = new Stats();
     final EventBus bus = new EventBus();
     final Schedule schedule = new Schedule();
+    final Nodes nodes = new Nodes();
 
     StandInEngine(Path root) {
         this.config = new Config(DaemonConfig.fromModel(DaemonConfig.emptyModel(), root));
@@ -69,7 +71,8 @@ final class StandInEngine {
                 config.config().outputFolder().getParent(),
                 id -> config.config().outputFolder().resolveSibling("job-" + id + ".log"),
                 null,
-                schedule);
+                schedule,
+                nodes);
     }
 
     static Job job(long id, JobStatus status) {
@@ -262,6 +265,35 @@ final class StandInEngine {
                     j.verified(),
                     j.processingSeconds(),
                     j.version() + 1);
+        }
+    }
+
+    /** The nodes as the test sets them; every job that started ran on the node named {@link #RUNS_JOBS}. */
+    static final class Nodes implements ClusterNodes {
+        static final String RUNS_JOBS = "stand-in";
+        volatile List<NodeModel> current = List.of();
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public List<NodeModel> nodes() {
+            return current;
+        }
+
+        @Override
+        public Optional<String> nodeOf(Job job) {
+            return job.startedAt() == null ? Optional.empty() : Optional.of(RUNS_JOBS);
+        }
+
+        @Override
+        public NodeModel pause(String nodeId) {
+            calls.add("pause " + nodeId);
+            return node(nodeId);
+        }
+
+        @Override
+        public NodeModel resume(String nodeId) {
+            calls.add("resume " + nodeId);
+            return node(nodeId);
         }
     }
 

@@ -167,6 +167,7 @@ public final class DashboardViewModel {
             case ServerMessage.JobUpdate update -> jobChanged(update.job());
             case ServerMessage.ConfigUpdate ignored -> {}
             case ServerMessage.Alert ignored -> {}
+            case ServerMessage.NodesUpdate ignored -> {}
             case ServerMessage.Pong ignored -> {}
         }
     }

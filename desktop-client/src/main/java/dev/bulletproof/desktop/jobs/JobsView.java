@@ -249,6 +249,7 @@ public final class JobsView extends BorderPane {
         status.setMinWidth(140);
         table.getColumns().add(status);
         table.getColumns().add(text("Profile", JobModel::profile, 130));
+        table.getColumns().add(text("Node", job -> job.node() == null ? Formats.UNKNOWN : job.node(), 120));
         TableColumn<JobModel, JobModel> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
         progress.setCellFactory(column -> new DashboardView.ProgressCell());

@@ -334,6 +334,7 @@ public final class JobsViewModel {
         rows.add(output(job));
         rows.add(new String[] {"Profile", text.apply(job.profile())});
         rows.add(new String[] {"Status", statusLine(job)});
+        rows.add(new String[] {"Node", job.node() == null ? "none yet: no node has started it" : job.node()});
         rows.add(new String[] {
             "Media",
             Formats.duration(job.duration())

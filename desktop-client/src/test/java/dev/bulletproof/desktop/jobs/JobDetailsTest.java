@@ -60,6 +60,48 @@ class JobDetailsTest {
         assertThat(rows.get("Verified")).isEqualTo("after the output is written");
     }
 
+    @Test
+    void theNodeThatRanTheJobIsNamedAndAJobNoNodeStartedSaysSo() {
+        JobModel waiting = job(JobStatus.QUEUED, null, "queued", null);
+        JobModel ran = onNode(job(JobStatus.COMPLETED, null, "completed", true), "encoder-1");
+
+        assertThat(rows(waiting).get("Node")).isEqualTo("none yet: no node has started it");
+        assertThat(rows(ran).get("Node")).isEqualTo("encoder-1");
+    }
+
+    private static JobModel onNode(JobModel j, String node) {
+        return new JobModel(
+                j.id(),
+                j.filename(),
+                j.status(),
+                j.progress(),
+                j.startedAt(),
+                j.completedAt(),
+                j.error(),
+                j.profile(),
+                j.duration(),
+                j.bitrate(),
+                j.resolution(),
+                j.inputPath(),
+                j.outputPath(),
+                j.priority(),
+                j.attempts(),
+                j.createdAt(),
+                j.elapsedSeconds(),
+                j.fps(),
+                j.speed(),
+                j.etaSeconds(),
+                j.verified(),
+                j.statusReason(),
+                j.allowedActions(),
+                j.inputSize(),
+                j.media(),
+                j.outputSize(),
+                j.compressionRatio(),
+                j.thumbnail(),
+                node);
+    }
+
     private static Map<String, String> rows(JobModel job) {
         List<String[]> rows = JobsViewModel.details(job);
         return rows.stream().collect(Collectors.toMap(row -> row[0], row -> row[1], (a, b) -> a + "|" + b));

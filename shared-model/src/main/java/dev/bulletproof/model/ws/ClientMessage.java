@@ -14,6 +14,6 @@ public sealed interface ClientMessage {
 
     record Ping() implements ClientMessage {}
 
-    /** @param channels any of "jobs", "stats", "queue", "config", "alerts" */
+    /** @param channels any of "jobs", "stats", "queue", "config", "nodes", "alerts" */
     record Subscribe(List<String> channels) implements ClientMessage {}
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.JobModel;
+import dev.bulletproof.model.NodeModel;
 import dev.bulletproof.model.ScheduleModel;
 import dev.bulletproof.model.StatsModel;
+import java.util.List;
 
 /**
  * Everything the daemon sends on {@code /ws/updates}. The {@code type} property carries the stable
@@ -17,6 +19,7 @@ import dev.bulletproof.model.StatsModel;
     @JsonSubTypes.Type(value = ServerMessage.StatsUpdate.class, name = "stats_update"),
     @JsonSubTypes.Type(value = ServerMessage.QueueUpdate.class, name = "queue_update"),
     @JsonSubTypes.Type(value = ServerMessage.ConfigUpdate.class, name = "config_update"),
+    @JsonSubTypes.Type(value = ServerMessage.NodesUpdate.class, name = "nodes_update"),
     @JsonSubTypes.Type(value = ServerMessage.Alert.class, name = "alert"),
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
 })
@@ -41,6 +44,13 @@ public sealed interface ServerMessage {
     }
 
     record ConfigUpdate(ConfigModel config) implements ServerMessage {}
+
+    /** Every node of the cluster, sent whenever one of them changes (and on connect). */
+    record NodesUpdate(List<NodeModel> nodes) implements ServerMessage {
+        public NodesUpdate {
+            nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        }
+    }
 
     /** Something an operator should see now, such as a failed job. */
     record Alert(String level, String message, String jobId) implements ServerMessage {}
