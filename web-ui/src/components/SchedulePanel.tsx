@@ -35,13 +35,15 @@ export function SchedulePanel({ schedule, busy, onRunFor, onHoldUntil, onClear }
       <button type="button" onClick={() => onRunFor(2 * 3600)} disabled={busy}>
         Run now for 2 h
       </button>
-      <label className="schedule-hold">
-        Hold until{' '}
-        <input type="datetime-local" value={holdUntil} onChange={(event) => setHoldUntil(event.target.value)} aria-label="Hold until" />
-      </label>
-      <button type="button" onClick={() => onHoldUntil(new Date(holdUntil).toISOString())} disabled={busy || !holdUntil}>
-        Hold
-      </button>
+      <span className="schedule-hold">
+        <label>
+          Hold until{' '}
+          <input type="datetime-local" value={holdUntil} onChange={(event) => setHoldUntil(event.target.value)} aria-label="Hold until" />
+        </label>
+        <button type="button" onClick={() => onHoldUntil(new Date(holdUntil).toISOString())} disabled={busy || !holdUntil}>
+          Hold
+        </button>
+      </span>
       {schedule.override && (
         <button type="button" onClick={onClear} disabled={busy}>
           Clear override

@@ -51,7 +51,6 @@ public final class DashboardViewModel {
     private final BooleanProperty scheduleOverridden = new SimpleBooleanProperty(false);
     private final BooleanProperty draining = new SimpleBooleanProperty(false);
     private final Clock clock;
-    private ScheduleModel schedule;
     private int maxWorkers;
     /** The whole queue's estimate from the last GET /api/queue; null when nothing is queued. */
     private Instant queueDone;
@@ -145,7 +144,6 @@ public final class DashboardViewModel {
     }
 
     void scheduleIs(ScheduleModel schedule) {
-        this.schedule = schedule;
         String line = ScheduleText.line(schedule, clock.instant(), clock.getZone());
         scheduleLine.set(line == null ? "" : "Schedule: " + line);
         scheduleOverridden.set(schedule != null && schedule.override() != null);
