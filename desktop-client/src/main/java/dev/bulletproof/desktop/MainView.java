@@ -103,7 +103,7 @@ public final class MainView extends BorderPane {
             show(1);
             jobsView.focusSearch();
         });
-        shortcut(scene, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model.jobs()::retrySelected);
+        shortcut(scene, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), jobsView::retry);
         shortcut(scene, new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
         shortcut(scene, new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
         // Space and Delete act on the selected job only while the jobs table has the focus, so they never
@@ -124,9 +124,11 @@ public final class MainView extends BorderPane {
     public static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Ctrl+1 … Ctrl+4", "Dashboard, Jobs, Config, History"},
             new String[] {"Ctrl+F", "Search the jobs"},
-            new String[] {"Ctrl+R", "Retry the selected job"},
+            new String[] {"Ctrl+R", "Retry the selected jobs"},
+            new String[] {"Ctrl+click, Shift+click, Ctrl+A (in the jobs table)", "Select several jobs"},
             new String[] {"Space (in the jobs table)", "Pause or resume the selected job"},
-            new String[] {"Delete (in the jobs table)", "Cancel the selected job (asks first)"},
+            new String[] {"Delete (in the jobs table)", "Cancel the selected jobs (asks first)"},
+            new String[] {"Click a column header", "Sort every job by it (again: reverse, third: newest first)"},
             new String[] {"Ctrl+T", "Switch between light and dark"},
             new String[] {"F1", "This list"});
 
@@ -162,6 +164,11 @@ public final class MainView extends BorderPane {
     /** The jobs table, for tests and for focus handling. */
     public TableView<JobModel> lookupJobsTable() {
         return jobsView.table();
+    }
+
+    /** The jobs screen, for tests. */
+    public JobsView jobsView() {
+        return jobsView;
     }
 
     public TabPane tabs() {
