@@ -125,7 +125,7 @@ public final class MainView extends BorderPane {
             new String[] {"Ctrl+1 … Ctrl+4", "Dashboard, Jobs, Config, History"},
             new String[] {"Ctrl+F", "Search the jobs"},
             new String[] {"Ctrl+R", "Retry the selected jobs"},
-            new String[] {"Ctrl+click, Shift+click, Ctrl+A (in the jobs table)", "Select several jobs"},
+            new String[] {"Ctrl+click, Shift+click, Ctrl+A", "Select several jobs (in the jobs table)"},
             new String[] {"Space (in the jobs table)", "Pause or resume the selected job"},
             new String[] {"Delete (in the jobs table)", "Cancel the selected jobs (asks first)"},
             new String[] {"Click a column header", "Sort every job by it (again: reverse, third: newest first)"},
@@ -146,6 +146,22 @@ public final class MainView extends BorderPane {
                 new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, shortcutsText());
         alert.setTitle("Bulletproof");
         alert.setHeaderText("Keyboard shortcuts");
+        // A table, not tab-separated text: the keys line up and a long description wraps in its column.
+        javafx.scene.layout.GridPane list = new javafx.scene.layout.GridPane();
+        list.setId("shortcuts-list");
+        list.setHgap(16);
+        list.setVgap(6);
+        int row = 0;
+        for (String[] shortcut : SHORTCUTS) {
+            Label keys = new Label(shortcut[0]);
+            keys.getStyleClass().add("shortcut-keys");
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(shortcut[1]);
+            what.setWrapText(true);
+            what.setMaxWidth(320);
+            list.addRow(row++, keys, what);
+        }
+        alert.getDialogPane().setContent(list);
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());
             alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());

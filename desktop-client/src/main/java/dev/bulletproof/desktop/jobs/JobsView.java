@@ -52,7 +52,7 @@ public final class JobsView extends BorderPane {
         this.model = model;
         getStyleClass().add("jobs");
         setTop(new VBox(8, filters(), actions()));
-        SplitPane split = new SplitPane(buildTable(), detail());
+        SplitPane split = new SplitPane(buildTable(), scrollingDetail());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         setCenter(split);
@@ -166,11 +166,11 @@ public final class JobsView extends BorderPane {
         var chosen = model.chosen();
         button.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> chosen.size() > 1
-                                ? label + " "
-                                        + JobSelection.applicable(chosen, action)
-                                                .size() + "…"
-                                : label + asks,
+                        () -> {
+                            int count = JobSelection.applicable(chosen, action).size();
+                            // "Cancel 3…" for the three of the selection it applies to; "Retry" when none.
+                            return chosen.size() > 1 && count > 0 ? label + " " + count + "…" : label + asks;
+                        },
                         chosen));
         button.disableProperty()
                 .bind(Bindings.createBooleanBinding(
@@ -514,6 +514,8 @@ public final class JobsView extends BorderPane {
         Label title = new Label("Select a job to see its details.");
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
+        // A long file name wraps onto more lines instead of ending in "…".
+        title.setMinHeight(Region.USE_PREF_SIZE);
         javafx.scene.image.ImageView poster = new javafx.scene.image.ImageView();
         poster.setId("job-detail-thumbnail");
         // Small enough that the log below keeps most of the pane.
@@ -534,6 +536,8 @@ public final class JobsView extends BorderPane {
             for (String[] line : JobsViewModel.details(job)) {
                 Label name = new Label(line[0]);
                 name.getStyleClass().add("detail-name");
+                // "Output (when done)" in full: the values wrap, the names do not.
+                name.setMinWidth(Region.USE_PREF_SIZE);
                 Label value = new Label(line[1]);
                 value.setWrapText(true);
                 value.setMinWidth(0);
@@ -549,9 +553,22 @@ public final class JobsView extends BorderPane {
         VBox.setVgrow(log, Priority.ALWAYS);
         VBox box = new VBox(10, title, poster, grid, log);
         box.setId("job-detail");
-        box.setPadding(new Insets(0, 0, 0, 12));
+        box.setPadding(new Insets(0, 12, 0, 12));
         box.setMinWidth(280);
         return box;
+    }
+
+    /**
+     * The detail scrolls as a whole when a long job's facts and its log do not fit (a 1366×768 screen): the
+     * log keeps a readable height instead of being squeezed to a line.
+     */
+    private javafx.scene.control.ScrollPane scrollingDetail() {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(detail());
+        pane.setFitToWidth(true);
+        pane.setFitToHeight(true);
+        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("detail-scroll");
+        return pane;
     }
 
     /** How "Save log…" asks where to write; tests answer without the platform's file dialog. */
@@ -594,6 +611,7 @@ public final class JobsView extends BorderPane {
         lines.setId("job-log");
         lines.getStyleClass().add("log-view");
         lines.setPlaceholder(new Label(""));
+        lines.setMinHeight(220);
         lines.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(String line, boolean empty) {
