@@ -418,6 +418,108 @@ async function configRoundTripsAndShowsFieldErrors(page) {
   await shot(page, 'config-error');
 }
 
+/** Names of the rows on the jobs page, top to bottom. */
+async function rowNames(page) {
+  return page.locator('tr.job-row .filename a').allTextContents();
+}
+
+/**
+ * More jobs than one page holds: a click on the File header has the daemon sort all of them (the first row
+ * by name was not on the newest-first first page), and a whole page is cancelled, run again and deleted
+ * through the selection bar, one question each. The queue stays paused, so nothing is transcoded.
+ */
+async function bulkActionsAndSortingAcrossPages(page) {
+  const count = 30;
+  await rest('/api/queue/pause', { method: 'POST', body: '{}' });
+  const folder = path.join(args.staging, 'pages');
+  fs.mkdirSync(folder, { recursive: true });
+  const ids = [];
+  for (let i = 0; i < count; i++) {
+    // One distinct file per job (the daemon keeps one job per file); the oldest gets the first name.
+    const file = path.join(folder, `sort-${String(i).padStart(2, '0')}.mov`);
+    fs.copyFileSync(path.join(args.staging, 'page.mov'), file);
+    fs.appendFileSync(file, Buffer.alloc(i + 1));
+    const job = await rest('/api/jobs', { method: 'POST', body: JSON.stringify({ path: file, profile: 'live-qlab' }) });
+    ids.push(job.id);
+  }
+  await gotoSection(page, 'Jobs');
+  await page.getByRole('searchbox', { name: 'Search by file name' }).fill('sort-');
+  await waitFor('the newest sort- jobs on the first page', async () => (await rowNames(page))[0] === 'sort-29.mov', UI_MS);
+  const newestFirst = await rowNames(page);
+  expect(newestFirst.length === 25 && !newestFirst.includes('sort-00.mov'), `the first page, newest first: ${newestFirst}`);
+
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await waitFor('the daemon sorted every page by name', async () => (await rowNames(page))[0] === 'sort-00.mov', UI_MS);
+  const byName = await rowNames(page);
+  expect(JSON.stringify(byName) === JSON.stringify([...byName].sort()), `page one by name is not in order: ${byName}`);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await waitFor('the second page by name', async () => (await rowNames(page))[0] === 'sort-25.mov', UI_MS);
+  const secondPage = await rowNames(page);
+  await page.getByRole('button', { name: 'Previous', exact: true }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await waitFor('the daemon sorted every page backwards', async () => (await rowNames(page))[0] === 'sort-29.mov', UI_MS);
+  const backwardsLast = (await rowNames(page)).at(-1);
+  await shot(page, 'jobs-sorted-by-name');
+
+  const pageIds = async () => {
+    const names = await rowNames(page);
+    const jobs = await rest(`/api/jobs?q=sort-&limit=100`);
+    return jobs.filter((job) => names.includes(job.filename)).map((job) => job.id);
+  };
+  const selectPage = async () => {
+    await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+    await page.getByRole('toolbar', { name: 'Selected jobs' }).getByText('25 jobs selected').waitFor({ timeout: UI_MS });
+  };
+  const statuses = async (wanted) => {
+    const jobs = await rest(`/api/jobs?q=sort-&limit=100`);
+    return jobs.filter((job) => wanted.includes(job.id)).map((job) => job.status);
+  };
+  const onPage = await pageIds();
+
+  await selectPage();
+  const bar = page.getByRole('toolbar', { name: 'Selected jobs' });
+  await bar.getByRole('button', { name: 'Cancel 25', exact: true }).click();
+  const cancelQuestion = await bar.locator('.confirm-question').textContent();
+  await shot(page, 'jobs-bulk-cancel-question');
+  await bar.getByRole('button', { name: 'Yes, cancel 25' }).click();
+  await waitFor('the daemon cancelled the page', async () => (await statuses(onPage)).every((status) => status === 'cancelled'), UI_MS);
+  await waitFor('the rows show it', async () => (await page.locator('tr.job-row .badge').allTextContents()).every((text) => text.trim() === 'cancelled'), UI_MS);
+
+  await selectPage();
+  await bar.getByRole('button', { name: 'Retry 25', exact: true }).click();
+  const retryQuestion = await bar.locator('.confirm-question').textContent();
+  await bar.getByRole('button', { name: 'Yes, retry 25' }).click();
+  await waitFor('the daemon queued the page again', async () => (await statuses(onPage)).every((status) => status === 'queued'), UI_MS);
+
+  await rest('/api/jobs/actions', { method: 'POST', body: JSON.stringify({ action: 'cancel', ids: onPage }) });
+  await page.reload();
+  await page.locator('[data-connection="connected"]').waitFor({ timeout: UI_MS });
+  await page.getByRole('searchbox', { name: 'Search by file name' }).fill('sort-');
+  await waitFor('the cancelled page is listed', async () => (await rowNames(page)).length === 25, UI_MS);
+  await selectPage();
+  await bar.getByRole('button', { name: 'Delete 25', exact: true }).click();
+  const deleteQuestion = await bar.locator('.confirm-question').textContent();
+  await bar.getByRole('button', { name: 'Yes, delete 25' }).click();
+  await waitFor('the daemon forgot the page', async () => (await rest(`/api/jobs?q=sort-&limit=100`)).length === count - 25, UI_MS);
+  const filesKept = ids.length === count && fs.readdirSync(folder).length === count;
+
+  const rest5 = (await rest(`/api/jobs?q=sort-&limit=100`)).map((job) => job.id);
+  await rest('/api/jobs/actions', { method: 'POST', body: JSON.stringify({ action: 'cancel', ids: rest5 }) });
+  await rest('/api/jobs/actions', { method: 'POST', body: JSON.stringify({ action: 'delete', ids: rest5 }) });
+  await page.getByRole('searchbox', { name: 'Search by file name' }).fill('');
+  await rest('/api/queue/resume', { method: 'POST', body: '{}' });
+  record('bulk_sort', {
+    newest_first_first: newestFirst[0],
+    by_name_first: byName[0],
+    second_page_by_name: secondPage,
+    backwards_last_on_page: backwardsLast,
+    cancel_question: cancelQuestion,
+    retry_question: retryQuestion,
+    delete_question: deleteQuestion,
+    files_kept: filesKept,
+  });
+}
+
 async function tokenForm(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -542,6 +644,7 @@ async function main() {
     await activeJobShowsProgressOnTheOverview(page);
     await overviewAndStats(page);
     await configRoundTripsAndShowsFieldErrors(page);
+    await bulkActionsAndSortingAcrossPages(page);
     const cookies = await context.cookies();
     await context.close();
     await tokenForm(browser);

@@ -28,7 +28,7 @@ describe('bulkConfirmation', () => {
     const selection = [job(1, { status: 'queued' }), job(2, { status: 'failed' }), job(3, { status: 'processing' })];
     const [, cancel, retry, remove] = bulkChoices(selection);
 
-    expect(bulkConfirmation(cancel, 3)).toBe('Cancel 2 jobs of the 3 selected? Partial outputs are removed; the sources stay.');
+    expect(bulkConfirmation(cancel, 3)).toBe('Cancel 2 jobs of the 3 selected? Running encodes stop and their partial outputs are removed; the sources stay.');
     expect(bulkConfirmation(remove, 3)).toBe('Delete the history entries of 1 job of the 3 selected? Only the entries go; no file is touched.');
     expect(bulkConfirmation(retry, 3)).toBe('Run 1 job of the 3 selected again?');
   });
@@ -47,7 +47,7 @@ describe('BulkBar', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Cancel 1' }));
     expect(onBulk).not.toHaveBeenCalled();
-    expect(screen.getByText('Cancel 1 job of the 2 selected? Partial outputs are removed; the sources stay.')).toBeTruthy();
+    expect(screen.getByText('Cancel 1 job of the 2 selected? Running encodes stop and their partial outputs are removed; the sources stay.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel 1' }));
 
     expect(onBulk).toHaveBeenCalledTimes(1);

@@ -27,7 +27,7 @@ export function bulkConfirmation(choice: BulkChoice, selectedCount: number): str
   const scope = count === selectedCount ? jobsText(count) : `${jobsText(count)} of the ${selectedCount} selected`;
   switch (choice.action) {
     case 'cancel':
-      return `Cancel ${scope}? Partial outputs are removed; the sources stay.`;
+      return `Cancel ${scope}? Running encodes stop and their partial outputs are removed; the sources stay.`;
     case 'delete':
       return `Delete the history entries of ${scope}? Only the entries go; no file is touched.`;
     case 'retry': {

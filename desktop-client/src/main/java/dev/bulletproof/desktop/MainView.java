@@ -108,7 +108,7 @@ public final class MainView extends BorderPane {
             show(1);
             jobsView.focusSearch();
         });
-        shortcut(scene, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model.jobs()::retrySelected);
+        shortcut(scene, new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), jobsView::retry);
         shortcut(scene, new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
         shortcut(scene, new KeyCodeCombination(KeyCode.F1), this::showShortcuts);
         // Space and Delete act on the selected job only while the jobs table has the focus, so they never
@@ -129,9 +129,11 @@ public final class MainView extends BorderPane {
     public static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Ctrl+1 … Ctrl+5", "Dashboard, Jobs, Config, History, Nodes"},
             new String[] {"Ctrl+F", "Search the jobs"},
-            new String[] {"Ctrl+R", "Retry the selected job"},
+            new String[] {"Ctrl+R", "Retry the selected jobs"},
+            new String[] {"Ctrl+click, Shift+click, Ctrl+A", "Select several jobs (in the jobs table)"},
             new String[] {"Space (in the jobs table)", "Pause or resume the selected job"},
-            new String[] {"Delete (in the jobs table)", "Cancel the selected job (asks first)"},
+            new String[] {"Delete (in the jobs table)", "Cancel the selected jobs (asks first)"},
+            new String[] {"Click a column header", "Sort every job by it (again: reverse, third: newest first)"},
             new String[] {"Ctrl+T", "Switch between light and dark"},
             new String[] {"F1", "This list"});
 
@@ -149,6 +151,22 @@ public final class MainView extends BorderPane {
                 new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, shortcutsText());
         alert.setTitle("Bulletproof");
         alert.setHeaderText("Keyboard shortcuts");
+        // A table, not tab-separated text: the keys line up and a long description wraps in its column.
+        javafx.scene.layout.GridPane list = new javafx.scene.layout.GridPane();
+        list.setId("shortcuts-list");
+        list.setHgap(16);
+        list.setVgap(6);
+        int row = 0;
+        for (String[] shortcut : SHORTCUTS) {
+            Label keys = new Label(shortcut[0]);
+            keys.getStyleClass().add("shortcut-keys");
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(shortcut[1]);
+            what.setWrapText(true);
+            what.setMaxWidth(320);
+            list.addRow(row++, keys, what);
+        }
+        alert.getDialogPane().setContent(list);
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());
             alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
@@ -167,6 +185,11 @@ public final class MainView extends BorderPane {
     /** The jobs table, for tests and for focus handling. */
     public TableView<JobModel> lookupJobsTable() {
         return jobsView.table();
+    }
+
+    /** The jobs screen, for tests. */
+    public JobsView jobsView() {
+        return jobsView;
     }
 
     public TabPane tabs() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulletproof.client.ApiException;
 import dev.bulletproof.client.BulletproofClient;
+import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.desktop.connection.ConnectionState;
 import dev.bulletproof.desktop.testing.DaemonProcess;
 import dev.bulletproof.desktop.testing.DesktopWindow;
@@ -115,9 +116,9 @@ class DesktopAgainstDaemonTest {
             return null;
         });
         DesktopWindow.until(
-                "the log tail of the job is shown",
+                "the log of the job is shown",
                 WAIT,
-                () -> !window.model.jobs().logTail().isEmpty());
+                () -> !window.model.jobs().log().lines().isEmpty());
         DesktopWindow.until(
                 "the job's poster frame is shown in its row and in the detail pane",
                 WAIT,
@@ -192,7 +193,7 @@ class DesktopAgainstDaemonTest {
                 () -> tableRow(job.id()) != null && tableRow(job.id()).status() == JobStatus.PROCESSING);
         DesktopWindow.onFx(() -> {
             TableView<JobModel> table = window.view.lookupJobsTable();
-            table.getSelectionModel().select(tableRow(job.id()));
+            table.getSelectionModel().clearAndSelect(table.getItems().indexOf(tableRow(job.id())));
             return null;
         });
 
@@ -382,6 +383,74 @@ class DesktopAgainstDaemonTest {
 
     @Test
     @Order(8)
+    void theDetailShowsTheWholeLogSearchesItAndSavesItToAFile() throws Exception {
+        DesktopWindow.onFx(() -> {
+            window.view.show(1);
+            return null;
+        });
+        JobModel job = rest.listJobs(JobQuery.all().withText("interview take 1"))
+                .items()
+                .getFirst();
+        List<String> whole = rest.fullLog(job.id()).lines();
+        assertThat(whole).hasSizeGreaterThan(1);
+        DesktopWindow.until("the job's row", WAIT, () -> tableRow(job.id()) != null);
+        DesktopWindow.onFx(() -> {
+            TableView<JobModel> table = window.view.lookupJobsTable();
+            table.getSelectionModel().clearAndSelect(table.getItems().indexOf(tableRow(job.id())));
+            return null;
+        });
+        DesktopWindow.until(
+                "the whole log is listed, from its first line",
+                WAIT,
+                () -> window.model.jobs().log().lines().equals(whole));
+
+        long streams = whole.stream()
+                .filter(line -> line.toLowerCase(java.util.Locale.ROOT).contains("stream #"))
+                .count();
+        assertThat(streams).isPositive();
+        robot.clickOn("#job-log-search").write("stream #");
+        DesktopWindow.until(
+                "the matches are counted",
+                WAIT,
+                () -> text("#job-log-matches").equals(streams == 1 ? "1 matching line" : streams + " matching lines"));
+        robot.clickOn("#job-log-search").type(KeyCode.ENTER);
+        DesktopWindow.until("Enter selects the first match", WAIT, () -> {
+            var list = (javafx.scene.control.ListView<?>) window.scene().lookup("#job-log");
+            Object line = list.getSelectionModel().getSelectedItem();
+            return line != null
+                    && line.toString().toLowerCase(java.util.Locale.ROOT).contains("stream #");
+        });
+        robot.clickOn("#job-log-only");
+        DesktopWindow.until(
+                "only the matching lines are listed",
+                WAIT,
+                () -> ((javafx.scene.control.ListView<?>) window.scene().lookup("#job-log"))
+                                .getItems()
+                                .size()
+                        == streams);
+        window.screenshot("jobs-log-search");
+
+        Path saved =
+                root.resolve("saved logs").resolve(window.model.jobs().log().suggestedFileName());
+        Files.createDirectories(saved.getParent());
+        DesktopWindow.onFx(() -> {
+            window.view.jobsView().chooseLogTargetWith(suggested -> java.util.Optional.of(saved));
+            return null;
+        });
+        click("#job-log-save");
+        DesktopWindow.until(
+                "the save is reported", WAIT, () -> text("#job-log-message").startsWith("Saved "));
+        assertThat(saved.getFileName().toString()).isEqualTo("bulletproof-job-" + job.id() + ".log");
+        assertThat(Files.readAllLines(saved)).isEqualTo(rest.fullLog(job.id()).lines());
+        robot.clickOn("#job-log-only");
+        DesktopWindow.onFx(() -> {
+            window.model.jobs().log().searchProperty().set("");
+            return null;
+        });
+    }
+
+    @Test
+    @Order(9)
     void theNodesTabShowsTheDaemonAsTheOneNodeAndItsPauseSwitchPausesTheQueue() {
         NodeModel node = rest.nodes().getFirst();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);

@@ -3,10 +3,13 @@ package dev.bulletproof.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulletproof.model.BulkActionModel;
+import dev.bulletproof.model.BulkActionRequest;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.EnqueueRequest;
 import dev.bulletproof.model.HealthModel;
 import dev.bulletproof.model.HistoryBucketModel;
+import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobLogModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.Json;
@@ -117,6 +120,16 @@ public final class BulletproofClient {
         return jobAction(id, "retry");
     }
 
+    /**
+     * One action for several jobs at once ({@code POST /api/jobs/actions}); each job is changed on its own,
+     * and one whose state does not allow the action comes back refused with the reason, not as an error.
+     */
+    public BulkActionModel bulkAction(JobAction action, List<String> ids) {
+        List<Long> numbers = ids.stream().map(id -> Long.valueOf(id.strip())).toList();
+        return responses.read(
+                send(post("/api/jobs/actions", new BulkActionRequest(action, numbers))), BulkActionModel.class);
+    }
+
     public JobModel setPriority(String id, int priority) {
         return responses.read(send(post(jobPath(id) + "/priority", new PriorityRequest(priority))), JobModel.class);
     }
@@ -124,6 +137,24 @@ public final class BulletproofClient {
     /** The last {@code lines} lines of the job's ffmpeg log. */
     public JobLogModel log(String id, int lines) {
         return responses.readLog(send(get(jobPath(id) + "/log?lines=" + lines)), id);
+    }
+
+    /**
+     * The whole ffmpeg log of the job, as the web dashboard's log view and its download read it; {@code
+     * truncated} when the log outgrew the daemon's cap and only its end came back.
+     */
+    public JobLogModel fullLog(String id) {
+        HttpRequest request = request(jobPath(id) + "/log?full=true")
+                .setHeader("Accept", "text/plain")
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request);
+        JobLogModel log = responses.readLog(response, id);
+        boolean truncated = response.headers()
+                .firstValue("X-Log-Truncated")
+                .map(Boolean::parseBoolean)
+                .orElse(false);
+        return new JobLogModel(log.jobId(), log.lines(), truncated);
     }
 
     /**

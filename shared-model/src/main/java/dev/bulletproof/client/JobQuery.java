@@ -15,40 +15,58 @@ import java.util.stream.Collectors;
  *
  * @param text matched against file names ({@code q})
  * @param before only jobs older than this job id, for paging back through a long history
+ * @param sort the daemon's order, such as {@code filename} or {@code -finished}; null means newest first
  */
 public record JobQuery(
-        Set<JobStatus> statuses, String text, String profile, Integer limit, Integer offset, String before) {
+        Set<JobStatus> statuses,
+        String text,
+        String profile,
+        Integer limit,
+        Integer offset,
+        String before,
+        String sort) {
 
     public JobQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
     }
 
+    /** Newest first. */
+    public JobQuery(
+            Set<JobStatus> statuses, String text, String profile, Integer limit, Integer offset, String before) {
+        this(statuses, text, profile, limit, offset, before, null);
+    }
+
     public static JobQuery all() {
-        return new JobQuery(Set.of(), null, null, null, null, null);
+        return new JobQuery(Set.of(), null, null, null, null, null, null);
     }
 
     public JobQuery withStatuses(Set<JobStatus> value) {
-        return new JobQuery(value, text, profile, limit, offset, before);
+        return new JobQuery(value, text, profile, limit, offset, before, sort);
     }
 
     public JobQuery withText(String value) {
-        return new JobQuery(statuses, value, profile, limit, offset, before);
+        return new JobQuery(statuses, value, profile, limit, offset, before, sort);
     }
 
     public JobQuery withProfile(String value) {
-        return new JobQuery(statuses, text, value, limit, offset, before);
+        return new JobQuery(statuses, text, value, limit, offset, before, sort);
     }
 
     public JobQuery withLimit(Integer value) {
-        return new JobQuery(statuses, text, profile, value, offset, before);
+        return new JobQuery(statuses, text, profile, value, offset, before, sort);
     }
 
     public JobQuery withOffset(Integer value) {
-        return new JobQuery(statuses, text, profile, limit, value, before);
+        return new JobQuery(statuses, text, profile, limit, value, before, sort);
     }
 
     public JobQuery withBefore(String value) {
-        return new JobQuery(statuses, text, profile, limit, offset, value);
+        return new JobQuery(statuses, text, profile, limit, offset, value, sort);
+    }
+
+    /** Sorted by the daemon over every page: {@code filename} ascending, {@code -finished} descending. */
+    public JobQuery withSort(String value) {
+        return new JobQuery(statuses, text, profile, limit, offset, before, value);
     }
 
     /** The URL query string, without the leading "?"; empty when nothing is filtered. */
@@ -66,6 +84,7 @@ public record JobQuery(
         addIfPresent(parts, "limit", limit);
         addIfPresent(parts, "offset", offset);
         addIfPresent(parts, "before", before);
+        addIfPresent(parts, "sort", sort);
         return String.join("&", parts);
     }
 

@@ -3,6 +3,10 @@ package dev.bulletproof.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulletproof.model.BulkActionModel;
+import dev.bulletproof.model.BulkActionOutcome;
+import dev.bulletproof.model.JobAction;
+import dev.bulletproof.model.JobLogModel;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.StatsModel;
@@ -178,6 +182,36 @@ class BulletproofClientTest {
             assertThat(log.lines()).containsExactly("a", "b");
             assertThat(log.truncated()).isTrue();
         });
+    }
+
+    @Test
+    void theFullLogAsksForTheWholeFileAndSaysWhenItWasCut() {
+        daemon.respond(
+                "GET /api/jobs/7/log",
+                new CannedDaemon.Answer(200, "text/plain", "a\nb\nc\n", Map.of("X-Log-Truncated", "true")));
+
+        JobLogModel log = client.fullLog("7");
+
+        assertThat(log.lines()).containsExactly("a", "b", "c");
+        assertThat(log.truncated()).isTrue();
+        assertThat(daemon.last().pathAndQuery()).isEqualTo("/api/jobs/7/log?full=true");
+    }
+
+    @Test
+    void aBulkActionSendsTheIdsAsNumbersAndReadsEachOutcome() {
+        daemon.json("POST /api/jobs/actions", 200, """
+                {"action":"cancel","outcomes":[
+                  {"id":"3","result":"done","reason":null,"job":%s},
+                  {"id":"4","result":"refused","reason":"job 4 is completed","job":null}]}
+                """.formatted(JOB));
+
+        BulkActionModel result = client.bulkAction(JobAction.CANCEL, List.of("3", "4"));
+
+        assertThat(daemon.last().body()).isEqualTo("{\"action\":\"cancel\",\"ids\":[3,4]}");
+        assertThat(result.outcomes())
+                .extracting(BulkActionOutcome::result)
+                .containsExactly(BulkActionOutcome.Result.DONE, BulkActionOutcome.Result.REFUSED);
+        assertThat(result.outcomes().get(1).reason()).isEqualTo("job 4 is completed");
     }
 
     @Test

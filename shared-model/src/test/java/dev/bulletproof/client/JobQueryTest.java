@@ -29,6 +29,14 @@ class JobQueryTest {
     }
 
     @Test
+    void theSortGoesLastAndKeepsItsMinusSign() {
+        assertThat(JobQuery.all().withSort("-finished").withOffset(200).toQueryString())
+                .isEqualTo("offset=200&sort=-finished");
+        assertThat(JobQuery.all().withSort("filename").withText("a").toQueryString())
+                .isEqualTo("q=a&sort=filename");
+    }
+
+    @Test
     void blankTextIsNoFilter() {
         assertThat(JobQuery.all().withText("  ").toQueryString()).isEmpty();
     }

@@ -25,9 +25,38 @@ public final class Thumbnailer {
         this.tools = tools;
     }
 
+    private static final String PARTIAL_SUFFIX = ".part";
+
     /** Where the poster frame of job {@code jobId} lives in the data folder {@code dataFolder}. */
     public static Path fileOf(Path dataFolder, long jobId) {
-        return dataFolder.resolve("thumbnails").resolve(jobId + ".jpg");
+        return folderOf(dataFolder).resolve(jobId + ".jpg");
+    }
+
+    private static Path folderOf(Path dataFolder) {
+        return dataFolder.resolve("thumbnails");
+    }
+
+    /**
+     * Removes the temporary files of poster frames that a crash (or a kill) left half made. Call it at start,
+     * before any frame is made: the data folder belongs to one daemon, so every such file is a leftover.
+     * Whole poster frames are never touched.
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path dataFolder) throws IOException {
+        Path folder = folderOf(dataFolder);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(folder, "*" + PARTIAL_SUFFIX)) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /**
@@ -40,7 +69,7 @@ public final class Thumbnailer {
             return false;
         }
         Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
         double at = Math.max(0, info.durationSeconds() * 0.1);
         ToolOutput output = ToolRunner.run(
                 List.of(

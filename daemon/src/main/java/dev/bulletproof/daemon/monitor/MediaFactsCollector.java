@@ -65,6 +65,7 @@ public final class MediaFactsCollector implements AutoCloseable {
 
     public synchronized void start() {
         if (loop == null) {
+            removeHalfMadeThumbnails();
             loop = BackgroundLoop.start("bulletproof-media-facts", this::inspectNext);
         }
     }
@@ -130,6 +131,20 @@ public final class MediaFactsCollector implements AutoCloseable {
 
     private static MediaFacts.AudioTrack trackOf(AudioStreamInfo audio) {
         return new MediaFacts.AudioTrack(audio.codec(), audio.channels(), audio.sampleRate());
+    }
+
+    /** A crash while a frame was made leaves its temporary file; no frame is being made yet, so all go. */
+    private void removeHalfMadeThumbnails() {
+        try {
+            int removed = Thumbnailer.removeLeftovers(dataFolder);
+            if (removed > 0) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "removed " + removed + " half-made poster frame(s) of an earlier run");
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove half-made poster frames: " + e);
+        }
     }
 
     private void removeThumbnail(long jobId) {

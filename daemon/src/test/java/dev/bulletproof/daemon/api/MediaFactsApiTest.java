@@ -73,6 +73,31 @@ class MediaFactsApiTest {
     }
 
     @Test
+    void aPosterFrameHalfMadeWhenTheDaemonDiedIsRemovedAtTheNextStartAndWholeOnesStay() throws IOException {
+        long id;
+        try (ApiFixture api = ApiFixture.started(root)) {
+            assertThat(api.post("/api/queue/pause", "{}").statusCode()).isEqualTo(200);
+            api.drop("kept.mp4", 1.0);
+            ApiFixture.await(
+                    "the job has its poster frame",
+                    PROBE,
+                    () -> api.jobs().stream().anyMatch(job -> job.thumbnail()));
+            id = api.jobs().getFirst().id();
+        }
+        // What a kill -9 while ffmpeg wrote a frame leaves behind: the frame's temporary file.
+        Path whole = Thumbnailer.fileOf(root.resolve("data"), id);
+        Path halfMade = whole.resolveSibling((id + 1) + ".jpg.part");
+        Files.write(halfMade, new byte[] {(byte) 0xFF, (byte) 0xD8, 0x00});
+
+        try (ApiFixture api = new ApiFixture(root, "").start()) {
+            assertThat(halfMade).doesNotExist();
+            assertThat(whole).exists();
+            assertThat(bytes(api, "/api/jobs/" + id + "/thumbnail").statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void aCompletedJobHasItsOutputSizeAndRatio_andDeletingItRemovesThePosterFrame() throws IOException {
         try (ApiFixture api = ApiFixture.started(root)) {
             api.drop("done.mp4", 1.0);

@@ -97,6 +97,8 @@ class BrowserDashboardIT {
         TestClips.videoWithAudio(staging, HOSTILE_NAME, 1);
         // Long enough that the overview shows it running, with progress, for a few seconds.
         TestClips.videoWithAudio(staging, "long-take.mov", 20);
+        // Copied into 30 jobs that more than fill a page, for sorting across pages and bulk actions.
+        TestClips.videoWithAudio(staging, "page.mov", 1);
         Files.createDirectories(SCREENSHOTS);
 
         ScriptRun run = runScript();
@@ -137,9 +139,25 @@ class BrowserDashboardIT {
                 .isNotBlank();
         assertThat(checks.path("nodes").path("paused_queue").asBoolean()).isTrue();
         assertThat(checks.path("nodes").path("resumed_queue").asBoolean()).isTrue();
+        JsonNode bulk = checks.path("bulk_sort");
+        assertThat(bulk.path("newest_first_first").asText()).isEqualTo("sort-29.mov");
+        assertThat(bulk.path("by_name_first").asText())
+                .as("the first job by name, which the newest-first first page did not hold")
+                .isEqualTo("sort-00.mov");
+        assertThat(bulk.path("second_page_by_name"))
+                .extracting(JsonNode::asText)
+                .containsExactly("sort-25.mov", "sort-26.mov", "sort-27.mov", "sort-28.mov", "sort-29.mov");
+        assertThat(bulk.path("backwards_last_on_page").asText()).isEqualTo("sort-05.mov");
+        assertThat(bulk.path("cancel_question").asText())
+                .isEqualTo(
+                        "Cancel 25 jobs? Running encodes stop and their partial outputs are removed; the sources stay.");
+        assertThat(bulk.path("retry_question").asText()).isEqualTo("Run 25 jobs again?");
+        assertThat(bulk.path("delete_question").asText())
+                .isEqualTo("Delete the history entries of 25 jobs? Only the entries go; no file is touched.");
+        assertThat(bulk.path("files_kept").asBoolean()).isTrue();
         // Overview, jobs, job detail, stats, config and nodes, light and dark, at 1366x768 and at a phone's width.
         assertThat(checks.path("every_view").path("views").asInt()).isEqualTo(24);
-        assertThat(result.path("screenshots")).hasSize(12 + 2 + 24);
+        assertThat(result.path("screenshots")).hasSize(12 + 2 + 2 + 24);
         for (JsonNode screenshot : result.path("screenshots")) {
             assertThat(Path.of(screenshot.asText())).isNotEmptyFile();
         }

@@ -210,7 +210,12 @@ public final class ConfigView extends ScrollPane {
                 },
                 choices));
         afterwards.setPrefWidth(140);
-        table.getColumns().addAll(java.util.List.of(pattern, type, profile, output, afterwards));
+        TableColumn<RuleRow, String> priority = new TableColumn<>("Priority");
+        priority.setCellValueFactory(cell -> cell.getValue().priorityProperty());
+        priority.setCellFactory(TextFieldTableCell.forTableColumn());
+        priority.setPrefWidth(80);
+        priority.setId("rule-priority");
+        table.getColumns().addAll(java.util.List.of(pattern, type, profile, output, afterwards, priority));
 
         Button add = new Button("Add rule");
         add.setOnAction(event -> {

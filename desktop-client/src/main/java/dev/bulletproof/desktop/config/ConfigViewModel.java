@@ -149,12 +149,15 @@ public final class ConfigViewModel {
         return result.filename() + " → " + result.profile() + " (" + rule + "), output " + result.output();
     }
 
+    /** A new rule at the end, tried after the others: below the lowest priority so far (0 for the first). */
     public void addRule() {
         RuleRow row = new RuleRow();
         row.patternProperty().set("*.mov");
         if (!profiles.isEmpty()) {
             row.profileProperty().set(profiles.getFirst());
         }
+        Integer lowest = rules.isEmpty() ? null : rules.getLast().priorityValue();
+        row.priorityProperty().set(Integer.toString(lowest == null ? 0 : lowest - 10));
         rules.add(row);
     }
 
@@ -172,7 +175,26 @@ public final class ConfigViewModel {
         }
         RuleRow row = rules.remove(index);
         rules.add(target, row);
+        if (!prioritiesFollowTheOrder()) {
+            // The daemon goes by priority: a moved rule would snap back on save, so the priorities are
+            // renumbered to the new order, visibly in their column.
+            for (int i = 0; i < rules.size(); i++) {
+                rules.get(i).priorityProperty().set(Integer.toString((rules.size() - i) * 10));
+            }
+        }
         return target;
+    }
+
+    /** Whether trying the rules by priority (ties in table order) is trying them top to bottom. */
+    private boolean prioritiesFollowTheOrder() {
+        for (int i = 1; i < rules.size(); i++) {
+            Integer above = rules.get(i - 1).priorityValue();
+            Integer here = rules.get(i).priorityValue();
+            if (above == null || here == null || here > above) {
+                return false;
+            }
+        }
+        return true;
     }
 
     ConfigModel toModel(Map<String, String> problems) {
@@ -180,11 +202,14 @@ public final class ConfigViewModel {
                 ? new ConfigModel(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : loaded;
         List<RuleModel> ruleModels = new ArrayList<>();
-        boolean keepPriorities = loadedPrioritiesKeepTheOrder();
         for (int i = 0; i < rules.size(); i++) {
-            // The first row is tried first, so it gets the highest priority.
             RuleRow row = rules.get(i);
-            ruleModels.add(row.toModel(keepPriorities ? row.loadedPriority() : (rules.size() - i) * 10));
+            Integer priority = row.priorityValue();
+            if (priority == null) {
+                problems.put("rules[" + i + "].priority", "must be a whole number (higher is tried first)");
+                priority = 0;
+            }
+            ruleModels.add(row.toModel(priority));
         }
         return new ConfigModel(
                 blankToNull(monitorFolder.get()),
@@ -201,21 +226,6 @@ public final class ConfigViewModel {
                 base.server(),
                 base.profiles(),
                 ruleModels);
-    }
-
-    /**
-     * Rules the user did not add or reorder keep the priorities they were loaded with, so a save does not
-     * renumber every rule in the user's config file. Equal priorities are fine: the daemon then tries them
-     * in the order they are listed, which is the table's order.
-     */
-    private boolean loadedPrioritiesKeepTheOrder() {
-        for (int i = 0; i < rules.size(); i++) {
-            Integer priority = rules.get(i).loadedPriority();
-            if (priority == null || (i > 0 && priority > rules.get(i - 1).loadedPriority())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void failed(Exception e) {

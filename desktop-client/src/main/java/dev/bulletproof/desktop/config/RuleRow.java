@@ -19,8 +19,8 @@ public final class RuleRow {
     private final StringProperty profile = new SimpleStringProperty("");
     private final StringProperty outputPattern = new SimpleStringProperty("");
     private final ObjectProperty<OnSuccess> onSuccess = new SimpleObjectProperty<>();
-    /** The priority the daemon had for this rule; null for a rule added here. */
-    private Integer loadedPriority;
+    /** Higher is tried first; text, so that a typing mistake is shown next to the rule, not lost. */
+    private final StringProperty priority = new SimpleStringProperty("");
 
     public static RuleRow of(RuleModel rule) {
         RuleRow row = new RuleRow();
@@ -29,17 +29,26 @@ public final class RuleRow {
         row.profile.set(rule.profile());
         row.outputPattern.set(rule.outputPattern() == null ? "" : rule.outputPattern());
         row.onSuccess.set(rule.onSuccess());
-        row.loadedPriority = rule.priority();
+        row.priority.set(Integer.toString(rule.priority()));
         return row;
     }
 
-    Integer loadedPriority() {
-        return loadedPriority;
+    /** The priority as typed, or null when it is not a whole number. */
+    Integer priorityValue() {
+        try {
+            return Integer.valueOf(priority.get() == null ? "" : priority.get().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
-    RuleModel toModel(int priority) {
+    RuleModel toModel(int priorityValue) {
         String output = outputPattern.get() == null || outputPattern.get().isBlank() ? null : outputPattern.get();
-        return new RuleModel(pattern.get(), patternType.get(), profile.get(), output, priority, onSuccess.get());
+        return new RuleModel(pattern.get(), patternType.get(), profile.get(), output, priorityValue, onSuccess.get());
+    }
+
+    public StringProperty priorityProperty() {
+        return priority;
     }
 
     public StringProperty patternProperty() {

@@ -6,12 +6,13 @@ import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
@@ -21,6 +22,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -43,12 +45,14 @@ public final class JobsView extends BorderPane {
     private final JobsViewModel model;
     private final TextField search = new TextField();
     private final TableView<JobModel> table = new TableView<>();
+    private boolean restoringSelection;
+    private boolean followPending;
 
     public JobsView(JobsViewModel model) {
         this.model = model;
         getStyleClass().add("jobs");
         setTop(new VBox(8, filters(), actions()));
-        SplitPane split = new SplitPane(buildTable(), detail());
+        SplitPane split = new SplitPane(buildTable(), scrollingDetail());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         setCenter(split);
@@ -127,42 +131,92 @@ public final class JobsView extends BorderPane {
     }
 
     private HBox actions() {
-        Button pause = action("Pause", "job-pause", model::pauseSelected);
-        Button resume = action("Resume", "job-resume", model::resumeSelected);
-        Button cancel = action("Cancel…", "job-cancel", this::confirmCancel);
-        Button retry = action("Retry", "job-retry", this::confirmRetry);
-        Button delete = action("Delete…", "job-delete", this::confirmDelete);
-        // Enabled exactly when the daemon says the selected job allows the action (its allowed_actions).
-        var selected = model.selectedProperty();
-        bindEnabled(pause, selected, JobAction.PAUSE);
-        bindEnabled(resume, selected, JobAction.RESUME);
-        bindEnabled(cancel, selected, JobAction.CANCEL);
-        bindEnabled(retry, selected, JobAction.RETRY);
-        bindEnabled(delete, selected, JobAction.DELETE);
+        Button pause = action("Pause", "", "job-pause", JobAction.PAUSE, model::pauseSelected);
+        Button resume = action("Resume", "", "job-resume", JobAction.RESUME, model::resumeSelected);
+        Button cancel = action("Cancel", "…", "job-cancel", JobAction.CANCEL, this::confirmCancel);
+        Button retry = action("Retry", "", "job-retry", JobAction.RETRY, this::confirmRetry);
+        Button delete = action("Delete", "…", "job-delete", JobAction.DELETE, this::confirmDelete);
+        Label selection = new Label();
+        selection.setId("job-selection");
+        selection.getStyleClass().add("hint");
+        selection
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.chosen().size() > 1
+                                ? model.chosen().size() + " selected (Ctrl+click, Shift+click, Ctrl+A)"
+                                : "",
+                        model.chosen()));
         Label message = new Label();
         message.getStyleClass().add("error-text");
+        message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        HBox row = new HBox(8, pause, resume, cancel, retry, delete, message);
+        HBox row = new HBox(8, pause, resume, cancel, retry, delete, selection, message);
         row.getStyleClass().add("tool-bar-row");
         return row;
     }
 
-    private static void bindEnabled(
-            Button button, javafx.beans.value.ObservableValue<JobModel> selected, JobAction action) {
+    /**
+     * One job selected: the action on it, enabled exactly when its allowed_actions hold it. Several: "Cancel
+     * 3…", for the selected jobs that allow it, sent in one call after one question.
+     */
+    private Button action(String label, String asks, String id, JobAction action, Runnable single) {
+        Button button = new Button(label + asks);
+        button.setId(id);
+        var selected = model.selectedProperty();
+        var chosen = model.chosen();
+        button.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            int count = JobSelection.applicable(chosen, action).size();
+                            // "Cancel 3…" for the three of the selection it applies to; "Retry" when none.
+                            return chosen.size() > 1 && count > 0 ? label + " " + count + "…" : label + asks;
+                        },
+                        chosen));
         button.disableProperty()
                 .bind(Bindings.createBooleanBinding(
-                        () -> !JobsViewModel.allows(selected.getValue(), action), selected));
+                        () -> chosen.size() > 1
+                                ? JobSelection.applicable(chosen, action).isEmpty()
+                                : !JobsViewModel.allows(selected.get(), action),
+                        selected,
+                        chosen));
+        button.setOnAction(event -> {
+            if (chosen.size() > 1) {
+                confirmBulk(action);
+            } else {
+                single.run();
+            }
+        });
+        return button;
     }
 
-    private static Button action(String text, String id, Runnable run) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(event -> run.run());
-        return button;
+    /** The one question before an action on several jobs; it says what happens to their files. */
+    public void confirmBulk(JobAction action) {
+        var targets = JobSelection.applicable(model.chosen(), action);
+        if (targets.isEmpty()) {
+            return;
+        }
+        JobSelection.Question question =
+                JobSelection.question(action, targets, model.chosen().size());
+        if (confirm(question.header(), question.text(), question.yes(), question.no())) {
+            model.bulk(action);
+        }
+    }
+
+    /** Ctrl+R: the selected jobs run again, after the question when there are several or one is completed. */
+    public void retry() {
+        if (model.chosen().size() > 1) {
+            confirmBulk(JobAction.RETRY);
+        } else {
+            confirmRetry();
+        }
     }
 
     /** Delete key and the Cancel button: the running encode is thrown away, so ask first. */
     public void confirmCancel() {
+        if (model.chosen().size() > 1) {
+            confirmBulk(JobAction.CANCEL);
+            return;
+        }
         JobModel job = model.selectedProperty().get();
         if (job != null
                 && !job.status().isFinished()
@@ -218,16 +272,18 @@ public final class JobsView extends BorderPane {
     }
 
     private TableView<JobModel> buildTable() {
-        SortedList<JobModel> sorted = new SortedList<>(model.jobs());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table.setItems(model.jobs());
         table.setId("jobs-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No jobs match."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep their widths and the table scrolls sideways: squeezed to fit, every column would be
+        // cut to "…" on a laptop screen. What tells jobs apart comes first; the rest is a scroll away.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<JobModel, Long> id = new TableColumn<>("#");
         id.setCellValueFactory(
                 cell -> new SimpleObjectProperty<>(parseId(cell.getValue().id())));
-        id.setPrefWidth(70);
+        id.setPrefWidth(56);
+        sortsBy(id, JobsSort.Key.CREATED);
         table.getColumns().add(id);
         TableColumn<JobModel, JobModel> poster = new TableColumn<>("");
         poster.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
@@ -240,39 +296,71 @@ public final class JobsView extends BorderPane {
         // A poster frame that arrives after its row was drawn redraws the rows.
         model.thumbnails()
                 .addListener((javafx.collections.MapChangeListener<String, byte[]>) change -> table.refresh());
-        table.getColumns().add(text("File", JobModel::filename, 260));
+        table.getColumns().add(sortsBy(text("File", JobModel::filename, 230), JobsSort.Key.FILENAME));
         TableColumn<JobModel, JobStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(
                 cell -> new SimpleObjectProperty<>(cell.getValue().status()));
         status.setCellFactory(column -> new BadgeCell());
-        status.setPrefWidth(150);
+        status.setPrefWidth(140);
         status.setMinWidth(140);
-        table.getColumns().add(status);
-        table.getColumns().add(text("Profile", JobModel::profile, 130));
-        table.getColumns().add(text("Node", job -> job.node() == null ? Formats.UNKNOWN : job.node(), 120));
+        table.getColumns().add(sortsBy(status, JobsSort.Key.STATUS));
+        table.getColumns()
+                .add(sortsBy(text("Node", job -> job.node() == null ? Formats.UNKNOWN : job.node(), 120), null));
         TableColumn<JobModel, JobModel> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
         progress.setCellFactory(column -> new DashboardView.ProgressCell());
-        progress.setComparator(java.util.Comparator.comparingDouble(JobModel::progress));
-        progress.setPrefWidth(170);
-        table.getColumns().add(progress);
+        progress.setPrefWidth(120);
+        table.getColumns().add(sortsBy(progress, null));
         TableColumn<JobModel, String> created =
-                text("Created", job -> Formats.dateTime(job.createdAt(), ZoneId.systemDefault()), 190);
+                text("Created", job -> Formats.dateTime(job.createdAt(), ZoneId.systemDefault()), 175);
         // The whole date and time, never cut: it is what tells two takes of the same file apart.
-        created.setMinWidth(185);
-        table.getColumns().add(created);
-        table.getColumns().add(text("Time", job -> Formats.duration(job.elapsedSeconds()), 80));
+        created.setMinWidth(175);
+        table.getColumns().add(sortsBy(created, JobsSort.Key.CREATED));
+        TableColumn<JobModel, String> finished =
+                text("Finished", job -> Formats.dateTime(job.completedAt(), ZoneId.systemDefault()), 175);
+        finished.setMinWidth(175);
+        table.getColumns().add(sortsBy(finished, JobsSort.Key.FINISHED));
+        table.getColumns()
+                .add(sortsBy(text("Length", job -> Formats.duration(job.duration()), 100), JobsSort.Key.DURATION));
+        table.getColumns()
+                .add(sortsBy(
+                        text("Run time", job -> Formats.duration(job.elapsedSeconds()), 100),
+                        JobsSort.Key.PROCESSING_TIME));
+        table.getColumns().add(sortsBy(text("Profile", JobModel::profile, 150), null));
+        serverSort();
 
         // A live update replaces the row's item, which drops the table's selection: the view model keeps
-        // the selected job by id and the table follows it.
+        // the selected jobs by id and the table follows it.
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
-            if (now != null) {
+            if (now != null && !restoringSelection && !model.changingRows()) {
                 model.selectedProperty().set(now);
             }
         });
-        model.jobs().addListener((javafx.collections.ListChangeListener<JobModel>)
-                change -> javafx.application.Platform.runLater(this::followSelection));
-        model.selectedProperty().addListener((o, before, now) -> followSelection());
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<JobModel>)
+                change -> {
+                    if (!restoringSelection && !model.changingRows()) {
+                        model.choose(List.copyOf(table.getSelectionModel().getSelectedItems()));
+                    }
+                });
+        // Once per burst of updates (a bulk action changes hundreds of rows at once), after the table has them.
+        model.jobs().addListener((javafx.collections.ListChangeListener<JobModel>) change -> {
+            if (!followPending) {
+                followPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    followPending = false;
+                    followSelection();
+                });
+            }
+        });
+        model.selectedProperty().addListener((o, before, now) -> {
+            // A click already selected it; following would undo a Ctrl+click that added it to the others.
+            boolean shown = now != null
+                    && table.getSelectionModel().getSelectedItems().stream()
+                            .anyMatch(job -> job != null && job.id().equals(now.id()));
+            if (!shown) {
+                followSelection();
+            }
+        });
         // Rows exist only for what is on screen, so a row near the end being shown means "scrolled there".
         table.setRowFactory(view -> new TableRow<>() {
             @Override
@@ -286,16 +374,89 @@ public final class JobsView extends BorderPane {
         return table;
     }
 
+    /** Selects the rows the view model holds as chosen, with its selected job last (the one in detail). */
     private void followSelection() {
         JobModel wanted = model.selectedProperty().get();
-        JobModel shown = table.getSelectionModel().getSelectedItem();
-        if (wanted == null) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        model.chosen().forEach(job -> ids.add(job.id()));
+        if (wanted != null) {
+            ids.add(wanted.id());
+        }
+        List<Integer> rows = new ArrayList<>();
+        int wantedRow = -1;
+        for (int i = 0; i < table.getItems().size(); i++) {
+            String id = table.getItems().get(i).id();
+            if (wanted != null && id.equals(wanted.id())) {
+                wantedRow = i;
+            } else if (ids.contains(id)) {
+                rows.add(i);
+            }
+        }
+        if (wantedRow >= 0) {
+            rows.add(wantedRow);
+        }
+        List<Integer> shown = List.copyOf(table.getSelectionModel().getSelectedIndices());
+        boolean same = shown.size() == rows.size()
+                && new java.util.HashSet<>(shown).equals(new java.util.HashSet<>(rows))
+                && (wantedRow < 0 || table.getSelectionModel().getSelectedIndex() == wantedRow);
+        if (same) {
+            return;
+        }
+        restoringSelection = true;
+        try {
             table.getSelectionModel().clearSelection();
-        } else if (shown != wanted) {
-            table.getItems().stream()
-                    .filter(job -> job.id().equals(wanted.id()))
-                    .findFirst()
-                    .ifPresent(job -> table.getSelectionModel().select(job));
+            if (!rows.isEmpty()) {
+                // One change for the whole selection; the last index (the job in detail) becomes the
+                // selected item.
+                int[] rest = rows.subList(1, rows.size()).stream()
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+                table.getSelectionModel().selectIndices(rows.getFirst(), rest);
+            }
+        } finally {
+            restoringSelection = false;
+        }
+    }
+
+    /** Marks a column the daemon can sort by; the others cannot be sorted (their order would be a page's only). */
+    private static <T> TableColumn<JobModel, T> sortsBy(TableColumn<JobModel, T> column, JobsSort.Key key) {
+        column.setUserData(key);
+        column.setSortable(key != null);
+        return column;
+    }
+
+    /**
+     * A click on a header asks the daemon for the whole list in that order; the table never reorders its
+     * rows itself, which would sort only the loaded page. No sorted column means newest first.
+     */
+    private void serverSort() {
+        table.setSortPolicy(view -> true);
+        Runnable push = () -> {
+            if (table.getSortOrder().isEmpty()) {
+                model.sortProperty().set(JobsSort.NEWEST_FIRST);
+                return;
+            }
+            TableColumn<JobModel, ?> column = table.getSortOrder().getFirst();
+            model.sortProperty()
+                    .set(new JobsSort(
+                            (JobsSort.Key) column.getUserData(),
+                            column.getSortType() == TableColumn.SortType.DESCENDING));
+        };
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<JobModel, ?>>) change -> {
+            // One column at a time: the daemon sorts by one key.
+            if (table.getSortOrder().size() > 1) {
+                TableColumn<JobModel, ?> last = table.getSortOrder().getLast();
+                javafx.application.Platform.runLater(() -> table.getSortOrder().setAll(List.of(last)));
+                return;
+            }
+            push.run();
+        });
+        for (TableColumn<JobModel, ?> column : table.getColumns()) {
+            column.sortTypeProperty().addListener((o, before, now) -> {
+                if (table.getSortOrder().contains(column)) {
+                    push.run();
+                }
+            });
         }
     }
 
@@ -355,19 +516,8 @@ public final class JobsView extends BorderPane {
         Label title = new Label("Select a job to see its details.");
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
-        ListView<String> log = new ListView<>(model.logTail());
-        log.setId("job-log");
-        log.getStyleClass().add("log-view");
-        log.setPlaceholder(new Label("No log yet."));
-        // A tail is read from its end.
-        model.logTail().addListener((javafx.collections.ListChangeListener<String>) change -> {
-            // After the list has laid out its new lines, or the scroll is lost.
-            javafx.application.Platform.runLater(() -> {
-                if (!log.getItems().isEmpty()) {
-                    log.scrollTo(log.getItems().size() - 1);
-                }
-            });
-        });
+        // A long file name wraps onto more lines instead of ending in "…".
+        title.setMinHeight(Region.USE_PREF_SIZE);
         javafx.scene.image.ImageView poster = new javafx.scene.image.ImageView();
         poster.setId("job-detail-thumbnail");
         // Small enough that the log below keeps most of the pane.
@@ -388,6 +538,8 @@ public final class JobsView extends BorderPane {
             for (String[] line : JobsViewModel.details(job)) {
                 Label name = new Label(line[0]);
                 name.getStyleClass().add("detail-name");
+                // "Output (when done)" in full: the values wrap, the names do not.
+                name.setMinWidth(Region.USE_PREF_SIZE);
                 Label value = new Label(line[1]);
                 value.setWrapText(true);
                 value.setMinWidth(0);
@@ -399,13 +551,136 @@ public final class JobsView extends BorderPane {
                 grid.addRow(row++, name, value);
             }
         });
-        Label logTitle = new Label("ffmpeg log (last lines)");
-        logTitle.getStyleClass().add("card-title");
+        VBox log = logSection();
         VBox.setVgrow(log, Priority.ALWAYS);
-        VBox box = new VBox(10, title, poster, grid, logTitle, log);
+        VBox box = new VBox(10, title, poster, grid, log);
         box.setId("job-detail");
-        box.setPadding(new Insets(0, 0, 0, 12));
+        box.setPadding(new Insets(0, 12, 0, 12));
         box.setMinWidth(280);
+        return box;
+    }
+
+    /**
+     * The detail scrolls as a whole when a long job's facts and its log do not fit (a 1366×768 screen): the
+     * log keeps a readable height instead of being squeezed to a line.
+     */
+    private javafx.scene.control.ScrollPane scrollingDetail() {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(detail());
+        pane.setFitToWidth(true);
+        pane.setFitToHeight(true);
+        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("detail-scroll");
+        return pane;
+    }
+
+    /** How "Save log…" asks where to write; tests answer without the platform's file dialog. */
+    private java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> logTarget = this::askLogTarget;
+
+    /** Replaces the save dialog of "Save log…" (for tests, which cannot drive the platform's dialog). */
+    public void chooseLogTargetWith(
+            java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> chooser) {
+        logTarget = chooser;
+    }
+
+    private java.util.Optional<java.nio.file.Path> askLogTarget(String suggested) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save the ffmpeg log");
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Log files", "*.log", "*.txt"));
+        java.io.File file =
+                chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
+    /**
+     * The whole ffmpeg log: searchable (Enter jumps to the next matching line, which is marked), optionally
+     * only the matching lines, and saved to a file.
+     */
+    private VBox logSection() {
+        JobLogViewModel logModel = model.log();
+        Label logTitle = new Label("ffmpeg log");
+        logTitle.getStyleClass().add("card-title");
+        Button save = new Button("Save log…");
+        save.setId("job-log-save");
+        save.disableProperty().bind(Bindings.isEmpty(logModel.lines()));
+        save.setOnAction(event -> logTarget.apply(logModel.suggestedFileName()).ifPresent(logModel::save));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, logTitle, spacer, save);
+        head.getStyleClass().add("tool-bar-row");
+
+        ListView<String> lines = new ListView<>(logModel.shown());
+        lines.setId("job-log");
+        lines.getStyleClass().add("log-view");
+        lines.setPlaceholder(new Label(""));
+        lines.setMinHeight(220);
+        lines.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                getStyleClass().remove("log-match");
+                if (!empty && logModel.matches(line)) {
+                    getStyleClass().add("log-match");
+                }
+            }
+        });
+        TextField find = new TextField();
+        find.setId("job-log-search");
+        find.setPromptText("Search the log (Enter: next match)");
+        find.textProperty().bindBidirectional(logModel.searchProperty());
+        HBox.setHgrow(find, Priority.ALWAYS);
+        find.setOnAction(event -> {
+            int next = logModel.nextMatch(lines.getSelectionModel().getSelectedIndex());
+            if (next >= 0) {
+                lines.getSelectionModel().select(next);
+                lines.scrollTo(next);
+            }
+        });
+        javafx.scene.control.CheckBox only = new javafx.scene.control.CheckBox("Only matching lines");
+        only.setId("job-log-only");
+        only.selectedProperty().bindBidirectional(logModel.onlyMatchingProperty());
+        HBox searchRow = new HBox(8, find, only);
+        searchRow.getStyleClass().add("tool-bar-row");
+
+        Label matches = new Label();
+        matches.setId("job-log-matches");
+        matches.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> logModel.searchProperty().get().isBlank()
+                                ? ""
+                                : logModel.matchesProperty().get() == 1
+                                        ? "1 matching line"
+                                        : logModel.matchesProperty().get() + " matching lines",
+                        logModel.searchProperty(),
+                        logModel.matchesProperty()));
+        Label note = new Label();
+        note.setId("job-log-note");
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        note.textProperty().bind(logModel.noteProperty());
+        Label saved = new Label();
+        saved.setId("job-log-message");
+        saved.setWrapText(true);
+        saved.textProperty().bind(logModel.messageProperty());
+        for (Label label : List.of(matches, note, saved)) {
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        }
+        // A log is read from its end, where an encode's error is: a newly loaded one opens there; while
+        // searching, the matches lead.
+        logModel.lines().addListener((javafx.collections.ListChangeListener<String>) change ->
+                javafx.application.Platform.runLater(() -> {
+                    if (logModel.searchProperty().get().isBlank()
+                            && !lines.getItems().isEmpty()) {
+                        lines.scrollTo(lines.getItems().size() - 1);
+                    }
+                }));
+        // Marks follow the search as it is typed.
+        logModel.searchProperty().addListener((o, before, now) -> lines.refresh());
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        VBox box = new VBox(6, head, searchRow, matches, note, saved, lines);
+        box.setId("job-log-section");
         return box;
     }
 

@@ -5,6 +5,7 @@ import dev.bulletproof.client.JobQuery;
 import dev.bulletproof.client.Page;
 import dev.bulletproof.desktop.BackgroundCalls;
 import dev.bulletproof.format.Formats;
+import dev.bulletproof.model.BulkActionOutcome;
 import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
@@ -40,7 +41,6 @@ import javafx.collections.ObservableMap;
 public final class JobsViewModel {
 
     public static final int PAGE_SIZE = 200;
-    static final int LOG_LINES = 40;
 
     private final Supplier<BulletproofClient> client;
     private final BackgroundCalls calls;
@@ -53,7 +53,11 @@ public final class JobsViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<JobModel> selected = new SimpleObjectProperty<>();
-    private final ObservableList<String> logTail = FXCollections.observableArrayList();
+    /** Every selected row, for the actions on several jobs at once; {@link #selected} is the one in detail. */
+    private final ObservableList<JobModel> chosen = FXCollections.observableArrayList();
+
+    private final ObjectProperty<JobsSort> sort = new SimpleObjectProperty<>(JobsSort.NEWEST_FIRST);
+    private final JobLogViewModel log;
     private final StringProperty message = new SimpleStringProperty("");
     private final Set<String> loadedIds = new HashSet<>();
     /** Poster frames by job id, as JPEG bytes; the view turns them into images. */
@@ -62,10 +66,13 @@ public final class JobsViewModel {
     private final Set<String> thumbnailsAsked = new HashSet<>();
 
     private long generation;
+    /** True while rows are being replaced, added or removed here (see {@link #changingRows()}). */
+    private boolean changingRows;
 
     public JobsViewModel(Supplier<BulletproofClient> client, BackgroundCalls calls) {
         this.client = client;
         this.calls = calls;
+        this.log = new JobLogViewModel(client, calls);
         jobs.addListener((ListChangeListener<JobModel>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::loadThumbnail);
@@ -75,7 +82,13 @@ public final class JobsViewModel {
             if (now == null || before == null || !now.id().equals(before.id())) {
                 loadLog();
             }
+            // A job picked on its own (not added to a selection) is the whole selection.
+            if (now != null && chosen.stream().noneMatch(job -> job.id().equals(now.id()))) {
+                chosen.setAll(List.of(now));
+            }
         });
+        // A new order is a new list: the daemon sorts every page, the rows loaded so far are not re-sorted here.
+        sort.addListener((observable, before, now) -> refresh());
     }
 
     /** Reloads the first page with the current filters, and the profile names for the filter. */
@@ -87,10 +100,10 @@ public final class JobsViewModel {
                 () -> client.get().listJobs(query),
                 page -> {
                     if (current == generation) {
-                        jobs.clear();
                         loadedIds.clear();
-                        append(page);
+                        append(page, true);
                         reselect();
+                        rechoose();
                     }
                 },
                 this::failed);
@@ -100,19 +113,24 @@ public final class JobsViewModel {
                 this::failed);
     }
 
-    /** Loads the next page, older than the last job shown; nothing when all are shown. */
+    /**
+     * Loads the next page in the current order; nothing when all are shown. Newest first pages by id (older
+     * than the last job shown), which stays exact while new jobs arrive; any other order pages by offset.
+     */
     public void loadMore() {
         if (loading.get() || jobs.size() >= total.get() || jobs.isEmpty()) {
             return;
         }
         long current = generation;
-        JobQuery query = query().withLimit(PAGE_SIZE).withBefore(jobs.getLast().id());
+        JobQuery query = sort.get().newestFirst()
+                ? query().withLimit(PAGE_SIZE).withBefore(jobs.getLast().id())
+                : query().withLimit(PAGE_SIZE).withOffset(jobs.size());
         loading.set(true);
         calls.run(
                 () -> client.get().listJobs(query),
                 page -> {
                     if (current == generation) {
-                        append(page);
+                        append(page, false);
                     }
                 },
                 this::failed);
@@ -122,18 +140,27 @@ public final class JobsViewModel {
         return jobs.size() < total.get();
     }
 
-    private void append(Page<JobModel> page) {
-        loading.set(false);
-        total.set(page.total());
+    /** Adds a page in one change (one redraw of the table), or replaces the rows with it. */
+    private void append(Page<JobModel> page, boolean replace) {
+        List<JobModel> fresh = new ArrayList<>();
         for (JobModel job : page.items()) {
             if (loadedIds.add(job.id())) {
-                jobs.add(job);
+                fresh.add(job);
             }
         }
+        total.set(page.total());
+        changeRows(() -> {
+            if (replace) {
+                jobs.setAll(fresh);
+            } else {
+                jobs.addAll(fresh);
+            }
+        });
+        loading.set(false);
     }
 
     JobQuery query() {
-        JobQuery query = JobQuery.all();
+        JobQuery query = JobQuery.all().withSort(sort.get().parameter());
         if (statusFilter.get() != null) {
             query = query.withStatuses(Set.of(statusFilter.get()));
         }
@@ -157,15 +184,18 @@ public final class JobsViewModel {
         int index = indexOf(job.id());
         if (index >= 0) {
             if (matches(job)) {
-                jobs.set(index, job);
+                changeRows(() -> jobs.set(index, job));
+                replaceChosen(job);
             } else {
-                jobs.remove(index);
-                loadedIds.remove(job.id());
-                total.set(Math.max(0, total.get() - 1));
+                removeRow(index);
             }
         } else if (matches(job)) {
-            jobs.addFirst(job);
-            loadedIds.add(job.id());
+            // Newest first, a new job belongs on top. In another order only the daemon knows its place: it
+            // is counted, and shows up where it belongs on the next load or page.
+            if (sort.get().newestFirst()) {
+                changeRows(() -> jobs.addFirst(job));
+                loadedIds.add(job.id());
+            }
             total.set(total.get() + 1);
         }
         if (selected.get() != null && selected.get().id().equals(job.id())) {
@@ -232,9 +262,7 @@ public final class JobsViewModel {
                 deleted -> {
                     int index = indexOf(deleted.id());
                     if (index >= 0) {
-                        jobs.remove(index);
-                        loadedIds.remove(deleted.id());
-                        total.set(Math.max(0, total.get() - 1));
+                        removeRow(index);
                     }
                     selected.set(null);
                     message.set("Removed " + deleted.filename() + " from the history");
@@ -254,6 +282,84 @@ public final class JobsViewModel {
                     message.set("");
                 },
                 this::failed);
+    }
+
+    /** Sets the rows an action on several jobs applies to, as the table's selection changes. */
+    public void choose(List<JobModel> rows) {
+        chosen.setAll(rows);
+    }
+
+    /**
+     * Sends {@code action} for every chosen job that allows it, in one call ({@code POST /api/jobs/actions}).
+     * Each job is changed on its own; the ones the daemon refused (their state changed meanwhile) are
+     * counted in the message with its reasons.
+     */
+    public void bulk(JobAction action) {
+        List<JobModel> targets = JobSelection.applicable(chosen, action);
+        if (targets.isEmpty()) {
+            return;
+        }
+        List<String> ids = targets.stream().map(JobModel::id).toList();
+        calls.run(
+                () -> client.get().bulkAction(action, ids),
+                result -> {
+                    List<String> refused = new ArrayList<>();
+                    for (BulkActionOutcome outcome : result.outcomes()) {
+                        if (outcome.result() != BulkActionOutcome.Result.DONE) {
+                            refused.add(outcome.reason());
+                        } else if (outcome.job() != null) {
+                            jobChanged(outcome.job());
+                        } else if (indexOf(outcome.id()) >= 0) {
+                            removeRow(indexOf(outcome.id()));
+                        }
+                    }
+                    if (selected.get() != null && indexOf(selected.get().id()) < 0) {
+                        selected.set(null);
+                    }
+                    message.set(
+                            refused.isEmpty()
+                                    ? ""
+                                    : refused.size() + " of " + ids.size() + " could not be changed: "
+                                            + String.join("; ", refused));
+                },
+                this::failed);
+    }
+
+    private void removeRow(int index) {
+        JobModel removed = jobs.get(index);
+        changeRows(() -> jobs.remove(index));
+        loadedIds.remove(removed.id());
+        chosen.removeIf(job -> job.id().equals(removed.id()));
+        total.set(Math.max(0, total.get() - 1));
+    }
+
+    /**
+     * Whether the rows are being changed by a load or a live update right now. A table drops the selection
+     * of a row whose item is replaced; that is not the user unselecting it, so the view ignores selection
+     * changes while this is true and selects the chosen rows again afterwards.
+     */
+    public boolean changingRows() {
+        return changingRows;
+    }
+
+    private void changeRows(Runnable change) {
+        boolean outer = !changingRows;
+        changingRows = true;
+        try {
+            change.run();
+        } finally {
+            if (outer) {
+                changingRows = false;
+            }
+        }
+    }
+
+    private void replaceChosen(JobModel job) {
+        for (int i = 0; i < chosen.size(); i++) {
+            if (chosen.get(i).id().equals(job.id())) {
+                chosen.set(i, job);
+            }
+        }
     }
 
     @FunctionalInterface
@@ -277,19 +383,7 @@ public final class JobsViewModel {
     }
 
     private void loadLog() {
-        JobModel job = selected.get();
-        if (job == null) {
-            logTail.clear();
-            return;
-        }
-        calls.run(
-                () -> client.get().log(job.id(), LOG_LINES).lines(),
-                lines -> {
-                    if (selected.get() != null && selected.get().id().equals(job.id())) {
-                        logTail.setAll(lines);
-                    }
-                },
-                e -> logTail.setAll(List.of("(no log: " + BackgroundCalls.describe(e) + ")")));
+        log.load(selected.get());
     }
 
     private void reselect() {
@@ -298,6 +392,18 @@ public final class JobsViewModel {
             int index = indexOf(current.id());
             selected.set(index >= 0 ? jobs.get(index) : null);
         }
+    }
+
+    /** After a reload, the chosen rows that are still listed, in their new versions. */
+    private void rechoose() {
+        List<JobModel> still = new ArrayList<>();
+        for (JobModel job : chosen) {
+            int index = indexOf(job.id());
+            if (index >= 0) {
+                still.add(jobs.get(index));
+            }
+        }
+        chosen.setAll(still);
     }
 
     private int indexOf(String id) {
@@ -483,8 +589,18 @@ public final class JobsViewModel {
         return selected;
     }
 
-    public ObservableList<String> logTail() {
-        return logTail;
+    /** Every selected row (one or more); the actions apply to all of them that allow it. */
+    public ObservableList<JobModel> chosen() {
+        return chosen;
+    }
+
+    public ObjectProperty<JobsSort> sortProperty() {
+        return sort;
+    }
+
+    /** The whole ffmpeg log of the selected job. */
+    public JobLogViewModel log() {
+        return log;
     }
 
     public StringProperty messageProperty() {

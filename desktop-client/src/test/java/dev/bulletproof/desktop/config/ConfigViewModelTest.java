@@ -51,7 +51,7 @@ class ConfigViewModelTest {
     }
 
     @Test
-    void rulesThatKeepTheirOrderKeepThePrioritiesTheUserWrote() {
+    void aRuleAddedAtTheEndGoesBelowTheOthersWithoutRenumberingThem() {
         ConfigViewModel model = new ConfigViewModel(() -> null, calls);
         model.show(config(List.of(
                 new RuleModel("*.wav", PatternType.GLOB, "audio-wav", null, 200, null),
@@ -63,7 +63,28 @@ class ConfigViewModelTest {
         ConfigModel withNewRule = model.toModel(new HashMap<>());
 
         assertThat(saved.rules()).extracting(RuleModel::priority).containsExactly(200, 100, 100);
-        assertThat(withNewRule.rules()).extracting(RuleModel::priority).containsExactly(40, 30, 20, 10);
+        assertThat(withNewRule.rules()).extracting(RuleModel::priority).containsExactly(200, 100, 100, 90);
+    }
+
+    @Test
+    void aTypedPriorityIsSavedAndOneThatIsNotANumberIsMarkedOnItsRule() {
+        ConfigViewModel model = new ConfigViewModel(() -> null, calls);
+        model.show(config(List.of(
+                new RuleModel("*.wav", PatternType.GLOB, "audio-wav", null, 20, null),
+                new RuleModel("*.mov", PatternType.GLOB, "live-qlab", null, 10, null))));
+        assertThat(model.rules())
+                .extracting(row -> row.priorityProperty().get())
+                .containsExactly("20", "10");
+
+        model.rules().get(1).priorityProperty().set(" 75 ");
+        assertThat(model.toModel(new HashMap<>()).rules())
+                .extracting(RuleModel::priority)
+                .containsExactly(20, 75);
+
+        model.rules().get(0).priorityProperty().set("high");
+        Map<String, String> problems = new HashMap<>();
+        model.toModel(problems);
+        assertThat(problems).containsEntry("rules[0].priority", "must be a whole number (higher is tried first)");
     }
 
     @Test

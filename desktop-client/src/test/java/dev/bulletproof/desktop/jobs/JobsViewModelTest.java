@@ -84,6 +84,64 @@ class JobsViewModelTest {
                 .isEqualTo("status=failed&q=show+open&profile=live-qlab&limit=200");
     }
 
+    @Test
+    void aSortedTableAsksTheDaemonForItsOrderAndTheDefaultOrderAsksForNone() {
+        model.sortProperty().set(new JobsSort(JobsSort.Key.FINISHED, true));
+        assertThat(model.query().toQueryString()).isEqualTo("sort=-finished");
+
+        model.sortProperty().set(new JobsSort(JobsSort.Key.PROCESSING_TIME, false));
+        assertThat(model.query().toQueryString()).isEqualTo("sort=processing_time");
+
+        model.sortProperty().set(JobsSort.NEWEST_FIRST);
+        assertThat(model.query().toQueryString()).isEmpty();
+    }
+
+    @Test
+    void inAnotherOrderANewJobIsCountedButNotPutOnTopWhereItMayNotBelong() {
+        model.apply(new ServerMessage.JobUpdate(job("1", "b.mov", JobStatus.QUEUED, "live-qlab")));
+        model.sortProperty().set(new JobsSort(JobsSort.Key.FILENAME, false));
+        model.jobs().setAll(job("1", "b.mov", JobStatus.QUEUED, "live-qlab"));
+        model.totalProperty().set(1);
+
+        model.apply(new ServerMessage.JobUpdate(job("2", "a.mov", JobStatus.QUEUED, "live-qlab")));
+        model.apply(new ServerMessage.JobUpdate(job("1", "b.mov", JobStatus.PROCESSING, "live-qlab")));
+
+        assertThat(model.jobs()).extracting(JobModel::id).containsExactly("1");
+        assertThat(model.jobs().getFirst().status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(model.totalProperty().get()).isEqualTo(2);
+        assertThat(model.hasMore()).as("the new job is on a page still to load").isTrue();
+    }
+
+    @Test
+    void theChosenJobsFollowTheirUpdatesAndLeaveWithTheirRows() {
+        model.statusFilterProperty().set(JobStatus.QUEUED);
+        JobModel a = job("1", "a.mov", JobStatus.QUEUED, "live-qlab");
+        JobModel b = job("2", "b.mov", JobStatus.QUEUED, "live-qlab");
+        model.apply(new ServerMessage.JobUpdate(a));
+        model.apply(new ServerMessage.JobUpdate(b));
+        model.choose(List.of(a, b));
+
+        model.apply(new ServerMessage.JobUpdate(job("1", "a.mov", JobStatus.QUEUED, "archive")));
+        model.apply(new ServerMessage.JobUpdate(job("2", "b.mov", JobStatus.CANCELLED, "live-qlab")));
+
+        assertThat(model.chosen()).extracting(JobModel::id).containsExactly("1");
+        assertThat(model.chosen().getFirst().profile()).isEqualTo("archive");
+    }
+
+    @Test
+    void pickingOneJobOnItsOwnMakesItTheWholeSelection() {
+        JobModel a = job("1", "a.mov", JobStatus.QUEUED, "live-qlab");
+        JobModel b = job("2", "b.mov", JobStatus.QUEUED, "live-qlab");
+        JobModel c = job("3", "c.mov", JobStatus.QUEUED, "live-qlab");
+        model.choose(List.of(a, b));
+
+        model.selectedProperty().set(b);
+        assertThat(model.chosen()).extracting(JobModel::id).containsExactly("1", "2");
+
+        model.selectedProperty().set(c);
+        assertThat(model.chosen()).extracting(JobModel::id).containsExactly("3");
+    }
+
     /** The same table as the daemon's JobCommandTest: the buttons are enabled exactly for these. */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -45,8 +45,17 @@ public final class DesktopWindow implements AutoCloseable {
         this(clientHome, daemon.url(), daemon.data);
     }
 
+    /** A window of the given size, such as a 1366×768 laptop screen's. */
+    public DesktopWindow(Path clientHome, DaemonProcess daemon, double width, double height) {
+        this(clientHome, daemon.url(), daemon.data, width, height);
+    }
+
     /** A window aimed at any address, such as one where no daemon runs. */
     public DesktopWindow(Path clientHome, java.net.URI url, Path dataFolder) {
+        this(clientHome, url, dataFolder, 1440, 900);
+    }
+
+    private DesktopWindow(Path clientHome, java.net.URI url, Path dataFolder, double width, double height) {
         try {
             stage = FxToolkit.registerPrimaryStage();
         } catch (TimeoutException e) {
@@ -73,9 +82,9 @@ public final class DesktopWindow implements AutoCloseable {
         model = new MainViewModel(connection, calls, recording, Clock.systemUTC());
         view = onFx(() -> new MainView(model));
         onFx(() -> {
-            stage.setScene(view.createScene(1440, 900));
-            stage.setWidth(1440);
-            stage.setHeight(900);
+            stage.setScene(view.createScene(width, height));
+            stage.setWidth(width);
+            stage.setHeight(height);
             stage.show();
             stage.toFront();
             return null;

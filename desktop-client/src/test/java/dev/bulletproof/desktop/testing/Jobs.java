@@ -49,6 +49,34 @@ public final class Jobs {
                 List.of());
     }
 
+    /** {@code base} with another id and file name. */
+    public static JobModel renamed(JobModel base, String id, String filename) {
+        return new JobModel(
+                id,
+                filename,
+                base.status(),
+                base.progress(),
+                base.startedAt(),
+                base.completedAt(),
+                base.error(),
+                base.profile(),
+                base.duration(),
+                base.bitrate(),
+                base.resolution(),
+                base.inputPath(),
+                base.outputPath(),
+                base.priority(),
+                base.attempts(),
+                base.createdAt(),
+                base.elapsedSeconds(),
+                base.fps(),
+                base.speed(),
+                base.etaSeconds(),
+                base.verified(),
+                base.statusReason(),
+                base.allowedActions());
+    }
+
     /** A job in {@code status} that the daemon says allows exactly {@code actions}. */
     public static JobModel withActions(JobStatus status, List<JobAction> actions) {
         JobModel base = finished("9", "cue.mov", status, "live-qlab", null, 2.0, null);
