@@ -275,13 +275,30 @@ public final class JobsViewModel {
         if (job == null) {
             return;
         }
+        JobModel sent = rowOf(job.id());
         calls.run(
                 () -> action.apply(client.get(), job.id()),
                 updated -> {
-                    jobChanged(updated);
+                    answered(sent, updated);
                     message.set("");
                 },
                 this::failed);
+    }
+
+    /**
+     * Applies the daemon's answer to an action unless a live update of the job arrived after the action was
+     * sent: the answer may be older than that update (a retried job cancelled at once answers "queued"
+     * after the update that says "cancelled"), and the live updates carry the action's change anyway.
+     */
+    private void answered(JobModel sent, JobModel answer) {
+        if (rowOf(answer.id()) == sent) {
+            jobChanged(answer);
+        }
+    }
+
+    private JobModel rowOf(String id) {
+        int index = indexOf(id);
+        return index < 0 ? null : jobs.get(index);
     }
 
     /** Sets the rows an action on several jobs applies to, as the table's selection changes. */
@@ -300,6 +317,8 @@ public final class JobsViewModel {
             return;
         }
         List<String> ids = targets.stream().map(JobModel::id).toList();
+        java.util.Map<String, JobModel> sent = new java.util.HashMap<>();
+        ids.forEach(id -> sent.put(id, rowOf(id)));
         calls.run(
                 () -> client.get().bulkAction(action, ids),
                 result -> {
@@ -308,7 +327,7 @@ public final class JobsViewModel {
                         if (outcome.result() != BulkActionOutcome.Result.DONE) {
                             refused.add(outcome.reason());
                         } else if (outcome.job() != null) {
-                            jobChanged(outcome.job());
+                            answered(sent.get(outcome.id()), outcome.job());
                         } else if (indexOf(outcome.id()) >= 0) {
                             removeRow(indexOf(outcome.id()));
                         }
