@@ -26,6 +26,9 @@ describe('NodesPage', () => {
 
   beforeEach(() => {
     FakeWebSocket.instances = [];
+    // Only the clock is fixed (timers stay real): "3 s ago" must not become "4 s ago" on a slow machine.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-02T10:00:00Z'));
     const threeSecondsAgo = new Date(Date.now() - 3000).toISOString();
     serverNodes = [
       node('n-1', { name: 'encoder-1', busy_workers: 1, max_workers: 4, current_jobs: ['2', '9'], last_heartbeat: threeSecondsAgo, version: '1.4.0' }),
@@ -50,6 +53,7 @@ describe('NodesPage', () => {
   });
 
   afterEach(() => {
+    vi.useRealTimers();
     vi.unstubAllGlobals();
   });
 
