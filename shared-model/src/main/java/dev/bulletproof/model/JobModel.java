@@ -20,6 +20,8 @@ import java.util.List;
  * @param outputSize the published output's size in bytes; null until the job completed
  * @param compressionRatio input size divided by output size (2.0 = half the size); null until completed
  * @param thumbnail whether GET /api/jobs/{id}/thumbnail has a poster frame for this job
+ * @param watchFolder the watched folder the file came from, as its path (what {@code GET /api/jobs?folder=}
+ *     takes); null for a job added by hand or recorded before folders were
  */
 public record JobModel(
         String id,
@@ -49,10 +51,73 @@ public record JobModel(
         MediaFacts media,
         Long outputSize,
         Double compressionRatio,
-        boolean thumbnail) {
+        boolean thumbnail,
+        String watchFolder) {
 
     public JobModel {
         allowedActions = allowedActions == null ? List.of() : List.copyOf(allowedActions);
+    }
+
+    /** A job without a recorded watch folder. */
+    public JobModel(
+            String id,
+            String filename,
+            JobStatus status,
+            double progress,
+            Instant startedAt,
+            Instant completedAt,
+            String error,
+            String profile,
+            Double duration,
+            Long bitrate,
+            String resolution,
+            String inputPath,
+            String outputPath,
+            int priority,
+            int attempts,
+            Instant createdAt,
+            Double elapsedSeconds,
+            Double fps,
+            Double speed,
+            Double etaSeconds,
+            Boolean verified,
+            String statusReason,
+            List<JobAction> allowedActions,
+            Long inputSize,
+            MediaFacts media,
+            Long outputSize,
+            Double compressionRatio,
+            boolean thumbnail) {
+        this(
+                id,
+                filename,
+                status,
+                progress,
+                startedAt,
+                completedAt,
+                error,
+                profile,
+                duration,
+                bitrate,
+                resolution,
+                inputPath,
+                outputPath,
+                priority,
+                attempts,
+                createdAt,
+                elapsedSeconds,
+                fps,
+                speed,
+                etaSeconds,
+                verified,
+                statusReason,
+                allowedActions,
+                inputSize,
+                media,
+                outputSize,
+                compressionRatio,
+                thumbnail,
+                null);
     }
 
     /** A job without the media facts of its input and output (before the probe, or from an older daemon). */

@@ -146,7 +146,8 @@ class SeedContractTest {
                         "media",
                         "output_size",
                         "compression_ratio",
-                        "thumbnail");
+                        "thumbnail",
+                        "watch_folder");
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class JobViews {
                 job.mediaFacts(),
                 job.outputSize(),
                 job.compressionRatio(),
-                job.thumbnail());
+                job.thumbnail(),
+                job.watchFolder());
     }
 
     private static double progress(Job job, Optional<LiveProgress> live) {

@@ -139,6 +139,16 @@ final class ConfigFileUpdate {
                 leaveDefaultPatternTypesOut((ObjectNode) old, item);
             }
         }
+        // A folder new to the file is written like a key new to the file: relative when inside its folder.
+        for (int i = oldItems.size(); i < newItems.size(); i++) {
+            if (newItems.get(i) instanceof ObjectNode item) {
+                for (String key : FOLDER_PATH_KEYS) {
+                    if (item.path(key).isTextual()) {
+                        item.put(key, portable(item.get(key).asText(), null, baseDir));
+                    }
+                }
+            }
+        }
     }
 
     /**
