@@ -392,6 +392,35 @@ class DesktopAgainstDaemonTest {
                 .toList();
     }
 
+    @Test
+    @Order(8)
+    void aSecondWatchFolderAddedInTheFormIsSavedAsAListAndWatched() throws Exception {
+        click("#config-revert");
+        Path second = Files.createDirectories(root.resolve("second-drop"));
+        click("#add-watch-folder");
+        DesktopWindow.until("two folder lines", WAIT, () -> window.scene().lookup("#watch-folder-path-1") != null);
+        DesktopWindow.onFx(() -> {
+            field("#watch-folder-path-1").setText(second.toString());
+            field("#watch-folder-stable-1").setText("0.5");
+            return null;
+        });
+        assertThat(DesktopWindow.onFx(() -> field("#monitor_folder").isDisabled()))
+                .as("no single watch folder beside a list")
+                .isTrue();
+        click("#config-save");
+
+        Await.until("the daemon watches two folders", WAIT, () -> rest.config().watchFolders() != null);
+        var saved = rest.config();
+        assertThat(saved.monitorFolder()).isNull();
+        assertThat(saved.watchFolders()).hasSize(2);
+        assertThat(saved.watchFolders().get(1).path()).isEqualTo(second.toString());
+        assertThat(saved.watchFolders().get(1).stableSeconds()).isEqualTo(0.5);
+        assertThat(saved.watchFolders().get(1).outputFolder())
+                .as("blank: the shared one")
+                .isNull();
+        window.screenshot("config-watch-folders");
+    }
+
     private void click(String id) {
         DesktopWindow.until(id + " is enabled", WAIT, () -> {
             Node node = window.scene().lookup(id);
