@@ -395,9 +395,19 @@ class DesktopAgainstDaemonTest {
     @Test
     @Order(8)
     void aSecondWatchFolderAddedInTheFormIsSavedAsAListAndWatched() throws Exception {
-        click("#config-revert");
+        DesktopWindow.onFx(() -> {
+            window.view.tabs().getSelectionModel().select(2);
+            return null;
+        });
+        DesktopWindow.until(
+                "the form is loaded",
+                WAIT,
+                () -> !field("#max_workers").getText().isBlank());
         Path second = Files.createDirectories(root.resolve("second-drop"));
-        click("#add-watch-folder");
+        DesktopWindow.onFx(() -> {
+            ((Button) window.scene().lookup("#add-watch-folder")).fire();
+            return null;
+        });
         DesktopWindow.until("two folder lines", WAIT, () -> window.scene().lookup("#watch-folder-path-1") != null);
         DesktopWindow.onFx(() -> {
             field("#watch-folder-path-1").setText(second.toString());
@@ -407,7 +417,11 @@ class DesktopAgainstDaemonTest {
         assertThat(DesktopWindow.onFx(() -> field("#monitor_folder").isDisabled()))
                 .as("no single watch folder beside a list")
                 .isTrue();
-        click("#config-save");
+        window.screenshot("config-watch-folders");
+        DesktopWindow.onFx(() -> {
+            ((Button) window.scene().lookup("#config-save")).fire();
+            return null;
+        });
 
         Await.until("the daemon watches two folders", WAIT, () -> rest.config().watchFolders() != null);
         var saved = rest.config();
@@ -418,7 +432,6 @@ class DesktopAgainstDaemonTest {
         assertThat(saved.watchFolders().get(1).outputFolder())
                 .as("blank: the shared one")
                 .isNull();
-        window.screenshot("config-watch-folders");
     }
 
     private void click(String id) {

@@ -107,15 +107,17 @@ public final class ConfigView extends ScrollPane {
         };
         model.folders().addListener((javafx.collections.ListChangeListener<WatchFolderRow>) change -> rebuild.run());
         rebuild.run();
-        Button add = new Button("Add watch folder");
-        add.setId("add-watch-folder");
+        Button add = new Button("Add another folder");
+        add.setId("add-another-watch-folder");
         add.setOnAction(event -> model.addFolder());
         Label title = new Label("Watch folders");
         title.getStyleClass().add("section-title");
         Node hint = hint("each folder's own output, processed folder and stable time; blank takes the shared value");
-        hint.visibleProperty().bind(model.severalFoldersProperty());
-        hint.managedProperty().bind(model.severalFoldersProperty());
-        return new VBox(8, title, hint, lines, add);
+        VBox section = new VBox(8, title, hint, lines, add);
+        // With one folder the section takes no room: the watch folder line above has the button that starts it.
+        section.visibleProperty().bind(model.severalFoldersProperty());
+        section.managedProperty().bind(model.severalFoldersProperty());
+        return section;
     }
 
     private HBox folderLine(WatchFolderRow folder, int index) {
@@ -174,6 +176,14 @@ public final class ConfigView extends ScrollPane {
         });
         grid.add(label(title), 0, row);
         HBox box = new HBox(8, field, browse);
+        if (key.equals("monitor_folder")) {
+            Button several = new Button("Add watch folder");
+            several.setId("add-watch-folder");
+            several.setOnAction(event -> model.addFolder());
+            several.visibleProperty().bind(model.severalFoldersProperty().not());
+            several.managedProperty().bind(model.severalFoldersProperty().not());
+            box.getChildren().add(several);
+        }
         GridPane.setHgrow(box, Priority.ALWAYS);
         grid.add(box, 1, row);
         return errorRow(grid, row + 1, key);
