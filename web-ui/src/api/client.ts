@@ -79,6 +79,8 @@ export interface JobQuery {
   offset?: number;
   /** created, finished, filename, duration, processing_time or status; a leading - sorts descending. */
   sort?: string;
+  /** Only jobs from this watch folder (its path, as a job's watch_folder names it). */
+  folder?: string;
 }
 
 export interface JobPage {

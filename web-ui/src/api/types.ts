@@ -39,6 +39,8 @@ export interface Job {
   thumbnail?: boolean;
   /** The name of the node that runs or ran the job; null while no node has claimed it. */
   node?: string | null;
+  /** The watch folder the file came from (its path); null for a job added by hand. */
+  watch_folder?: string | null;
 }
 
 export type NodeStatus = 'alive' | 'dead';
@@ -179,8 +181,26 @@ export interface Rule {
   on_success: OnSuccess | null;
 }
 
+/**
+ * One entry of Config.watch_folders. A null key takes the top-level value of the same name (rules: the
+ * shared rules).
+ */
+export interface WatchFolder {
+  path: string;
+  output_folder: string | null;
+  rules: Rule[] | null;
+  recursive: boolean | null;
+  stable_seconds: number | null;
+  on_success: OnSuccess | null;
+  processed_folder: string | null;
+  enabled: boolean | null;
+}
+
 export interface Config {
-  monitor_folder: string;
+  /** The one watched folder; null when watch_folders lists them. */
+  monitor_folder: string | null;
+  /** Several watched folders; null when monitor_folder names the one folder. */
+  watch_folders?: WatchFolder[] | null;
   output_folder: string;
   max_workers: number;
   recursive: boolean;

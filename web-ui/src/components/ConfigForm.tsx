@@ -2,16 +2,27 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Config, OnSuccess, Profile } from '../api/types';
 import { ConfirmButton } from './ConfirmButton';
 import { RulesEditor } from './RulesEditor';
+import { NEW_FOLDER, WatchFoldersEditor } from './WatchFoldersEditor';
 
 /** The keys this form edits; others (server, custom profiles) are left as they are by the daemon. */
 export type EditableConfig = Pick<
   Config,
-  'monitor_folder' | 'output_folder' | 'processed_folder' | 'max_workers' | 'recursive' | 'stable_seconds' | 'scan_interval_seconds' | 'on_success' | 'max_attempts' | 'stall_timeout_seconds' | 'rules'
+  'monitor_folder' | 'output_folder' | 'processed_folder' | 'max_workers' | 'recursive' | 'stable_seconds' | 'scan_interval_seconds' | 'on_success' | 'max_attempts' | 'stall_timeout_seconds' | 'rules' | 'watch_folders'
 >;
 
 export function editable(config: Config): EditableConfig {
   const { monitor_folder, output_folder, processed_folder, max_workers, recursive, stable_seconds, scan_interval_seconds, on_success, max_attempts, stall_timeout_seconds, rules } = config;
-  return { monitor_folder, output_folder, processed_folder, max_workers, recursive, stable_seconds, scan_interval_seconds, on_success, max_attempts, stall_timeout_seconds, rules: rules ?? [] };
+  const watch_folders = config.watch_folders ?? null;
+  return { monitor_folder, output_folder, processed_folder, max_workers, recursive, stable_seconds, scan_interval_seconds, on_success, max_attempts, stall_timeout_seconds, rules: rules ?? [], watch_folders };
+}
+
+/**
+ * From one folder to a list: the single folder becomes the list's first entry (its other settings stay
+ * the shared ones), a new empty entry follows, and monitor_folder goes, since the daemon refuses both.
+ */
+export function toFolderList(draft: EditableConfig): EditableConfig {
+  const first = { ...NEW_FOLDER, path: draft.monitor_folder ?? '' };
+  return { ...draft, monitor_folder: null, watch_folders: [first, { ...NEW_FOLDER }] };
 }
 
 function Field({ name, label, error, hint, children }: { name: string; label: string; error?: string; hint?: string; children: ReactNode }) {
@@ -44,7 +55,7 @@ export function ConfigForm({ config, profiles, errors, saving = false, onSave, o
   const set = <K extends keyof EditableConfig>(key: K, value: EditableConfig[K]) => setDraft((current) => ({ ...current, [key]: value }));
 
   const text = (key: 'monitor_folder' | 'output_folder' | 'processed_folder') => (
-    <input id={`field-${key}`} name={key} value={draft[key]} aria-invalid={!!errors[key]} aria-describedby={errors[key] ? `${key}-error` : undefined} onChange={(event) => set(key, event.target.value)} />
+    <input id={`field-${key}`} name={key} value={draft[key] ?? ''} aria-invalid={!!errors[key]} aria-describedby={errors[key] ? `${key}-error` : undefined} onChange={(event) => set(key, event.target.value)} />
   );
   const numeric = (key: 'max_workers' | 'stable_seconds' | 'scan_interval_seconds' | 'max_attempts' | 'stall_timeout_seconds', step: string) => (
     <input
@@ -62,7 +73,8 @@ export function ConfigForm({ config, profiles, errors, saving = false, onSave, o
     event.preventDefault();
     onSave(draft);
   };
-  const unknownErrors = Object.entries(errors).filter(([key]) => !(key in draft) && !key.startsWith('rules'));
+  const unknownErrors = Object.entries(errors).filter(([key]) => !(key in draft) && !key.startsWith('rules') && !key.startsWith('watch_folders'));
+  const folders = draft.watch_folders;
 
   return (
     <form className="config-form" onSubmit={submit} noValidate>
@@ -73,10 +85,15 @@ export function ConfigForm({ config, profiles, errors, saving = false, onSave, o
       )}
       <fieldset>
         <legend>Folders</legend>
-        <Field name="monitor_folder" label="Watch folder" error={errors.monitor_folder}>
-          {text('monitor_folder')}
-        </Field>
-        <Field name="output_folder" label="Output folder" error={errors.output_folder}>
+        {folders == null && (
+          <Field name="monitor_folder" label="Watch folder" error={errors.monitor_folder}>
+            {text('monitor_folder')}
+            <button type="button" className="several-folders" onClick={() => setDraft((current) => toFolderList(current))}>
+              Watch several folders…
+            </button>
+          </Field>
+        )}
+        <Field name="output_folder" label={folders == null ? 'Output folder' : 'Shared output folder'} error={errors.output_folder} hint={folders == null ? undefined : 'for folders without their own, and jobs added by hand'}>
           {text('output_folder')}
         </Field>
         <Field name="processed_folder" label="Processed folder" error={errors.processed_folder} hint="where sources go when “after success” is move">
@@ -93,6 +110,7 @@ export function ConfigForm({ config, profiles, errors, saving = false, onSave, o
           </select>
         </Field>
       </fieldset>
+      {folders != null && <WatchFoldersEditor folders={folders} profiles={profiles} errors={errors} onChange={(list) => set('watch_folders', list)} />}
       <fieldset>
         <legend>Processing</legend>
         <Field name="max_workers" label="Parallel jobs" error={errors.max_workers}>
@@ -111,7 +129,7 @@ export function ConfigForm({ config, profiles, errors, saving = false, onSave, o
           {numeric('stall_timeout_seconds', '1')}
         </Field>
       </fieldset>
-      <RulesEditor rules={draft.rules} profiles={profiles} errors={errors} onChange={(rules) => set('rules', rules)} />
+      <RulesEditor rules={draft.rules} profiles={profiles} errors={errors} legend={folders == null ? undefined : 'Shared rules (first match wins)'} onChange={(rules) => set('rules', rules)} />
       {unknownErrors.map(([key, message]) => (
         <p key={key} className="field-error">
           {key}: {message}

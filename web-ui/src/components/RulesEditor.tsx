@@ -10,8 +10,25 @@ function FieldMessage({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-/** Rules in order (the first match wins); each field shows the daemon's message for rules[i].field. */
-export function RulesEditor({ rules, profiles, errors, onChange }: { rules: Rule[]; profiles: Profile[]; errors: Record<string, string>; onChange: (rules: Rule[]) => void }) {
+/**
+ * Rules in order (the first match wins); each field shows the daemon's message for rules[i].field, or
+ * for {field}[i].field when the rules are a watch folder's own (field "watch_folders[1].rules").
+ */
+export function RulesEditor({
+  rules,
+  profiles,
+  errors,
+  onChange,
+  field = 'rules',
+  legend = 'Rules (first match wins)',
+}: {
+  rules: Rule[];
+  profiles: Profile[];
+  errors: Record<string, string>;
+  onChange: (rules: Rule[]) => void;
+  field?: string;
+  legend?: string;
+}) {
   const update = (index: number, patch: Partial<Rule>) => onChange(rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)));
   const move = (index: number, by: number) => {
     const next = rules.slice();
@@ -19,12 +36,13 @@ export function RulesEditor({ rules, profiles, errors, onChange }: { rules: Rule
     next.splice(index + by, 0, rule);
     onChange(next);
   };
-  const error = (index: number, field: string) => errors[`rules[${index}].${field}`];
+  const idBase = field.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-$/, '');
+  const error = (index: number, key: string) => errors[`${field}[${index}].${key}`];
 
   return (
     <fieldset className="rules">
-      <legend>Rules (first match wins)</legend>
-      <FieldMessage id="rules-error" message={errors['rules']} />
+      <legend>{legend}</legend>
+      <FieldMessage id={`${field}-error`} message={errors[field]} />
       {rules.length === 0 && <p className="hint">No rules: every file gets the default profile.</p>}
       {rules.map((rule, index) => (
         <div className="rule card" key={index} data-rule-index={index}>
@@ -32,7 +50,7 @@ export function RulesEditor({ rules, profiles, errors, onChange }: { rules: Rule
           <label className="field">
             <span>Pattern</span>
             <input value={rule.pattern} aria-invalid={!!error(index, 'pattern')} onChange={(event) => update(index, { pattern: event.target.value })} />
-            <FieldMessage id={`rules-${index}-pattern-error`} message={error(index, 'pattern')} />
+            <FieldMessage id={`${idBase}-${index}-pattern-error`} message={error(index, 'pattern')} />
           </label>
           <label className="field">
             <span>Type</span>
@@ -41,7 +59,7 @@ export function RulesEditor({ rules, profiles, errors, onChange }: { rules: Rule
               <option value="regex">regex</option>
               <option value="exact">exact</option>
             </select>
-            <FieldMessage id={`rules-${index}-pattern_type-error`} message={error(index, 'pattern_type')} />
+            <FieldMessage id={`${idBase}-${index}-pattern_type-error`} message={error(index, 'pattern_type')} />
           </label>
           <label className="field">
             <span>Profile</span>
@@ -54,12 +72,12 @@ export function RulesEditor({ rules, profiles, errors, onChange }: { rules: Rule
               ))}
               {rule.profile && !profiles.some((profile) => profile.name === rule.profile) && <option value={rule.profile}>{rule.profile} (unknown)</option>}
             </select>
-            <FieldMessage id={`rules-${index}-profile-error`} message={error(index, 'profile')} />
+            <FieldMessage id={`${idBase}-${index}-profile-error`} message={error(index, 'profile')} />
           </label>
           <label className="field">
             <span>Output name</span>
             <input value={rule.output_pattern} aria-invalid={!!error(index, 'output_pattern')} onChange={(event) => update(index, { output_pattern: event.target.value })} />
-            <FieldMessage id={`rules-${index}-output_pattern-error`} message={error(index, 'output_pattern')} />
+            <FieldMessage id={`${idBase}-${index}-output_pattern-error`} message={error(index, 'output_pattern')} />
           </label>
           <label className="field">
             <span>After success</span>
@@ -73,7 +91,7 @@ export function RulesEditor({ rules, profiles, errors, onChange }: { rules: Rule
           <label className="field narrow">
             <span>Priority</span>
             <input type="number" value={rule.priority} onChange={(event) => update(index, { priority: Number(event.target.value) })} />
-            <FieldMessage id={`rules-${index}-priority-error`} message={error(index, 'priority')} />
+            <FieldMessage id={`${idBase}-${index}-priority-error`} message={error(index, 'priority')} />
           </label>
           <span className="rule-buttons">
             <button type="button" aria-label={`Move rule ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>

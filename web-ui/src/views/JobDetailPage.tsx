@@ -100,6 +100,8 @@ export function JobDetailPage({ id }: { id: string }) {
           <dd className="path">{job.input_path ?? '–'}</dd>
           <dt>{output.label}</dt>
           <dd className="path">{output.value}</dd>
+          <dt>Watch folder</dt>
+          <dd className="path">{job.watch_folder ?? 'none (added by hand, or from before folders were recorded)'}</dd>
           <dt>Profile</dt>
           <dd>{job.profile ?? '–'}</dd>
           <dt>State</dt>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { job } from '../test/jobs';
-import { mergeLive, toggled } from './JobsPage';
+import { folderChoices, mergeLive, toggled } from './JobsPage';
 
 describe('mergeLive', () => {
   it('replacesPageRowsWithTheirLiveVersion', () => {
@@ -39,5 +39,20 @@ describe('toggled', () => {
   it('addsOrRemovesTheGivenIds', () => {
     expect([...toggled(new Set(['1']), ['2', '3'], true)]).toEqual(['1', '2', '3']);
     expect([...toggled(new Set(['1', '2']), ['1', '9'], false)]).toEqual(['2']);
+  });
+});
+
+describe('watch folders in the job list', () => {
+  it('addsOnlyArrivalsFromTheChosenFolder', () => {
+    const rows = mergeLive([job(2, { watch_folder: '/a' })], [job(3, { watch_folder: '/b' }), job(4, { watch_folder: '/a' })], true, '', '', true, '/a');
+    expect(rows.map((row) => row.id)).toEqual(['4', '2']);
+  });
+
+  it('offersTheConfiguredFoldersOrTheSingleOne', () => {
+    const base = { output_folder: '/o', processed_folder: '/p', max_workers: 1, recursive: false, stable_seconds: 1, scan_interval_seconds: 1, on_success: 'keep' as const, max_attempts: 1, stall_timeout_seconds: 1, rules: [] };
+    expect(folderChoices({ ...base, monitor_folder: '/in' })).toEqual(['/in']);
+    const folder = { output_folder: null, rules: null, recursive: null, stable_seconds: null, on_success: null, processed_folder: null, enabled: null };
+    expect(folderChoices({ ...base, monitor_folder: null, watch_folders: [{ ...folder, path: '/a' }, { ...folder, path: '/b' }] })).toEqual(['/a', '/b']);
+    expect(folderChoices(null)).toEqual([]);
   });
 });

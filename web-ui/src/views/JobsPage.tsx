@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
-import { JOB_STATUSES, type Job } from '../api/types';
+import { JOB_STATUSES, type Config, type Job } from '../api/types';
 import { BulkBar, type BulkChoice } from '../components/BulkBar';
 import { JobsTable, NEWEST_FIRST, sortParam, type JobSort } from '../components/JobsTable';
 import { compareNewestFirst } from '../state/reducer';
@@ -9,8 +9,23 @@ import { useJobActions } from './useJobActions';
 
 export const PAGE_SIZE = 25;
 
-function matches(job: Job, status: string, search: string): boolean {
-  return (status === '' || job.status === status) && (search === '' || job.filename.toLowerCase().includes(search.toLowerCase()));
+function matches(job: Job, status: string, search: string, folder: string): boolean {
+  return (
+    (status === '' || job.status === status) &&
+    (search === '' || job.filename.toLowerCase().includes(search.toLowerCase())) &&
+    (folder === '' || job.watch_folder === folder)
+  );
+}
+
+/** The folders a job list can be narrowed to: the configured ones, the single folder included. */
+export function folderChoices(config: Config | null): string[] {
+  if (!config) {
+    return [];
+  }
+  if (config.watch_folders) {
+    return config.watch_folders.map((folder) => folder.path);
+  }
+  return config.monitor_folder ? [config.monitor_folder] : [];
 }
 
 /**
@@ -18,7 +33,7 @@ function matches(job: Job, status: string, search: string): boolean {
  * newest-first order, jobs that appeared since the page loaded are added on top, so a dropped file shows up
  * without a reload. In any other order the server decides where a job belongs, so the page stays as loaded.
  */
-export function mergeLive(page: Job[], live: Job[], firstPage: boolean, status: string, search: string, newestFirst = true): Job[] {
+export function mergeLive(page: Job[], live: Job[], firstPage: boolean, status: string, search: string, newestFirst = true, folder = ''): Job[] {
   const liveById = new Map(live.map((job) => [job.id, job]));
   const rows = page.map((job) => liveById.get(job.id) ?? job);
   if (!firstPage || !newestFirst) {
@@ -27,7 +42,7 @@ export function mergeLive(page: Job[], live: Job[], firstPage: boolean, status: 
   const shown = new Set(page.map((job) => job.id));
   const newestShown = page.length > 0 ? Math.max(...page.map((job) => Number(job.id))) : -Infinity;
   const arrived = live.filter((job) => !shown.has(job.id) && Number(job.id) > newestShown);
-  return [...arrived, ...rows].filter((job) => matches(job, status, search) || shown.has(job.id)).sort(compareNewestFirst);
+  return [...arrived, ...rows].filter((job) => matches(job, status, search, folder) || shown.has(job.id)).sort(compareNewestFirst);
 }
 
 /** `current` with `ids` added (on) or removed (off). */
@@ -41,6 +56,8 @@ export function JobsPage() {
   const { state, dispatch, reportError } = useDashboard();
   const [status, setStatus] = useState('');
   const [search, setSearch] = useState('');
+  const [folder, setFolder] = useState('');
+  const [config, setConfig] = useState<Config | null>(null);
   const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<JobSort>(NEWEST_FIRST);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -56,12 +73,18 @@ export function JobsPage() {
           limit: PAGE_SIZE,
           offset,
           sort: newestFirst ? undefined : sortParam(sort),
+          folder: folder || undefined,
         }),
       );
     } catch (error) {
       reportError('Loading jobs failed', error);
     }
-  }, [status, search, offset, sort, newestFirst, reportError]);
+  }, [status, search, folder, offset, sort, newestFirst, reportError]);
+
+  useEffect(() => {
+    api.config().then(setConfig, () => setConfig(null)); // without it the list is simply not narrowed by folder
+  }, []);
+  const folders = folderChoices(state.config ?? config);
 
   useEffect(() => {
     const timer = setTimeout(load, search ? 250 : 0);
@@ -70,8 +93,8 @@ export function JobsPage() {
 
   const onAction = useJobActions(useCallback(() => void load(), [load]));
   const rows = useMemo(
-    () => mergeLive(page?.jobs ?? [], state.jobs, offset === 0, status, search, newestFirst),
-    [page, state.jobs, offset, status, search, newestFirst],
+    () => mergeLive(page?.jobs ?? [], state.jobs, offset === 0, status, search, newestFirst, folder),
+    [page, state.jobs, offset, status, search, newestFirst, folder],
   );
   const selectedJobs = rows.filter((job) => selected.has(job.id));
 
@@ -126,6 +149,27 @@ export function JobsPage() {
               ))}
             </select>
           </label>
+          {folders.length > 1 && (
+            <label>
+              <span className="visually-hidden">Watch folder</span>
+              <select
+                aria-label="Filter by watch folder"
+                value={folder}
+                onChange={(event) => {
+                  setFolder(event.target.value);
+                  setOffset(0);
+                  setSelected(new Set());
+                }}
+              >
+                <option value="">All folders</option>
+                {folders.map((path) => (
+                  <option key={path} value={path}>
+                    {path}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <input
             type="search"
             aria-label="Search by file name"
@@ -146,7 +190,7 @@ export function JobsPage() {
         <JobsTable
           jobs={rows}
           onAction={onAction}
-          empty={status || search ? 'No job matches.' : undefined}
+          empty={status || search || folder ? 'No job matches.' : undefined}
           sorting={{
             sort,
             onSort: (next) => {

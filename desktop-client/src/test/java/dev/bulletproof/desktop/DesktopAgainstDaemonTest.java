@@ -518,6 +518,48 @@ class DesktopAgainstDaemonTest {
                 .toList();
     }
 
+    @Test
+    @Order(8)
+    void aSecondWatchFolderAddedInTheFormIsSavedAsAListAndWatched() throws Exception {
+        DesktopWindow.onFx(() -> {
+            window.view.tabs().getSelectionModel().select(2);
+            return null;
+        });
+        DesktopWindow.until(
+                "the form is loaded",
+                WAIT,
+                () -> !field("#max_workers").getText().isBlank());
+        Path second = Files.createDirectories(root.resolve("second-drop"));
+        DesktopWindow.onFx(() -> {
+            ((Button) window.scene().lookup("#add-watch-folder")).fire();
+            return null;
+        });
+        DesktopWindow.until("two folder lines", WAIT, () -> window.scene().lookup("#watch-folder-path-1") != null);
+        DesktopWindow.onFx(() -> {
+            field("#watch-folder-path-1").setText(second.toString());
+            field("#watch-folder-stable-1").setText("0.5");
+            return null;
+        });
+        assertThat(DesktopWindow.onFx(() -> field("#monitor_folder").isDisabled()))
+                .as("no single watch folder beside a list")
+                .isTrue();
+        window.screenshot("config-watch-folders");
+        DesktopWindow.onFx(() -> {
+            ((Button) window.scene().lookup("#config-save")).fire();
+            return null;
+        });
+
+        Await.until("the daemon watches two folders", WAIT, () -> rest.config().watchFolders() != null);
+        var saved = rest.config();
+        assertThat(saved.monitorFolder()).isNull();
+        assertThat(saved.watchFolders()).hasSize(2);
+        assertThat(saved.watchFolders().get(1).path()).isEqualTo(second.toString());
+        assertThat(saved.watchFolders().get(1).stableSeconds()).isEqualTo(0.5);
+        assertThat(saved.watchFolders().get(1).outputFolder())
+                .as("blank: the shared one")
+                .isNull();
+    }
+
     private void click(String id) {
         DesktopWindow.until(id + " is enabled", WAIT, () -> {
             Node node = window.scene().lookup(id);

@@ -21,6 +21,8 @@ import java.util.List;
  * @param compressionRatio input size divided by output size (2.0 = half the size); null until completed
  * @param thumbnail whether GET /api/jobs/{id}/thumbnail has a poster frame for this job
  * @param node the name of the node that runs or ran the job; null while no node has claimed it
+ * @param watchFolder the watched folder the file came from, as its path (what {@code GET /api/jobs?folder=}
+ *     takes); null for a job added by hand or recorded before folders were
  */
 public record JobModel(
         String id,
@@ -51,13 +53,14 @@ public record JobModel(
         Long outputSize,
         Double compressionRatio,
         boolean thumbnail,
-        String node) {
+        String node,
+        String watchFolder) {
 
     public JobModel {
         allowedActions = allowedActions == null ? List.of() : List.copyOf(allowedActions);
     }
 
-    /** A job no node has claimed (or from a daemon that does not say which node runs its jobs). */
+    /** A job no node has claimed and without a recorded watch folder (or from an older daemon). */
     public JobModel(
             String id,
             String filename,
@@ -116,6 +119,7 @@ public record JobModel(
                 outputSize,
                 compressionRatio,
                 thumbnail,
+                null,
                 null);
     }
 
@@ -172,7 +176,6 @@ public record JobModel(
                 null,
                 null,
                 null,
-                false,
-                null);
+                false);
     }
 }

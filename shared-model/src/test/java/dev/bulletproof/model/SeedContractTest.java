@@ -147,7 +147,8 @@ class SeedContractTest {
                         "output_size",
                         "compression_ratio",
                         "thumbnail",
-                        "node");
+                        "node",
+                        "watch_folder");
     }
 
     @Test

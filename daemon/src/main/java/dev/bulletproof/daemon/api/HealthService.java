@@ -19,7 +19,17 @@ final class HealthService implements HttpService {
 
     record FfmpegInfo(String path, String version, String source) {}
 
-    record Health(String status, String version, long uptimeSeconds, boolean watchFolderAvailable, FfmpegInfo ffmpeg) {}
+    /** One configured watch folder: a disabled one is never counted as unavailable. */
+    record FolderHealth(String path, boolean enabled, boolean available) {}
+
+    /** @param watchFolderAvailable false while any enabled watch folder is missing (then see watchFolders) */
+    record Health(
+            String status,
+            String version,
+            long uptimeSeconds,
+            boolean watchFolderAvailable,
+            FfmpegInfo ffmpeg,
+            java.util.List<FolderHealth> watchFolders) {}
 
     private final ApiContext context;
     private final byte[] openApi;
@@ -38,14 +48,18 @@ final class HealthService implements HttpService {
         MediaTools tools = context.engine().tools();
         long uptime =
                 Duration.between(context.startedAt(), context.clock().instant()).toSeconds();
+        java.util.List<FolderHealth> folders = context.config().config().folders().stream()
+                .map(f -> new FolderHealth(f.key(), f.enabled(), f.enabled() && Files.isDirectory(f.path())))
+                .toList();
         JsonBodies.send(
                 response,
                 new Health(
                         "ok",
                         context.options().version(),
                         uptime,
-                        Files.isDirectory(context.config().config().monitorFolder()),
-                        new FfmpegInfo(tools.ffmpeg().toString(), tools.version(), tools.source())));
+                        folders.stream().allMatch(f -> f.available() || !f.enabled()),
+                        new FfmpegInfo(tools.ffmpeg().toString(), tools.version(), tools.source()),
+                        folders));
     }
 
     private void openApi(ServerRequest request, ServerResponse response) {

@@ -55,7 +55,8 @@ public final class JobViews {
                 job.outputSize(),
                 job.compressionRatio(),
                 job.thumbnail(),
-                nodes == null ? null : nodes.nodeOf(job).orElse(null));
+                nodes == null ? null : nodes.nodeOf(job).orElse(null),
+                job.watchFolder());
     }
 
     private static double progress(Job job, Optional<LiveProgress> live) {

@@ -181,8 +181,18 @@ final class JobsService implements HttpService {
                 null,
                 limit,
                 offset,
-                sortOf(QueryParams.text(request, "sort").orElse("")));
+                sortOf(QueryParams.text(request, "sort").orElse("")),
+                QueryParams.text(request, "folder").map(JobsService::folderKey).orElse(null));
         return QueryParams.longValue(request, "before").map(filter::before).orElse(filter);
+    }
+
+    /** A folder as jobs record it: its path, so "/media/drop/" finds the jobs of "/media/drop". */
+    private static String folderKey(String text) {
+        String path = text.strip();
+        while (path.length() > 1 && (path.endsWith("/") || path.endsWith("\\"))) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
     }
 
     /** {@code filename} ascending, {@code -finished} descending; empty means newest first. */

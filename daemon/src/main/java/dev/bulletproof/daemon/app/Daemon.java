@@ -10,6 +10,7 @@ import dev.bulletproof.daemon.config.ConfigStore;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.config.DatabaseSettings;
 import dev.bulletproof.daemon.config.LiveConfigFile;
+import dev.bulletproof.daemon.config.WatchFolder;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.db.PostgresDatabase;
@@ -44,15 +45,13 @@ import dev.bulletproof.daemon.media.ProfileCatalog;
 import dev.bulletproof.daemon.media.Thumbnailer;
 import dev.bulletproof.daemon.media.Transcoder;
 import dev.bulletproof.daemon.metrics.DaemonMetrics;
-import dev.bulletproof.daemon.monitor.FileIntake;
 import dev.bulletproof.daemon.monitor.JobControls;
 import dev.bulletproof.daemon.monitor.MediaFactsCollector;
 import dev.bulletproof.daemon.monitor.PipelineReconfiguration;
 import dev.bulletproof.daemon.monitor.ScheduleKeeper;
 import dev.bulletproof.daemon.monitor.TranscodeJobExecutor;
+import dev.bulletproof.daemon.monitor.WatchFolders;
 import dev.bulletproof.daemon.schedule.jdbc.JdbcScheduleOverrideStore;
-import dev.bulletproof.daemon.watch.FolderWatcher;
-import dev.bulletproof.daemon.watch.StabilityTracker;
 import dev.bulletproof.daemon.webhooks.WebhookDispatcher;
 import dev.bulletproof.daemon.webhooks.WebhookSender;
 import dev.bulletproof.daemon.webhooks.jdbc.JdbcDeliveryStore;
@@ -145,9 +144,7 @@ public final class Daemon implements AutoCloseable {
     private List<Job> recovered = List.of();
     private WorkerPool pool;
     private ScheduleKeeper schedule;
-    private FileIntake intake;
-    private StabilityTracker stability;
-    private FolderWatcher watcher;
+    private WatchFolders folders;
     /** The nodes as the API shows them; set once the engine is built (webhook payloads read it). */
     private volatile ClusterNodes clusterNodes;
 
@@ -244,16 +241,8 @@ public final class Daemon implements AutoCloseable {
         // Subscribed before the intake starts, so every queued job is probed for the clients' media panel.
         MediaFactsCollector mediaFacts = opened(new MediaFactsCollector(
                 jobs, MediaProber.inBackground(tools), new Thumbnailer(tools), data.root(), bus));
-        intake = new FileIntake(jobs, config::current, bus, pool::wakeUp);
-        intake.adopt(jobs.list(waitingJobs()));
-        stability = new StabilityTracker(clock, loaded.stableTime(), intake);
-        watcher = new FolderWatcher(
-                loaded.monitorFolder(),
-                loaded.recursive(),
-                loaded.scanInterval(),
-                Set.of(loaded.outputFolder(), loaded.processedFolder()),
-                stability::observe);
-        config.attach(new PipelineReconfiguration(watcher, stability, pool, intake));
+        folders = new WatchFolders(jobs, config::current, bus, pool::wakeUp, clock);
+        config.attach(new PipelineReconfiguration(folders, pool));
 
         // Downstream first, so nothing a part reports finds the next one not yet running.
         if (options.startPaused()) {
@@ -266,19 +255,15 @@ public final class Daemon implements AutoCloseable {
         mediaFacts.start();
         webhookSender.start();
         mediaFacts.catchUp(jobs.list(queuedJobs()));
-        intake.start();
-        // Settling files are re-checked often (detection latency); stable ones only as often as the folder is
-        // rescanned, since each sweep stats every tracked file.
-        stability.start(settlingRecheck(loaded), loaded.scanInterval());
-        watcher.start();
+        folders.start(loaded, jobs.list(waitingJobs()));
         String version = version();
         metrics.describe(version, tools.shortVersion());
         metrics.observe(new DaemonReadings(jobs, pool, config));
         // The start-up banner names the folders and ffmpeg for a person; this is for the log file.
-        LOG.log(
-                System.Logger.Level.INFO,
-                "watching " + loaded.monitorFolder() + " -> " + loaded.outputFolder() + " with " + loaded.maxWorkers()
-                        + " worker(s)");
+        for (WatchFolder folder : loaded.enabledFolders()) {
+            LOG.log(System.Logger.Level.INFO, "watching " + folder.path() + " -> " + folder.outputFolder());
+        }
+        LOG.log(System.Logger.Level.INFO, "running " + loaded.maxWorkers() + " worker(s)");
 
         // Last: a request never reaches a part that is not running yet.
         LiveJobs liveJobs = new LiveJobs(jobs, progress);
@@ -347,12 +332,6 @@ public final class Daemon implements AutoCloseable {
         return new JobFilter(Set.of(JobStatus.WAITING), null, null, null, Integer.MAX_VALUE, 0);
     }
 
-    /** How often settling files are looked at again: often enough that detection stays close to stable_seconds. */
-    private static Duration settlingRecheck(DaemonConfig config) {
-        Duration quarter = config.stableTime().dividedBy(4);
-        return quarter.compareTo(Duration.ofMillis(250)) > 0 ? Duration.ofMillis(250) : quarter;
-    }
-
     /**
      * Stops in order: no new requests, no new files, then the workers (running encodes are interrupted and
      * their jobs go back to the queue), then the database. Safe to call more than once.
@@ -363,9 +342,7 @@ public final class Daemon implements AutoCloseable {
         }
         stopped = true;
         closeQuietly(api);
-        closeQuietly(watcher);
-        closeQuietly(stability);
-        closeQuietly(intake);
+        closeQuietly(folders);
         closeQuietly(schedule);
         if (pool != null) {
             pool.stop(grace);
@@ -422,8 +399,9 @@ public final class Daemon implements AutoCloseable {
         return schedule;
     }
 
-    public FileIntake intake() {
-        return intake;
+    /** The watch folders' intakes. */
+    public WatchFolders folders() {
+        return folders;
     }
 
     /** The parts the API serves, for tests that start an API server of their own on the running engine. */

@@ -15,8 +15,13 @@ import java.util.function.Function;
  */
 public record ConfigChanges(List<String> changedKeys) {
 
-    private static final Set<String> WATCH_KEYS =
-            Set.of("monitor_folder", "recursive", "scan_interval_seconds", "output_folder", "processed_folder");
+    private static final Set<String> WATCH_KEYS = Set.of(
+            "monitor_folder",
+            "watch_folders",
+            "recursive",
+            "scan_interval_seconds",
+            "output_folder",
+            "processed_folder");
     private static final Set<String> RULE_KEYS = Set.of("rules", "on_success", "profiles");
 
     public ConfigChanges {
@@ -26,6 +31,7 @@ public record ConfigChanges(List<String> changedKeys) {
     public static ConfigChanges between(DaemonConfig before, DaemonConfig after) {
         List<String> changed = new ArrayList<>();
         compare(changed, "monitor_folder", before, after, DaemonConfig::monitorFolder);
+        compare(changed, "watch_folders", before, after, DaemonConfig::watchFolders);
         compare(changed, "output_folder", before, after, DaemonConfig::outputFolder);
         compare(changed, "max_workers", before, after, DaemonConfig::maxWorkers);
         compare(changed, "recursive", before, after, DaemonConfig::recursive);
@@ -61,7 +67,7 @@ public record ConfigChanges(List<String> changedKeys) {
 
     /** The rule set must be rebuilt (and files no rule matched deserve one new report). */
     public boolean rulesChanged() {
-        return changedKeys.stream().anyMatch(RULE_KEYS::contains);
+        return changedKeys.stream().anyMatch(RULE_KEYS::contains) || changedKeys.contains("watch_folders");
     }
 
     /** Only takes effect after a restart of the daemon. */

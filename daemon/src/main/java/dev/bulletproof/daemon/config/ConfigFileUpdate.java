@@ -7,6 +7,7 @@ import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.Json;
 import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.ServerSettings;
+import dev.bulletproof.model.WatchFolderModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,11 @@ final class ConfigFileUpdate {
             null,
             ServerSettings.defaults(),
             List.of(),
-            List.of()));
+            List.of(),
+            null));
+
+    /** Keys of a watch_folders entry that name folders (written relative when the file had them so). */
+    private static final Set<String> FOLDER_PATH_KEYS = Set.of("path", "output_folder", "processed_folder");
 
     private ConfigFileUpdate() {}
 
@@ -62,12 +67,19 @@ final class ConfigFileUpdate {
         ObjectNode writtenBefore = written(before);
         ObjectNode writtenAfter = written(after);
         leaveDefaultPatternTypesOut(writtenBefore, writtenAfter);
+        keepUnchangedFolderKeysAsWritten(writtenBefore, writtenAfter, meantBefore, meantAfter, baseDir);
         YamlTextEdit edit = new YamlTextEdit(text);
         for (String key : KEYS) {
             if (YamlValues.same(meantBefore.get(key), meantAfter.get(key))) {
                 continue;
             }
             JsonNode value = writtenAfter.get(key);
+            if (removedWithTheShape(key, after)) {
+                // The two shapes are never written together (decision 0022): the list replaces the single
+                // folder's key, and going back to one folder drops the list.
+                edit.remove(key, ALIASES.getOrDefault(key, List.of()));
+                continue;
+            }
             if (value == null || value.isNull()) {
                 value = DEFAULTS_AS_WRITTEN.get(key);
             } else if (PATH_KEYS.contains(key)) {
@@ -83,6 +95,60 @@ final class ConfigFileUpdate {
                     value);
         }
         return edit.result();
+    }
+
+    private static boolean removedWithTheShape(String key, ConfigModel after) {
+        return switch (key) {
+            case "watch_folders" -> after.watchFolders() == null;
+            case "monitor_folder" -> after.watchFolders() != null && after.monitorFolder() == null;
+            default -> false;
+        };
+    }
+
+    /**
+     * Clients post back the folders they were shown, with paths made absolute and defaults filled in; an
+     * entry key that still means what the file says keeps the file's spelling, so saving one folder's
+     * change does not rewrite the others. A changed folder path is written relative when the file had it so.
+     */
+    private static void keepUnchangedFolderKeysAsWritten(
+            ObjectNode writtenBefore,
+            ObjectNode writtenAfter,
+            ObjectNode meantBefore,
+            ObjectNode meantAfter,
+            Path baseDir) {
+        JsonNode oldItems = writtenBefore.path("watch_folders");
+        JsonNode newItems = writtenAfter.path("watch_folders");
+        for (int i = 0; i < Math.min(oldItems.size(), newItems.size()); i++) {
+            if (!(newItems.get(i) instanceof ObjectNode item)
+                    || !oldItems.get(i).isObject()) {
+                continue;
+            }
+            JsonNode old = oldItems.get(i);
+            JsonNode oldMeaning = meantBefore.path("watch_folders").path(i);
+            JsonNode newMeaning = meantAfter.path("watch_folders").path(i);
+            for (String key : ConfigLoader.WATCH_FOLDER_KEYS) {
+                if (YamlValues.same(oldMeaning.path(key), newMeaning.path(key))) {
+                    item.set(key, old.path(key).isMissingNode() ? null : old.get(key));
+                } else if (FOLDER_PATH_KEYS.contains(key) && item.path(key).isTextual()) {
+                    item.put(key, portable(item.get(key).asText(), old.path(key).asText(null), baseDir));
+                }
+            }
+            if (item.get("rules") != null
+                    && item.get("rules").isArray()
+                    && old.path("rules").isArray()) {
+                leaveDefaultPatternTypesOut((ObjectNode) old, item);
+            }
+        }
+        // A folder new to the file is written like a key new to the file: relative when inside its folder.
+        for (int i = oldItems.size(); i < newItems.size(); i++) {
+            if (newItems.get(i) instanceof ObjectNode item) {
+                for (String key : FOLDER_PATH_KEYS) {
+                    if (item.path(key).isTextual()) {
+                        item.put(key, portable(item.get(key).asText(), null, baseDir));
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -140,9 +206,14 @@ final class ConfigFileUpdate {
                         m.ffmpegPath(),
                         m.server(),
                         null,
+                        null,
                         null),
                 baseDir);
         ObjectNode tree = written(scalars.toModel());
+        if (m.watchFolders() != null) {
+            tree.remove("monitor_folder");
+            tree.set("watch_folders", foldersMeaning(m.watchFolders(), baseDir));
+        }
         tree.set("profiles", JSON.valueToTree(m.profiles() == null ? List.of() : m.profiles()));
         JsonNode rules = JSON.valueToTree(m.rules() == null ? List.of() : m.rules());
         rules.forEach(rule -> {
@@ -152,6 +223,44 @@ final class ConfigFileUpdate {
         });
         tree.set("rules", rules);
         return tree;
+    }
+
+    /**
+     * Each folder's keys as they mean: folders resolved, enabled filled in, rules with their default pattern
+     * type. A key left out stays null, since it means "the top-level value" and goes on following it.
+     */
+    private static JsonNode foldersMeaning(List<WatchFolderModel> folders, Path baseDir) {
+        var list = JSON.createArrayNode();
+        for (WatchFolderModel folder : folders) {
+            if (folder == null) {
+                list.addNull();
+                continue;
+            }
+            ObjectNode item = JSON.valueToTree(folder);
+            for (String key : FOLDER_PATH_KEYS) {
+                if (item.path(key).isTextual()) {
+                    item.put(key, resolvedText(item.get(key).asText(), baseDir));
+                }
+            }
+            if (item.path("enabled").isNull()) {
+                item.put("enabled", true);
+            }
+            item.path("rules").forEach(rule -> {
+                if (rule instanceof ObjectNode r && r.path("pattern_type").isNull()) {
+                    r.put("pattern_type", "glob");
+                }
+            });
+            list.add(item);
+        }
+        return list;
+    }
+
+    private static String resolvedText(String value, Path baseDir) {
+        try {
+            return DaemonConfig.resolve(baseDir, value).toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return value;
+        }
     }
 
     /** The model as the file's keys; an unset port (0) is not a value to write. */

@@ -14,6 +14,7 @@ import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.PatternType;
 import dev.bulletproof.model.RuleModel;
 import dev.bulletproof.model.ServerSettings;
+import dev.bulletproof.model.WatchFolderModel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public final class ConfigLoader {
     /** The top-level keys in the order the example config and a saved file list them. */
     static final List<String> KEYS_IN_ORDER = List.of(
             "monitor_folder",
+            "watch_folders",
             "output_folder",
             "max_workers",
             "recursive",
@@ -64,6 +66,17 @@ public final class ConfigLoader {
             Set.of("pattern", "pattern_type", "profile", "output_pattern", "priority", "on_success");
     private static final Set<String> FILE_RULE_KEYS =
             Set.of("pattern", "pattern_type", "profile", "output_pattern", "priority", "on_success", "delete_input");
+
+    /** An entry of watch_folders: the single-folder keys a folder may set for itself, plus path and enabled. */
+    static final Set<String> WATCH_FOLDER_KEYS = Set.of(
+            "path",
+            "output_folder",
+            "rules",
+            "recursive",
+            "stable_seconds",
+            "on_success",
+            "processed_folder",
+            "enabled");
 
     private final ObjectMapper yaml = YAMLMapper.builder().build();
 
@@ -158,6 +171,8 @@ public final class ConfigLoader {
         private final List<String> notes = new ArrayList<>();
         private DatabaseSettings database;
         private Schedule schedule;
+        /** How the file named the single watched folder (monitor_folder or watch_directory), if it did. */
+        private String singleFolderKey;
 
         Reader(Origin origin) {
             this.origin = origin;
@@ -179,8 +194,52 @@ public final class ConfigLoader {
                     value(config, "ffmpeg_path", String.class),
                     server(config.get("server")),
                     profiles(config.get("profiles")),
-                    rules(config.get("rules")));
+                    rules(config.get("rules"), "rules"),
+                    watchFolders(config.get("watch_folders")));
             return new ParsedConfig(model, notes, problems, database, schedule);
+        }
+
+        /**
+         * The list of watched folders. It replaces monitor_folder rather than adding to it: a file that gives
+         * both would leave the reader guessing whether the single folder is one more in the list.
+         */
+        private List<WatchFolderModel> watchFolders(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (singleFolderKey != null) {
+                problems.put(
+                        singleFolderKey,
+                        "watch_folders lists the watched folders, so '" + singleFolderKey + "' cannot be set too;"
+                                + " move this folder into watch_folders as its path");
+            }
+            if (!node.isArray()) {
+                problems.put("watch_folders", "must be a list of folders, each a mapping with a path");
+                return null;
+            }
+            List<WatchFolderModel> folders = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                String where = "watch_folders[" + i + "]";
+                JsonNode item = node.get(i);
+                if (!item.isObject()) {
+                    // Kept as null so indexes stay those of the file; the validator reports nothing more for it.
+                    problems.put(where, "must be a mapping with a path (and output_folder, rules...)");
+                    folders.add(null);
+                    continue;
+                }
+                rejectUnknown((ObjectNode) item, WATCH_FOLDER_KEYS, where);
+                String field = where + ".";
+                folders.add(new WatchFolderModel(
+                        value(item, "path", String.class, field + "path"),
+                        value(item, "output_folder", String.class, field + "output_folder"),
+                        rules(item.get("rules"), field + "rules"),
+                        value(item, "recursive", Boolean.class, field + "recursive"),
+                        value(item, "stable_seconds", Double.class, field + "stable_seconds"),
+                        value(item, "on_success", OnSuccess.class, field + "on_success"),
+                        value(item, "processed_folder", String.class, field + "processed_folder"),
+                        value(item, "enabled", Boolean.class, field + "enabled")));
+            }
+            return folders;
         }
 
         private ObjectNode normalizeTopLevel(ObjectNode root) {
@@ -223,6 +282,9 @@ public final class ConfigLoader {
 
         /** Stores a value under its canonical key, refusing a key given twice under two spellings. */
         private void putOnce(ObjectNode config, String canonical, String givenAs, JsonNode value) {
+            if (canonical.equals("monitor_folder") && !value.isNull()) {
+                singleFolderKey = givenAs;
+            }
             if (config.has(canonical)) {
                 problems.put(givenAs, "'" + canonical + "' is already set (under another name); keep one of them");
                 return;
@@ -385,17 +447,18 @@ public final class ConfigLoader {
             return profiles;
         }
 
-        private List<RuleModel> rules(JsonNode node) {
+        /** @param field "rules", or "watch_folders[1].rules" for a folder's own rules */
+        private List<RuleModel> rules(JsonNode node, String field) {
             if (node == null || node.isNull()) {
                 return null;
             }
             if (!node.isArray()) {
-                problems.put("rules", "must be a list of rules");
+                problems.put(field, "must be a list of rules");
                 return null;
             }
             List<RuleModel> rules = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                rules.add(rule(node.get(i), "rules[" + i + "]."));
+                rules.add(rule(node.get(i), field + "[" + i + "]."));
             }
             return rules;
         }

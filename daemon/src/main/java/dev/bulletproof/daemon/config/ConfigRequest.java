@@ -48,7 +48,8 @@ final class ConfigRequest {
                 ffmpegKept(requested, file, live, baseDir, problems),
                 serverKept(requested, file, live, problems),
                 requested.profiles(),
-                requested.rules());
+                requested.rules(),
+                requested.watchFolders());
         ConfigValidator.problems(model, baseDir, builtInProfiles).forEach(problems::putIfAbsent);
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);

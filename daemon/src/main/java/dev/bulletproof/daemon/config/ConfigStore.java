@@ -196,7 +196,8 @@ public final class ConfigStore {
                 file.ffmpegPath(),
                 file.server(),
                 empty.profiles(),
-                empty.rules());
+                empty.rules(),
+                empty.watchFolders());
     }
 
     private String currentText() {

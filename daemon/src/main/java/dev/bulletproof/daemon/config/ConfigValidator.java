@@ -50,7 +50,12 @@ public final class ConfigValidator {
     public static Map<String, String> problems(ConfigModel model, Path baseDir, Set<String> builtInProfiles) {
         Map<String, String> problems = new LinkedHashMap<>();
         DaemonConfig config = DaemonConfig.fromModel(withSafeValues(model, problems), baseDir);
-        checkFolders(config, problems);
+        Set<String> knownProfiles = new TreeSet<>(builtInProfiles);
+        if (model.watchFolders() == null) {
+            checkFolders(config, problems);
+        } else {
+            checkTopLevelFolders(model, config, problems);
+        }
         checkRange(problems, "max_workers", model.maxWorkers(), 1, MAX_WORKERS_LIMIT);
         checkRange(problems, "max_attempts", model.maxAttempts(), 1, MAX_ATTEMPTS_LIMIT);
         checkPositive(problems, "stable_seconds", model.stableSeconds(), 3600);
@@ -58,9 +63,11 @@ public final class ConfigValidator {
         checkPositive(problems, "stall_timeout_seconds", model.stallTimeoutSeconds(), 86_400);
         checkFfmpeg(config.ffmpegPath(), problems);
         checkServer(model.server(), problems);
-        Set<String> knownProfiles = new TreeSet<>(builtInProfiles);
         checkProfiles(model.profiles(), knownProfiles, problems);
-        checkRules(model.rules(), knownProfiles, problems);
+        checkRules(model.rules(), "rules", knownProfiles, problems);
+        if (model.watchFolders() != null) {
+            WatchFolderChecks.check(model, config, baseDir, knownProfiles, problems);
+        }
         return problems;
     }
 
@@ -92,11 +99,13 @@ public final class ConfigValidator {
                 usablePath("ffmpeg_path", m.ffmpegPath(), problems),
                 null,
                 null,
-                null);
+                null,
+                // The folders are checked one by one (WatchFolderChecks); only the shape is needed here.
+                m.watchFolders() == null ? null : List.of());
     }
 
     /** The path when the file system can name it, else null with a problem (the default is checked instead). */
-    private static String usablePath(String field, String value, Map<String, String> problems) {
+    static String usablePath(String field, String value, Map<String, String> problems) {
         if (value == null) {
             return null;
         }
@@ -149,19 +158,39 @@ public final class ConfigValidator {
      */
     private static void checkApartFromWatchFolder(
             String field, Path folder, Path monitor, String inside, Map<String, String> problems) {
+        checkApartFromWatchFolder(field, folder, "monitor_folder", monitor, inside, problems);
+    }
+
+    /** @param watchedField how the message names the watched folder ("monitor_folder", "watch_folders[1].path") */
+    static void checkApartFromWatchFolder(
+            String field, Path folder, String watchedField, Path monitor, String inside, Map<String, String> problems) {
         Path real = SystemFolders.canonical(folder);
         Path realMonitor = SystemFolders.canonical(monitor);
         if (folder.startsWith(monitor) || real.startsWith(realMonitor)) {
-            problems.putIfAbsent(field, "must not be inside monitor_folder (" + inside + ")");
+            problems.putIfAbsent(field, "must not be inside " + watchedField + " (" + inside + ")");
         } else if (monitor.startsWith(folder) || realMonitor.startsWith(real)) {
             problems.putIfAbsent(
                     field,
-                    "must not contain monitor_folder (" + monitor
+                    "must not contain " + watchedField + " (" + monitor
                             + "): files under it would be skipped as outputs and nothing would be picked up");
         }
     }
 
-    private static void checkFolder(String field, Path folder, Map<String, String> problems) {
+    /**
+     * With watch_folders, the top-level output folder is where jobs added by hand go and what folders that
+     * set none share; the processed folder likewise. Whether they sit apart from the watched folders is
+     * checked with the folders (WatchFolderChecks).
+     */
+    private static void checkTopLevelFolders(ConfigModel model, DaemonConfig config, Map<String, String> problems) {
+        checkFolder("output_folder", config.outputFolder(), problems);
+        SystemFolders.problem(config.outputFolder()).ifPresent(p -> problems.putIfAbsent("output_folder", p));
+        if (model.processedFolder() != null) {
+            checkFolder("processed_folder", config.processedFolder(), problems);
+            SystemFolders.problem(config.processedFolder()).ifPresent(p -> problems.putIfAbsent("processed_folder", p));
+        }
+    }
+
+    static void checkFolder(String field, Path folder, Map<String, String> problems) {
         if (Files.exists(folder)) {
             if (!Files.isDirectory(folder)) {
                 problems.put(field, "is a file, not a folder: " + folder);
@@ -183,7 +212,7 @@ public final class ConfigValidator {
         }
     }
 
-    private static void checkPositive(Map<String, String> problems, String field, Double value, double max) {
+    static void checkPositive(Map<String, String> problems, String field, Double value, double max) {
         if (value != null && !(value > 0 && value <= max)) {
             problems.put(field, "must be greater than 0 and at most " + (long) max);
         }
@@ -280,15 +309,17 @@ public final class ConfigValidator {
         }
     }
 
-    private static void checkRules(List<RuleModel> rules, Set<String> knownProfiles, Map<String, String> problems) {
+    /** @param field "rules", or "watch_folders[1].rules" for a folder's own rules */
+    static void checkRules(
+            List<RuleModel> rules, String field, Set<String> knownProfiles, Map<String, String> problems) {
         if (rules == null) {
             return;
         }
         for (int i = 0; i < rules.size(); i++) {
             RuleModel rule = rules.get(i);
-            String prefix = "rules[" + i + "].";
+            String prefix = field + "[" + i + "].";
             if (rule == null) {
-                problems.putIfAbsent("rules[" + i + "]", "must be a mapping with pattern and profile");
+                problems.putIfAbsent(field + "[" + i + "]", "must be a mapping with pattern and profile");
                 continue;
             }
             if (rule.pattern() == null || rule.pattern().isBlank()) {

@@ -9,6 +9,7 @@ import dev.bulletproof.model.ConfigModel;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,7 +102,7 @@ public final class LiveConfigFile implements LiveConfig {
         DaemonConfig saved = store.save(model);
         saved.createMissingFolders();
         ConfigChanges changes = ConfigChanges.between(before, saved);
-        settings.set(new PipelineSettings(saved, next.profiles(), next.rules()));
+        settings.set(next.withConfig(saved));
         parts.reconfigure(saved, changes);
         boolean restartRequired = changes.restartRequired() || !Objects.equals(before.ffmpegPath(), saved.ffmpegPath());
         LOG.log(System.Logger.Level.INFO, "configuration applied; changed: " + changes.changedKeys());
@@ -115,12 +116,32 @@ public final class LiveConfigFile implements LiveConfig {
      */
     private static void requireExistingFolders(DaemonConfig before, DaemonConfig candidate) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (!candidate.monitorFolder().equals(before.monitorFolder())
+        if (!candidate.listsFolders()
+                && !candidate.monitorFolder().equals(before.monitorFolder())
                 && !Files.isDirectory(candidate.monitorFolder())) {
             problems.put("monitor_folder", "folder does not exist: " + candidate.monitorFolder());
         }
         if (!candidate.outputFolder().equals(before.outputFolder()) && !Files.isDirectory(candidate.outputFolder())) {
             problems.put("output_folder", "folder does not exist: " + candidate.outputFolder());
+        }
+        List<WatchFolder> folders = candidate.folders();
+        for (int i = 0; candidate.listsFolders() && i < folders.size(); i++) {
+            WatchFolder folder = folders.get(i);
+            WatchFolder was = before.folders().stream()
+                    .filter(f -> f.path().equals(folder.path()))
+                    .findFirst()
+                    .orElse(null);
+            if (!folder.enabled()) {
+                continue;
+            }
+            if ((was == null || !was.enabled()) && !Files.isDirectory(folder.path())) {
+                problems.put("watch_folders[" + i + "].path", "folder does not exist: " + folder.path());
+            }
+            if ((was == null || !was.outputFolder().equals(folder.outputFolder()))
+                    && !Files.isDirectory(folder.outputFolder())) {
+                problems.putIfAbsent(
+                        "watch_folders[" + i + "].output_folder", "folder does not exist: " + folder.outputFolder());
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);

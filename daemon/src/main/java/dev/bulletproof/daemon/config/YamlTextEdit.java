@@ -85,6 +85,14 @@ final class YamlTextEdit {
         }
     }
 
+    /** Cuts a top-level key (under {@code key} or one of {@code aliases}) out with its lines, if the file has it. */
+    void remove(String key, List<String> aliases) {
+        NodeTuple tuple = root == null ? null : find((MappingNode) root, key, aliases);
+        if (tuple != null) {
+            removeEntry((MappingNode) root, tuple);
+        }
+    }
+
     /** The text with every edit applied. */
     String result() {
         StringBuilder out = new StringBuilder(text);

@@ -21,6 +21,8 @@ import java.time.Instant;
  * @param mediaFacts codecs, frame rate and audio tracks from the probe at queue time; null until probed
  * @param outputSize the published output's size in bytes; null until completed
  * @param thumbnail whether a poster frame was made for this job
+ * @param watchFolder the watched folder the file came from (its absolute path as configured then); null for
+ *     a job added by hand and for jobs recorded before folders were
  */
 public record Job(
         long id,
@@ -48,7 +50,66 @@ public record Job(
         long version,
         MediaFacts mediaFacts,
         Long outputSize,
-        boolean thumbnail) {
+        boolean thumbnail,
+        String watchFolder) {
+
+    /** A job without a recorded watch folder. */
+    public Job(
+            long id,
+            String inputPath,
+            long inputSize,
+            long inputMtimeMillis,
+            String filename,
+            JobStatus status,
+            String statusReason,
+            String profile,
+            String outputPath,
+            OnSuccess onSuccess,
+            int priority,
+            int attempts,
+            String error,
+            Instant createdAt,
+            Instant startedAt,
+            Instant completedAt,
+            Instant notBefore,
+            Double mediaDurationSeconds,
+            Long bitrate,
+            String resolution,
+            Boolean verified,
+            Double processingSeconds,
+            long version,
+            MediaFacts mediaFacts,
+            Long outputSize,
+            boolean thumbnail) {
+        this(
+                id,
+                inputPath,
+                inputSize,
+                inputMtimeMillis,
+                filename,
+                status,
+                statusReason,
+                profile,
+                outputPath,
+                onSuccess,
+                priority,
+                attempts,
+                error,
+                createdAt,
+                startedAt,
+                completedAt,
+                notBefore,
+                mediaDurationSeconds,
+                bitrate,
+                resolution,
+                verified,
+                processingSeconds,
+                version,
+                mediaFacts,
+                outputSize,
+                thumbnail,
+                null);
+    }
 
     /** A job as stored before media facts existed, or before its probe ran. */
     public Job(

@@ -12,9 +12,17 @@ import java.util.Set;
  * @param beforeId keyset paging: only jobs with a smaller id; null means from the newest
  * @param offset rows to skip (ignored by {@link JobRepository#count})
  * @param sort the order of the rows; null means {@link JobSort#NEWEST_FIRST}
+ * @param watchFolder only jobs from this watched folder (its path as jobs record it); null means every job
  */
 public record JobFilter(
-        Set<JobStatus> statuses, String profile, String text, Long beforeId, int limit, int offset, JobSort sort) {
+        Set<JobStatus> statuses,
+        String profile,
+        String text,
+        Long beforeId,
+        int limit,
+        int offset,
+        JobSort sort,
+        String watchFolder) {
 
     public static final int DEFAULT_LIMIT = 100;
 
@@ -29,6 +37,11 @@ public record JobFilter(
         }
     }
 
+    public JobFilter(
+            Set<JobStatus> statuses, String profile, String text, Long beforeId, int limit, int offset, JobSort sort) {
+        this(statuses, profile, text, beforeId, limit, offset, sort, null);
+    }
+
     /** Newest first. */
     public JobFilter(Set<JobStatus> statuses, String profile, String text, Long beforeId, int limit, int offset) {
         this(statuses, profile, text, beforeId, limit, offset, JobSort.NEWEST_FIRST);
@@ -39,26 +52,30 @@ public record JobFilter(
     }
 
     public JobFilter withStatuses(Set<JobStatus> wanted) {
-        return new JobFilter(wanted, profile, text, beforeId, limit, offset, sort);
+        return new JobFilter(wanted, profile, text, beforeId, limit, offset, sort, watchFolder);
     }
 
     public JobFilter withProfile(String wanted) {
-        return new JobFilter(statuses, wanted, text, beforeId, limit, offset, sort);
+        return new JobFilter(statuses, wanted, text, beforeId, limit, offset, sort, watchFolder);
     }
 
     public JobFilter withText(String wanted) {
-        return new JobFilter(statuses, profile, wanted, beforeId, limit, offset, sort);
+        return new JobFilter(statuses, profile, wanted, beforeId, limit, offset, sort, watchFolder);
     }
 
     public JobFilter page(int newLimit, int newOffset) {
-        return new JobFilter(statuses, profile, text, beforeId, newLimit, newOffset, sort);
+        return new JobFilter(statuses, profile, text, beforeId, newLimit, newOffset, sort, watchFolder);
     }
 
     public JobFilter before(long id) {
-        return new JobFilter(statuses, profile, text, id, limit, offset, sort);
+        return new JobFilter(statuses, profile, text, id, limit, offset, sort, watchFolder);
+    }
+
+    public JobFilter inFolder(String wanted) {
+        return new JobFilter(statuses, profile, text, beforeId, limit, offset, sort, wanted);
     }
 
     public JobFilter sortedBy(JobSort wanted) {
-        return new JobFilter(statuses, profile, text, beforeId, limit, offset, wanted);
+        return new JobFilter(statuses, profile, text, beforeId, limit, offset, wanted, watchFolder);
     }
 }

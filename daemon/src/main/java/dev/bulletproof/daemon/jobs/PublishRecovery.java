@@ -99,7 +99,10 @@ final class PublishRecovery {
             }
             action = onSuccess == OnSuccess.MOVE ? Disposal.MOVE : Disposal.DELETE;
             target = action == Disposal.MOVE
-                    ? InputDisposal.moveTarget(input, config.monitorFolder(), config.processedFolder())
+                    ? InputDisposal.moveTarget(
+                            input,
+                            config.folderOf(job.watchFolder(), input).path(),
+                            config.folderOf(job.watchFolder(), input).processedFolder())
                     : null;
             intents.recordDisposal(job.id(), action, target);
         }

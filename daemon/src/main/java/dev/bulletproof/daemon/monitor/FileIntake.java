@@ -3,6 +3,7 @@ package dev.bulletproof.daemon.monitor;
 import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.config.PipelineSettings;
+import dev.bulletproof.daemon.config.WatchFolder;
 import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
@@ -61,6 +62,9 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
     private record WaitingJob(long id, long size, long reasonUpdatedNanos) {}
 
     private final JobRepository jobs;
+    /** The watched folder this intake serves; null means the configuration's first folder. */
+    private final Path folder;
+
     private final Supplier<PipelineSettings> settings;
     private final EventBus bus;
     private final Runnable onQueued;
@@ -72,7 +76,14 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
     private BackgroundLoop loop;
 
     public FileIntake(JobRepository jobs, Supplier<PipelineSettings> settings, EventBus bus, Runnable onQueued) {
+        this(jobs, null, settings, bus, onQueued);
+    }
+
+    /** @param folder the watched folder whose files this intake is told about */
+    public FileIntake(
+            JobRepository jobs, Path folder, Supplier<PipelineSettings> settings, EventBus bus, Runnable onQueued) {
         this.jobs = jobs;
+        this.folder = folder;
         this.settings = settings;
         this.bus = bus;
         this.onQueued = onQueued;
@@ -141,7 +152,11 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
             latest.remove(report.path());
             latest.put(report.path(), report);
         }
-        PipelineSettings current = settings.get();
+        Optional<PipelineSettings.FolderSettings> configured = folderSettings(settings.get());
+        if (configured.isEmpty()) {
+            return; // the folder was removed from the config while these reports were on their way
+        }
+        PipelineSettings.FolderSettings current = configured.get();
         List<NewFile> newFiles = new ArrayList<>();
         List<ReadyFile> readyWaiting = new ArrayList<>();
         for (Report report : latest.values()) {
@@ -173,7 +188,14 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         }
     }
 
-    private void settle(Settling report, PipelineSettings current, List<NewFile> newFiles) {
+    private Optional<PipelineSettings.FolderSettings> folderSettings(PipelineSettings current) {
+        if (folder != null) {
+            return current.folder(folder);
+        }
+        return current.config().folders().stream().findFirst().flatMap(f -> current.folder(f.path()));
+    }
+
+    private void settle(Settling report, PipelineSettings.FolderSettings current, List<NewFile> newFiles) {
         if (matchOf(report.path(), current).isEmpty()) {
             return;
         }
@@ -181,7 +203,8 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         if (job == null) {
             mtimeOf(report.path())
                     .ifPresent(mtime -> newFiles.add(
-                            NewFile.settling(report.path().toString(), report.size(), mtime, report.reason())));
+                            NewFile.settling(report.path().toString(), report.size(), mtime, report.reason())
+                                    .in(current.folder().key())));
         } else if (report.size() != job.size() && System.nanoTime() - job.reasonUpdatedNanos() > REASON_REFRESH_NANOS) {
             try {
                 jobs.updateWaiting(job.id(), report.reason());
@@ -192,7 +215,11 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         }
     }
 
-    private void ready(Stable report, PipelineSettings current, List<NewFile> newFiles, List<ReadyFile> readyWaiting) {
+    private void ready(
+            Stable report,
+            PipelineSettings.FolderSettings current,
+            List<NewFile> newFiles,
+            List<ReadyFile> readyWaiting) {
         Optional<RuleMatch> match = matchOf(report.path(), current);
         WaitingJob job = waiting.remove(report.path());
         if (match.isEmpty()) {
@@ -206,7 +233,8 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         if (job != null) {
             readyWaiting.add(new ReadyFile(job.id(), report.size(), mtime, plan));
         } else {
-            newFiles.add(NewFile.ready(report.path().toString(), report.size(), mtime, plan));
+            newFiles.add(NewFile.ready(report.path().toString(), report.size(), mtime, plan)
+                    .in(current.folder().key()));
         }
     }
 
@@ -218,8 +246,8 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         }
     }
 
-    private Optional<RuleMatch> matchOf(Path path, PipelineSettings current) {
-        Path monitorFolder = current.config().monitorFolder();
+    private Optional<RuleMatch> matchOf(Path path, PipelineSettings.FolderSettings current) {
+        Path monitorFolder = current.folder().path();
         Path relative = path.startsWith(monitorFolder) ? monitorFolder.relativize(path) : path.getFileName();
         Optional<RuleMatch> match = current.rules().match(relative);
         if (match.isEmpty() && unmatched.firstTime(path)) {
@@ -230,16 +258,16 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         return match;
     }
 
-    private JobPlan planFor(RuleMatch match, PipelineSettings current) {
-        Path output = OutputNamer.resolveFree(current.config().outputFolder(), match.outputRelativePath());
+    private JobPlan planFor(RuleMatch match, PipelineSettings.FolderSettings current) {
+        WatchFolder watched = current.folder();
+        Path output = OutputNamer.resolveFree(watched.outputFolder(), match.outputRelativePath());
         boolean defaultRule = match.ruleIndex() == RuleMatch.DEFAULT_RULE;
-        int priority = defaultRule
-                ? 0
-                : current.config().rules().get(match.ruleIndex()).priority();
+        int priority = defaultRule ? 0 : watched.rules().get(match.ruleIndex()).priority();
         String rule = defaultRule
                 ? "the default rule"
                 : "rule " + (match.ruleIndex() + 1) + " ("
-                        + current.config().rules().get(match.ruleIndex()).pattern() + ")";
+                        + watched.rules().get(match.ruleIndex()).pattern() + ")"
+                        + (watched.ownRules() ? " of " + watched.path() : "");
         return new JobPlan(match.profile(), output.toString(), match.onSuccess(), priority, null, null, null, rule);
     }
 

@@ -4,9 +4,6 @@ import dev.bulletproof.daemon.config.ConfigChanges;
 import dev.bulletproof.daemon.config.DaemonConfig;
 import dev.bulletproof.daemon.config.LiveConfigFile;
 import dev.bulletproof.daemon.jobs.WorkerPool;
-import dev.bulletproof.daemon.watch.FolderWatcher;
-import dev.bulletproof.daemon.watch.StabilityTracker;
-import java.util.Set;
 
 /**
  * Hands a configuration applied live to the parts that run with it; only what changed is touched, so an
@@ -14,36 +11,21 @@ import java.util.Set;
  */
 public final class PipelineReconfiguration implements LiveConfigFile.RunningParts {
 
-    private final FolderWatcher watcher;
-    private final StabilityTracker stability;
+    private final WatchFolders folders;
     private final WorkerPool pool;
-    private final FileIntake intake;
 
-    public PipelineReconfiguration(
-            FolderWatcher watcher, StabilityTracker stability, WorkerPool pool, FileIntake intake) {
-        this.watcher = watcher;
-        this.stability = stability;
+    public PipelineReconfiguration(WatchFolders folders, WorkerPool pool) {
+        this.folders = folders;
         this.pool = pool;
-        this.intake = intake;
     }
 
     @Override
     public void reconfigure(DaemonConfig applied, ConfigChanges changes) {
-        if (changes.watchChanged()) {
-            watcher.rewatch(
-                    applied.monitorFolder(),
-                    applied.recursive(),
-                    applied.scanInterval(),
-                    Set.of(applied.outputFolder(), applied.processedFolder()));
-        }
-        if (changes.stabilityChanged()) {
-            stability.setStableTime(applied.stableTime());
+        if (changes.watchChanged() || changes.stabilityChanged() || changes.rulesChanged()) {
+            folders.reconfigure(applied, changes.rulesChanged());
         }
         if (applied.maxWorkers() != pool.configuredMaxWorkers()) {
             pool.setMaxWorkers(applied.maxWorkers());
-        }
-        if (changes.rulesChanged()) {
-            intake.rulesChanged();
         }
     }
 }

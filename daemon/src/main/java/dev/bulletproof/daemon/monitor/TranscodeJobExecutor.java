@@ -3,6 +3,7 @@ package dev.bulletproof.daemon.monitor;
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.CrashPoint;
 import dev.bulletproof.daemon.config.PipelineSettings;
+import dev.bulletproof.daemon.config.WatchFolder;
 import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Execution;
@@ -252,6 +253,12 @@ public final class TranscodeJobExecutor implements JobExecutor {
          * publish intent first, so a crash in the middle is finished by start-up recovery, never repeated on
          * a file that is no longer the job's.
          */
+        /** Into the processed folder of the folder the job came from, keeping its place below that folder. */
+        private Path moveTarget(Path input) {
+            WatchFolder from = settingsAtStart.config().folderOf(job.watchFolder(), input);
+            return InputDisposal.moveTarget(input, from.path(), from.processedFolder());
+        }
+
         private void disposeOfInput(TranscodeResult result) {
             if (!result.verified() || onSuccess == OnSuccess.KEEP) {
                 return;
@@ -263,12 +270,7 @@ public final class TranscodeJobExecutor implements JobExecutor {
                             + " where it is instead of being " + (onSuccess == OnSuccess.MOVE ? "moved" : "deleted"));
                 }
                 Disposal action = onSuccess == OnSuccess.MOVE ? Disposal.MOVE : Disposal.DELETE;
-                Path target = action == Disposal.MOVE
-                        ? InputDisposal.moveTarget(
-                                input,
-                                settingsAtStart.config().monitorFolder(),
-                                settingsAtStart.config().processedFolder())
-                        : null;
+                Path target = action == Disposal.MOVE ? moveTarget(input) : null;
                 intents.recordDisposal(job.id(), action, target);
                 CrashPoint.reached("dispose.after-record");
                 InputDisposal.apply(action, input, target);

@@ -123,6 +123,15 @@ public final class FolderWatcher implements AutoCloseable {
         return settings.folder();
     }
 
+    public Duration scanInterval() {
+        return settings.scanInterval();
+    }
+
+    /** The folders never entered, absolute and normalized. */
+    public Set<Path> excludedFolders() {
+        return settings.excludedFolders();
+    }
+
     /** The candidate's path relative to the watched folder ("day1/A001.mxf"), what rules match against. */
     public Path relativePath(Candidate candidate) {
         Path folder = settings.folder();

@@ -73,6 +73,15 @@ class ContractSchemasTest {
         assertThat(interfaceFields(tsType)).containsExactlyInAnyOrderElementsOf(recordFields);
     }
 
+    @Test
+    void watchFoldersAgreeToo() throws Exception {
+        Set<String> recordFields = serializedFields(dev.bulletproof.model.WatchFolderModel.class);
+
+        assertThat(schemaFields(document().at("/components/schemas/Config/properties/watch_folders/items")))
+                .containsExactlyInAnyOrderElementsOf(recordFields);
+        assertThat(interfaceFields("WatchFolder")).containsExactlyInAnyOrderElementsOf(recordFields);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = """
             job_update,    dev.bulletproof.model.ws.ServerMessage$JobUpdate

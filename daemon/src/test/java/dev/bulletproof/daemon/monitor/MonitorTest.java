@@ -197,7 +197,7 @@ class MonitorTest {
             fixture.start();
             // Several rescans and stability periods: the unchanged file must not become a new job.
             Thread.sleep(3_000);
-            fixture.daemon().intake().drain();
+            fixture.daemon().folders().drain();
             assertThat(fixture.jobs()).hasSize(1);
 
             Path replacement = TestClips.videoWithAudio(fixture.staging, "show.mov", 2);
@@ -365,7 +365,7 @@ class MonitorTest {
             fixture.drop("unmatched.mp4", 1);
 
             Thread.sleep(3_500); // several rescans and stability sweeps
-            fixture.daemon().intake().drain();
+            fixture.daemon().folders().drain();
 
             assertThat(fixture.jobs()).isEmpty();
             assertThat(alerts).hasSize(1);

@@ -40,7 +40,7 @@ public final class ConfigView extends ScrollPane {
         this.model = model;
         getStyleClass().add("config");
         setFitToWidth(true);
-        VBox content = new VBox(16, folders(), rules(), tester(), buttons());
+        VBox content = new VBox(16, folders(), watchFolders(), rules(), tester(), buttons());
         content.setPadding(new Insets(16));
         setContent(content);
         model.fieldErrors().addListener((MapChangeListener<String, String>) change -> showErrors());
@@ -92,9 +92,72 @@ public final class ConfigView extends ScrollPane {
         return grid;
     }
 
+    /**
+     * The watch_folders list: one line per folder (blank fields take the shared values above), and a
+     * button that turns the single watch folder into a list.
+     */
+    private VBox watchFolders() {
+        VBox lines = new VBox(6);
+        lines.setId("watch-folders");
+        Runnable rebuild = () -> {
+            lines.getChildren().clear();
+            for (int i = 0; i < model.folders().size(); i++) {
+                lines.getChildren().add(folderLine(model.folders().get(i), i));
+            }
+        };
+        model.folders().addListener((javafx.collections.ListChangeListener<WatchFolderRow>) change -> rebuild.run());
+        rebuild.run();
+        Button add = new Button("Add another folder");
+        add.setId("add-another-watch-folder");
+        add.setOnAction(event -> model.addFolder());
+        Label title = new Label("Watch folders");
+        title.getStyleClass().add("section-title");
+        Node hint = hint("each folder's own output, processed folder and stable time; blank takes the shared value");
+        VBox section = new VBox(8, title, hint, lines, add);
+        // With one folder the section takes no room: the watch folder line above has the button that starts it.
+        section.visibleProperty().bind(model.severalFoldersProperty());
+        section.managedProperty().bind(model.severalFoldersProperty());
+        return section;
+    }
+
+    private HBox folderLine(WatchFolderRow folder, int index) {
+        TextField path = folderField(folder.pathProperty(), "folder to watch", "watch-folder-path-" + index, 18);
+        TextField output =
+                folderField(folder.outputFolderProperty(), "shared output", "watch-folder-output-" + index, 14);
+        TextField processed = folderField(
+                folder.processedFolderProperty(), "shared processed", "watch-folder-processed-" + index, 12);
+        TextField stable = folderField(folder.stableSecondsProperty(), "shared", "watch-folder-stable-" + index, 4);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        CheckBox watched = new CheckBox("Watched");
+        watched.setId("watch-folder-enabled-" + index);
+        watched.selectedProperty().bindBidirectional(folder.enabledProperty());
+        CheckBox ownRules = new CheckBox("Own rules");
+        ownRules.setId("watch-folder-own-rules-" + index);
+        ownRules.selectedProperty().bindBidirectional(folder.ownRulesProperty());
+        Button remove = new Button("Remove");
+        remove.setId("watch-folder-remove-" + index);
+        remove.setOnAction(event -> model.removeFolder(index));
+        HBox line = new HBox(8, path, output, processed, stable, watched, ownRules, remove);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private static TextField folderField(StringProperty value, String prompt, String id, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
     private int folderRow(GridPane grid, int row, String title, String key, StringProperty value) {
         TextField field = new TextField();
         field.setId(key);
+        if (key.equals("monitor_folder")) {
+            // With a list of folders there is no single watch folder; the list below says what is watched.
+            field.disableProperty().bind(model.severalFoldersProperty());
+        }
         field.textProperty().bindBidirectional(value);
         HBox.setHgrow(field, Priority.ALWAYS);
         Button browse = new Button("Choose…");
@@ -113,6 +176,14 @@ public final class ConfigView extends ScrollPane {
         });
         grid.add(label(title), 0, row);
         HBox box = new HBox(8, field, browse);
+        if (key.equals("monitor_folder")) {
+            Button several = new Button("Add watch folder");
+            several.setId("add-watch-folder");
+            several.setOnAction(event -> model.addFolder());
+            several.visibleProperty().bind(model.severalFoldersProperty().not());
+            several.managedProperty().bind(model.severalFoldersProperty().not());
+            box.getChildren().add(several);
+        }
         GridPane.setHgrow(box, Priority.ALWAYS);
         grid.add(box, 1, row);
         return errorRow(grid, row + 1, key);
@@ -160,6 +231,11 @@ public final class ConfigView extends ScrollPane {
 
     /** "rules[0].pattern" reads as "Rule 1, pattern". */
     static String describeKey(String key) {
+        var folder = java.util.regex.Pattern.compile("watch_folders\\[(\\d+)]\\.(.+)")
+                .matcher(key);
+        if (folder.matches()) {
+            return "Watch folder " + (Integer.parseInt(folder.group(1)) + 1) + ", " + describeKey(folder.group(2));
+        }
         var matcher = java.util.regex.Pattern.compile("rules\\[(\\d+)]\\.(.+)").matcher(key);
         return matcher.matches()
                 ? "Rule " + (Integer.parseInt(matcher.group(1)) + 1) + ", "

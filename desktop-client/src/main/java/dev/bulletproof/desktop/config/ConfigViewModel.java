@@ -8,6 +8,7 @@ import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.ProfileModel;
 import dev.bulletproof.model.RuleModel;
 import dev.bulletproof.model.RuleTestModel;
+import dev.bulletproof.model.WatchFolderModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -46,6 +47,10 @@ public final class ConfigViewModel {
     private final BooleanProperty recursive = new SimpleBooleanProperty(false);
     private final ObjectProperty<OnSuccess> onSuccess = new SimpleObjectProperty<>(OnSuccess.KEEP);
     private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    private final ObservableList<WatchFolderRow> folders = FXCollections.observableArrayList();
+    /** Whether the config lists its watch folders (watch_folders) rather than naming one (monitor_folder). */
+    private final BooleanProperty severalFolders = new SimpleBooleanProperty(false);
+
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
     private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
     private final StringProperty message = new SimpleStringProperty("");
@@ -84,7 +89,32 @@ public final class ConfigViewModel {
         // The daemon tries higher priorities first; the table shows them in that order.
         sorted.sort(Comparator.comparingInt(RuleModel::priority).reversed());
         rules.setAll(sorted.stream().map(RuleRow::of).toList());
+        severalFolders.set(config.watchFolders() != null);
+        folders.setAll(
+                config.watchFolders() == null
+                        ? List.of()
+                        : config.watchFolders().stream().map(WatchFolderRow::of).toList());
         fieldErrors.clear();
+    }
+
+    /**
+     * Adds a watch folder. From a single folder, the watch folder becomes the first entry of the list and
+     * the new one follows (the daemon accepts one shape or the other, never both).
+     */
+    public void addFolder() {
+        if (!severalFolders.get()) {
+            WatchFolderRow first = new WatchFolderRow();
+            first.pathProperty().set(monitorFolder.get() == null ? "" : monitorFolder.get());
+            folders.setAll(List.of(first));
+            severalFolders.set(true);
+        }
+        folders.add(new WatchFolderRow());
+    }
+
+    public void removeFolder(int index) {
+        if (index >= 0 && index < folders.size()) {
+            folders.remove(index);
+        }
     }
 
     /** Saves the form; the daemon applies it live or refuses it whole with per-field messages. */
@@ -212,20 +242,40 @@ public final class ConfigViewModel {
             ruleModels.add(row.toModel(priority));
         }
         return new ConfigModel(
-                blankToNull(monitorFolder.get()),
-                blankToNull(outputFolder.get()),
-                integer("max_workers", maxWorkers.get(), problems),
-                recursive.get(),
-                decimal("stable_seconds", stableSeconds.get(), problems),
-                decimal("scan_interval_seconds", scanIntervalSeconds.get(), problems),
-                onSuccess.get(),
-                blankToNull(processedFolder.get()),
-                integer("max_attempts", maxAttempts.get(), problems),
-                decimal("stall_timeout_seconds", stallTimeoutSeconds.get(), problems),
-                base.ffmpegPath(),
-                base.server(),
-                base.profiles(),
-                ruleModels);
+                        severalFolders.get() ? null : blankToNull(monitorFolder.get()),
+                        blankToNull(outputFolder.get()),
+                        integer("max_workers", maxWorkers.get(), problems),
+                        recursive.get(),
+                        decimal("stable_seconds", stableSeconds.get(), problems),
+                        decimal("scan_interval_seconds", scanIntervalSeconds.get(), problems),
+                        onSuccess.get(),
+                        blankToNull(processedFolder.get()),
+                        integer("max_attempts", maxAttempts.get(), problems),
+                        decimal("stall_timeout_seconds", stallTimeoutSeconds.get(), problems),
+                        base.ffmpegPath(),
+                        base.server(),
+                        base.profiles(),
+                        ruleModels)
+                .withWatchFolders(folderModels(ruleModels, problems));
+    }
+
+    private List<WatchFolderModel> folderModels(List<RuleModel> sharedRules, Map<String, String> problems) {
+        if (!severalFolders.get()) {
+            return null;
+        }
+        List<WatchFolderModel> list = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            list.add(folders.get(i).toModel(sharedRules, "watch_folders[" + i + "]", problems));
+        }
+        return list;
+    }
+
+    public ObservableList<WatchFolderRow> folders() {
+        return folders;
+    }
+
+    public BooleanProperty severalFoldersProperty() {
+        return severalFolders;
     }
 
     private void failed(Exception e) {
@@ -267,7 +317,7 @@ public final class ConfigViewModel {
         return value == null ? "" : value.toString();
     }
 
-    private static String number(Double value) {
+    static String number(Double value) {
         if (value == null) {
             return "";
         }

@@ -162,4 +162,56 @@ class ConfigViewModelTest {
 
         assertThat(ConfigViewModel.describe(result)).isEqualTo("take1.mov → live-qlab (rule 1), output take1.mov");
     }
+
+    @Test
+    void addingAWatchFolderTurnsTheSingleFolderIntoTheFirstEntryOfTheList() {
+        ConfigViewModel model = new ConfigViewModel(() -> null, calls);
+        model.show(config(List.of()));
+
+        model.addFolder();
+        model.folders().get(1).pathProperty().set("/drop/web");
+        model.folders().get(1).stableSecondsProperty().set("1.5");
+        model.folders().get(1).enabledProperty().set(false);
+        ConfigModel saved = model.toModel(new HashMap<>());
+
+        assertThat(saved.monitorFolder()).isNull();
+        assertThat(saved.watchFolders())
+                .containsExactly(
+                        new dev.bulletproof.model.WatchFolderModel("/in", null, null, null, null, null, null, null),
+                        new dev.bulletproof.model.WatchFolderModel(
+                                "/drop/web", null, null, null, 1.5, null, null, false));
+    }
+
+    @Test
+    void aLoadedListIsPostedBackAsItWasWithOnlyTheEditedFolderChanged() {
+        ConfigViewModel model = new ConfigViewModel(() -> null, calls);
+        RuleModel mov = new RuleModel("*.mov", PatternType.GLOB, "live-qlab", null, 0, null);
+        var qlab = new dev.bulletproof.model.WatchFolderModel(
+                "/drop/qlab", "/cues", List.of(mov), true, 2.0, OnSuccess.MOVE, "/done", true);
+        var web = new dev.bulletproof.model.WatchFolderModel("/drop/web", null, null, null, null, null, null, null);
+        model.show(new ConfigModel(
+                        null, "/out", 2, false, 5.0, 1.0, OnSuccess.KEEP, null, 3, 120.0, null, null, null, List.of())
+                .withWatchFolders(List.of(qlab, web)));
+
+        model.folders().get(1).outputFolderProperty().set("/web");
+        model.folders().get(1).ownRulesProperty().set(true);
+        model.removeFolder(5); // out of range: nothing happens
+        Map<String, String> problems = new HashMap<>();
+        ConfigModel saved = model.toModel(problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(saved.watchFolders().get(0)).isEqualTo(qlab);
+        assertThat(saved.watchFolders().get(1).outputFolder()).isEqualTo("/web");
+        assertThat(saved.watchFolders().get(1).rules())
+                .as("own rules start from the shared ones")
+                .isEmpty();
+
+        model.folders().get(0).stableSecondsProperty().set("2,5");
+        model.toModel(problems);
+        assertThat(problems).containsOnlyKeys("watch_folders[0].stable_seconds");
+        model.removeFolder(0);
+        assertThat(model.toModel(new HashMap<>()).watchFolders())
+                .extracting(dev.bulletproof.model.WatchFolderModel::path)
+                .containsExactly("/drop/web");
+    }
 }

@@ -99,7 +99,8 @@ class JobDetailsTest {
                 j.outputSize(),
                 j.compressionRatio(),
                 j.thumbnail(),
-                node);
+                node,
+                j.watchFolder());
     }
 
     private static Map<String, String> rows(JobModel job) {

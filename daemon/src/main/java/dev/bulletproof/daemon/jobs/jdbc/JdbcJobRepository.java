@@ -105,8 +105,8 @@ public final class JdbcJobRepository implements JobRepository {
         Instant now = clock.instant();
         long id = tx.insert(
                 "INSERT INTO jobs (input_path, input_size, input_mtime, filename, status, status_reason, profile,"
-                        + " output_path, on_success, priority, created_at, media_duration_seconds, bitrate, resolution)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " output_path, on_success, priority, created_at, media_duration_seconds, bitrate, resolution,"
+                        + " watch_folder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 file.inputPath(),
                 file.size(),
                 file.mtimeMillis(),
@@ -120,7 +120,8 @@ public final class JdbcJobRepository implements JobRepository {
                 now,
                 plan == null ? null : plan.mediaDurationSeconds(),
                 plan == null ? null : plan.bitrate(),
-                plan == null ? null : plan.resolution());
+                plan == null ? null : plan.resolution(),
+                file.watchFolder());
         tx.update(INSERT_EVENT, id, JobEventType.CREATED, null, status, now, reason);
         return new Registration(JobWrites.load(tx, id), true);
     }

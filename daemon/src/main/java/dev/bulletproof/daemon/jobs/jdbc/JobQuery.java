@@ -28,6 +28,10 @@ record JobQuery(String sql, List<Object> params) {
             conditions.add("profile = ?");
             params.add(filter.profile());
         }
+        if (filter.watchFolder() != null) {
+            conditions.add("watch_folder = ?");
+            params.add(filter.watchFolder());
+        }
         if (filter.text() != null && !filter.text().isBlank()) {
             conditions.add("filename " + dialect.likeIgnoringCase() + " ? ESCAPE '\\'");
             params.add("%" + escapeLike(filter.text().strip()) + "%");

@@ -93,6 +93,27 @@ public abstract class JobRepositoryContract {
     }
 
     @Test
+    void aJobKeepsTheWatchFolderItWasFoundInAndListsFilterByIt() {
+        jobs.registerFile(NewFile.settling("/drop/qlab/a.mov", 1, 1, "settling").in("/drop/qlab"));
+        Job web = jobs.registerFile(NewFile.ready("/drop/web/b.mov", 2, 2, JobPlan.of("live-qlab", "/o/b.mov", 0))
+                        .in("/drop/web"))
+                .job();
+        jobs.registerFile(NewFile.ready("/elsewhere/c.mov", 3, 3, JobPlan.of("live-qlab", "/o/c.mov", 0)));
+        reopen();
+
+        assertThat(jobs.list(JobFilter.all().inFolder("/drop/web")))
+                .singleElement()
+                .satisfies(job -> {
+                    assertThat(job.id()).isEqualTo(web.id());
+                    assertThat(job.watchFolder()).isEqualTo("/drop/web");
+                });
+        assertThat(jobs.count(JobFilter.all().inFolder("/drop/qlab"))).isEqualTo(1);
+        assertThat(jobs.list(JobFilter.all()))
+                .extracting(Job::watchFolder)
+                .containsExactlyInAnyOrder("/drop/qlab", "/drop/web", null);
+    }
+
+    @Test
     void aChangedFileGetsANewJob() {
         Job original = jobs.registerFile(NewFile.settling("/in/show.mov", 100, 5, "settling"))
                 .job();
