@@ -21,6 +21,9 @@ import java.time.Instant;
  * @param mediaFacts codecs, frame rate and audio tracks from the probe at queue time; null until probed
  * @param outputSize the published output's size in bytes; null until completed
  * @param thumbnail whether a poster frame was made for this job
+ * @param nodeId the node that claimed the job last (decision 0019); null if none has
+ * @param lease the lease of that claim: bumped by every claim and every rescue, and checked by each write
+ *     of the run's outcome, so a node whose job was taken over writes nothing (decision 0020)
  */
 public record Job(
         long id,
@@ -48,7 +51,68 @@ public record Job(
         long version,
         MediaFacts mediaFacts,
         Long outputSize,
-        boolean thumbnail) {
+        boolean thumbnail,
+        String nodeId,
+        long lease) {
+
+    /** A job as stored before nodes and leases existed, or that no node has claimed yet. */
+    public Job(
+            long id,
+            String inputPath,
+            long inputSize,
+            long inputMtimeMillis,
+            String filename,
+            JobStatus status,
+            String statusReason,
+            String profile,
+            String outputPath,
+            OnSuccess onSuccess,
+            int priority,
+            int attempts,
+            String error,
+            Instant createdAt,
+            Instant startedAt,
+            Instant completedAt,
+            Instant notBefore,
+            Double mediaDurationSeconds,
+            Long bitrate,
+            String resolution,
+            Boolean verified,
+            Double processingSeconds,
+            long version,
+            MediaFacts mediaFacts,
+            Long outputSize,
+            boolean thumbnail) {
+        this(
+                id,
+                inputPath,
+                inputSize,
+                inputMtimeMillis,
+                filename,
+                status,
+                statusReason,
+                profile,
+                outputPath,
+                onSuccess,
+                priority,
+                attempts,
+                error,
+                createdAt,
+                startedAt,
+                completedAt,
+                notBefore,
+                mediaDurationSeconds,
+                bitrate,
+                resolution,
+                verified,
+                processingSeconds,
+                version,
+                mediaFacts,
+                outputSize,
+                thumbnail,
+                null,
+                0);
+    }
 
     /** A job as stored before media facts existed, or before its probe ran. */
     public Job(
@@ -102,6 +166,11 @@ public record Job(
                 null,
                 null,
                 false);
+    }
+
+    /** The lease this job was claimed under, for the writes of its run. */
+    public Lease leaseHeld() {
+        return new Lease(id, lease);
     }
 
     /** Input size over output size, or null until there is an output of known size. */
