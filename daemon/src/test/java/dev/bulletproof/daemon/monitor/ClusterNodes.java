@@ -29,22 +29,33 @@ final class ClusterNodes implements AutoCloseable {
     final Path in;
     final Path out;
     final Path staging;
-    final PostgresDatabaseFixture fixture = PostgresDatabaseFixture.create();
+    final String url;
     final SqlDatabase database;
     final JdbcJobRepository jobs;
     private final List<DaemonProcess> started = new ArrayList<>();
     private final int heartbeatSeconds;
     private final int nodeTimeoutSeconds;
 
+    /** On a new database of the test JVM's embedded server. */
     ClusterNodes(Path root, int heartbeatSeconds, int nodeTimeoutSeconds) throws IOException {
+        this(
+                root,
+                heartbeatSeconds,
+                nodeTimeoutSeconds,
+                PostgresDatabaseFixture.create().url());
+    }
+
+    /** On the database at {@code url}, reached as {@link PostgresDatabaseFixture#USER}; migrated here. */
+    ClusterNodes(Path root, int heartbeatSeconds, int nodeTimeoutSeconds, String url) throws IOException {
         this.root = root;
+        this.url = url;
         this.in = Files.createDirectories(root.resolve("in"));
         this.out = Files.createDirectories(root.resolve("out"));
         this.staging = Files.createDirectories(root.resolve("staging"));
         this.heartbeatSeconds = heartbeatSeconds;
         this.nodeTimeoutSeconds = nodeTimeoutSeconds;
         Files.writeString(root.resolve("database-password"), PostgresDatabaseFixture.PASSWORD + "\n");
-        this.database = fixture.open();
+        this.database = new PostgresDatabaseFixture(url).open();
         this.jobs = new JdbcJobRepository(database, Clock.systemUTC());
     }
 
@@ -73,7 +84,7 @@ final class ClusterNodes implements AutoCloseable {
                   node_timeout_seconds: %d
                 """.formatted(
                         MonitorFixture.freePort(),
-                        fixture.url(),
+                        url,
                         PostgresDatabaseFixture.USER,
                         name,
                         heartbeatSeconds,
@@ -178,8 +189,12 @@ final class ClusterNodes implements AutoCloseable {
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // the database is away for a moment (a test restarts it); ask again
             }
             Thread.sleep(100);
         }

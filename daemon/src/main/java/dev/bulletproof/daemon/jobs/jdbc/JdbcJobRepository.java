@@ -196,8 +196,16 @@ public final class JdbcJobRepository implements JobRepository {
         if (found.isEmpty() || found.get().status() != WAITING) {
             return Optional.empty(); // cancelled or deleted while the file settled
         }
+        lockInputPath(tx, found.get().inputPath());
+        if (lockInputPath.isPresent()) {
+            // Read again under the lock: another node watching the same folder may have marked it ready while
+            // this transaction waited for the lock.
+            found = tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, file.jobId());
+            if (found.isEmpty() || found.get().status() != WAITING) {
+                return Optional.empty();
+            }
+        }
         Job current = found.get();
-        lockInputPath(tx, current.inputPath());
         Optional<Long> twin = tx.queryOne(
                 selectTwin, row -> row.getLong(1), current.inputPath(), file.size(), file.mtimeMillis(), current.id());
         if (twin.isPresent()) {
