@@ -5,6 +5,12 @@ import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.api.ClusterNodes;
 import dev.bulletproof.daemon.api.Engine;
 import dev.bulletproof.daemon.api.JobViews;
+import dev.bulletproof.daemon.cluster.Heartbeat;
+import dev.bulletproof.daemon.cluster.Node;
+import dev.bulletproof.daemon.cluster.NodeIdentity;
+import dev.bulletproof.daemon.cluster.jdbc.NodeRegistry;
+import dev.bulletproof.daemon.cluster.jdbc.QueueWaker;
+import dev.bulletproof.daemon.cluster.jdbc.Rescuer;
 import dev.bulletproof.daemon.config.AutomationSettings;
 import dev.bulletproof.daemon.config.ConfigStore;
 import dev.bulletproof.daemon.config.DaemonConfig;
@@ -80,6 +86,29 @@ public final class Daemon implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
     private static final Duration RETRY_BACKOFF_BASE = Duration.ofSeconds(5);
     private static final Duration RETRY_BACKOFF_CAP = Duration.ofMinutes(5);
+    /** The encoders a node reports to the cluster, where its ffmpeg has them: those the profiles can use. */
+    private static final List<String> NODE_ENCODERS = List.of(
+            "libx264",
+            "libx265",
+            "libsvtav1",
+            "libaom-av1",
+            "libvpx-vp9",
+            "prores_ks",
+            "dnxhd",
+            "h264_nvenc",
+            "hevc_nvenc",
+            "h264_qsv",
+            "hevc_qsv",
+            "h264_vaapi",
+            "hevc_vaapi",
+            "h264_videotoolbox",
+            "hevc_videotoolbox",
+            "aac",
+            "libopus",
+            "libmp3lame",
+            "flac",
+            "pcm_s16le",
+            "pcm_s24le");
 
     /**
      * @param ffmpegOverride an ffmpeg given on the command line; wins over the config's ffmpeg_path
@@ -149,6 +178,11 @@ public final class Daemon implements AutoCloseable {
     private volatile ClusterNodes clusterNodes;
 
     private Engine engine;
+    private NodeIdentity node;
+    private NodeRegistry nodes;
+    private Heartbeat heartbeat;
+    private Rescuer rescuer;
+    private QueueWaker waker;
     private ApiServer api;
     private WebhookDispatcher webhooks;
     private boolean stopped;
@@ -174,7 +208,6 @@ public final class Daemon implements AutoCloseable {
     private void startParts() {
         Instant startedAt = clock.instant();
         data = opened(DataFolder.open(options.dataFolder()));
-        String nodeId = NodeIdFile.loadOrCreate(data.root()).toString();
         // Subscribed before anything happens, so crash recovery and the first jobs are counted.
         DaemonMetrics metrics = opened(new DaemonMetrics(bus, clock));
 
@@ -186,10 +219,18 @@ public final class Daemon implements AutoCloseable {
         config = new LiveConfigFile(store, loaded, clock, bus);
         loaded.createMissingFolders();
 
-        SqlDatabase database = opened(openDatabase(store));
+        Optional<DatabaseSettings> shared = store.loadDatabase();
+        SqlDatabase database = opened(openDatabase(shared));
         Migrations.fromClasspath().apply(database);
+        String version = version();
+        node = new NodeIdentity(
+                NodeIdentity.idKeptIn(data.root()),
+                shared.map(DatabaseSettings::nodeName).orElseGet(NodeIdentity::hostName),
+                version,
+                loaded.maxWorkers(),
+                encodersOf(tools));
         LiveProgressBoard progress = new LiveProgressBoard();
-        jobs = new PublishingJobRepository(new JdbcJobRepository(database, clock), bus, progress);
+        jobs = new PublishingJobRepository(new JdbcJobRepository(database, clock, node.id()), bus, progress);
         PublishIntentStore intents = new JdbcPublishIntentStore(database, clock);
         history = new JdbcHistory(database, clock);
 
@@ -213,7 +254,8 @@ public final class Daemon implements AutoCloseable {
 
         // Before any worker, so nothing a crash interrupted can run twice.
         EncodeRegistry encodes = new EncodeRegistry(data.encodes());
-        recovered = new CrashRecovery(jobs, intents, encodes, loaded).run();
+        recovered =
+                new CrashRecovery(jobs, intents, encodes, loaded, database.sharedByNodes() ? node.id() : null).run();
 
         pool = new WorkerPool(
                 jobs,
@@ -250,13 +292,13 @@ public final class Daemon implements AutoCloseable {
         }
         // Before the pool starts: a daemon started outside its windows must not start a job first.
         schedule.applyAtStart();
+        startCluster(database, shared, loaded);
         pool.start();
         schedule.start();
         mediaFacts.start();
         webhookSender.start();
         mediaFacts.catchUp(jobs.list(queuedJobs()));
         folders.start(loaded, jobs.list(waitingJobs()));
-        String version = version();
         metrics.describe(version, tools.shortVersion());
         metrics.observe(new DaemonReadings(jobs, pool, config));
         // The start-up banner names the folders and ffmpeg for a person; this is for the log file.
@@ -268,14 +310,14 @@ public final class Daemon implements AutoCloseable {
         // Last: a request never reaches a part that is not running yet.
         LiveJobs liveJobs = new LiveJobs(jobs, progress);
         MediaTools foundTools = tools;
-        ThisMachineOnly nodes = new ThisMachineOnly(
-                new ThisMachineOnly.Identity(nodeId, ThisMachineOnly.hostName(), version, startedAt),
+        ThisMachineOnly thisMachine = new ThisMachineOnly(
+                new ThisMachineOnly.Identity(node.id(), node.name(), node.version(), startedAt),
                 pool,
                 liveJobs,
                 config,
                 () -> EncoderCheck.availableEncoders(foundTools),
                 clock);
-        clusterNodes = nodes;
+        clusterNodes = new NodesTable(thisMachine, node.id(), nodes, liveJobs, database.sharedByNodes());
         engine = new Engine(
                 liveJobs,
                 new JobControls(pool, jobs, config, clock),
@@ -289,9 +331,41 @@ public final class Daemon implements AutoCloseable {
                 jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
                 webhooks,
                 schedule,
-                nodes);
+                clusterNodes);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
+        }
+    }
+
+    /**
+     * The node's heartbeat, and on a database shared by nodes the rescue of dead nodes' jobs and the queue's
+     * wake-ups (decision 0019). Before the pool starts: the node is registered, so alive, before its first
+     * claim. Stopped after the pool (the heartbeat must outlive the runs it guards).
+     */
+    private void startCluster(SqlDatabase database, Optional<DatabaseSettings> shared, DaemonConfig loaded) {
+        Duration interval = shared.map(DatabaseSettings::heartbeat).orElse(DatabaseSettings.DEFAULT_HEARTBEAT);
+        Duration timeout = shared.map(DatabaseSettings::nodeTimeout).orElse(DatabaseSettings.DEFAULT_NODE_TIMEOUT);
+        nodes = new NodeRegistry(database, timeout);
+        heartbeat = new Heartbeat(nodes, node, pool, jobs, interval, database.sharedByNodes(), loaded.maxAttempts());
+        heartbeat.start();
+        if (database instanceof PostgresDatabase postgres) {
+            rescuer = new Rescuer(
+                    postgres::dedicatedConnection, jobs, heartbeat, timeout, interval, loaded.maxAttempts());
+            rescuer.start();
+            waker = new QueueWaker(postgres::dedicatedConnection, database, bus, pool::wakeUp);
+            waker.start();
+        }
+    }
+
+    private static List<String> encodersOf(MediaTools tools) {
+        try {
+            Set<String> available = EncoderCheck.availableEncoders(tools);
+            return NODE_ENCODERS.stream().filter(available::contains).toList();
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "cannot list the encoders of " + tools.ffmpeg() + ": " + e.getMessage());
+            return List.of();
         }
     }
 
@@ -299,8 +373,7 @@ public final class Daemon implements AutoCloseable {
      * The shared PostgreSQL database when the config file has a {@code database:} section, else the embedded
      * SQLite file in the data folder (decision 0016).
      */
-    private SqlDatabase openDatabase(ConfigStore store) {
-        Optional<DatabaseSettings> shared = store.loadDatabase();
+    private SqlDatabase openDatabase(Optional<DatabaseSettings> shared) {
         if (shared.isPresent()) {
             DatabaseSettings settings = shared.get();
             LOG.log(System.Logger.Level.INFO, "database: PostgreSQL at {0}", settings.where());
@@ -344,8 +417,18 @@ public final class Daemon implements AutoCloseable {
         closeQuietly(api);
         closeQuietly(folders);
         closeQuietly(schedule);
+        closeQuietly(rescuer);
+        closeQuietly(waker);
         if (pool != null) {
             pool.stop(grace);
+        }
+        closeQuietly(heartbeat);
+        if (nodes != null && node != null) {
+            try {
+                nodes.leave(node.id()); // its jobs are back in the queue: nothing for the rescuer to do
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not remove this node from the node list: " + e);
+            }
         }
         for (AutoCloseable resource : resources.reversed()) {
             closeQuietly(resource);
@@ -412,6 +495,19 @@ public final class Daemon implements AutoCloseable {
     /** The API server; null when the daemon was started without one. */
     public ApiServer api() {
         return api;
+    }
+
+    /** This daemon as a node of its database (decision 0019). */
+    public NodeIdentity node() {
+        return node;
+    }
+
+    /**
+     * Every node of the database, alive or dead, for the node list of the API and dashboards; on a single
+     * machine's SQLite file, this one.
+     */
+    public List<Node> nodes() {
+        return nodes.nodes();
     }
 
     /** Jobs the start-up found interrupted by a crash. */

@@ -104,12 +104,14 @@ final class ThisMachineOnly implements ClusterNodes {
                 queue.isQueuePaused());
     }
 
-    /** On a machine of its own every job a worker holds is this node's. */
+    /** The jobs this node's workers hold (on a machine of its own, every job a worker holds). */
     private List<String> currentJobs() {
         return jobs
                 .list(new JobFilter(
                         Set.of(JobStatus.PROCESSING, JobStatus.PAUSED), null, null, null, MOST_CURRENT_JOBS, 0))
                 .stream()
+                // On a shared database the other nodes' jobs are theirs (NodesTable lists them under them).
+                .filter(job -> job.nodeId() == null || job.nodeId().equals(identity.id()))
                 .map(Job::id)
                 .sorted(Comparator.naturalOrder())
                 .map(id -> Long.toString(id))

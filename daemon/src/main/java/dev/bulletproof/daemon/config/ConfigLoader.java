@@ -350,8 +350,30 @@ public final class ConfigLoader {
                 problems.putIfAbsent(
                         "database.password_file", "is required: a file holding the password of database.user");
             }
+            String nodeName = value(section, "node_name", String.class, "database.node_name");
+            Integer heartbeat = value(section, "heartbeat_seconds", Integer.class, "database.heartbeat_seconds");
+            Integer timeout = value(section, "node_timeout_seconds", Integer.class, "database.node_timeout_seconds");
+            if (nodeName != null && nodeName.isBlank()) {
+                problems.put("database.node_name", "must not be blank; leave it out to use the host name");
+            }
+            if (heartbeat != null && heartbeat < 1) {
+                problems.put("database.heartbeat_seconds", "must be at least 1");
+            }
+            int beat = heartbeat == null ? (int) DatabaseSettings.DEFAULT_HEARTBEAT.toSeconds() : heartbeat;
+            if (timeout != null && timeout < 3 * beat) {
+                // Fewer than three missed beats would take a node for dead after one slow write.
+                problems.put(
+                        "database.node_timeout_seconds",
+                        "must be at least three heartbeats (" + 3 * beat + " s with heartbeat_seconds " + beat + ")");
+            }
             if (problems.size() == before) {
-                database = new DatabaseSettings(url, user, java.nio.file.Path.of(passwordFile));
+                database = new DatabaseSettings(
+                        url,
+                        user,
+                        java.nio.file.Path.of(passwordFile),
+                        nodeName,
+                        heartbeat == null ? null : java.time.Duration.ofSeconds(heartbeat),
+                        timeout == null ? null : java.time.Duration.ofSeconds(timeout));
             }
         }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,13 +15,33 @@ import java.util.Set;
  * config file (which is shown, saved, backed up and copied between machines): the file names a file that
  * holds it, and it is read from there only when the daemon connects.
  *
+ * <p>The section also holds what this daemon is as a node of the cluster (decision 0019): they matter only
+ * when nodes share a database, and like the rest of the section they are read at start only.
+ *
  * @param url {@code jdbc:postgresql://host[:port]/database}
  * @param passwordFile absolute, resolved against the config file's folder
+ * @param nodeName how this node is shown; null for the machine's host name
+ * @param heartbeat how often the node writes that it is alive
+ * @param nodeTimeout how long without a heartbeat before the node is taken for dead and its jobs rescued
  */
-public record DatabaseSettings(String url, String user, Path passwordFile) {
+public record DatabaseSettings(
+        String url, String user, Path passwordFile, String nodeName, Duration heartbeat, Duration nodeTimeout) {
 
     static final String KEY = "database";
-    static final Set<String> KEYS = Set.of("url", "user", "password_file");
+    static final Set<String> KEYS =
+            Set.of("url", "user", "password_file", "node_name", "heartbeat_seconds", "node_timeout_seconds");
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(20);
+
+    public DatabaseSettings {
+        heartbeat = heartbeat == null ? DEFAULT_HEARTBEAT : heartbeat;
+        nodeTimeout = nodeTimeout == null ? DEFAULT_NODE_TIMEOUT : nodeTimeout;
+    }
+
+    public DatabaseSettings(String url, String user, Path passwordFile) {
+        this(url, user, passwordFile, null, null, null);
+    }
+
     static final String URL_PREFIX = "jdbc:postgresql://";
 
     /** The password, the first line of {@link #passwordFile()} without its line break. */
@@ -58,6 +79,12 @@ public record DatabaseSettings(String url, String user, Path passwordFile) {
     DatabaseSettings resolvedAgainst(Path baseDir) {
         return passwordFile == null
                 ? this
-                : new DatabaseSettings(url, user, DaemonConfig.resolve(baseDir, passwordFile.toString()));
+                : new DatabaseSettings(
+                        url,
+                        user,
+                        DaemonConfig.resolve(baseDir, passwordFile.toString()),
+                        nodeName,
+                        heartbeat,
+                        nodeTimeout);
     }
 }

@@ -54,6 +54,12 @@ public interface Dialect {
      */
     String likeIgnoringCase();
 
+    /**
+     * The database's own clock in epoch milliseconds, as an SQL expression. Heartbeats and the test for a
+     * dead node use it, never a node's clock, so nodes whose clocks disagree still agree on who is dead.
+     */
+    String nowMillis();
+
     /** The larger of two numeric expressions. */
     String greatest(String first, String second);
 

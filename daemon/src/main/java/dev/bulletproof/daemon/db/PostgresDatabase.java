@@ -28,12 +28,16 @@ public final class PostgresDatabase implements SqlDatabase {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final String url;
+    private final String user;
+    private final String password;
     private final HikariDataSource pool;
     private final ThreadLocal<Transaction> currentTransaction = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PostgresDatabase(String url, HikariDataSource pool) {
+    private PostgresDatabase(String url, String user, String password, HikariDataSource pool) {
         this.url = url;
+        this.user = user;
+        this.password = password;
         this.pool = pool;
     }
 
@@ -55,7 +59,7 @@ public final class PostgresDatabase implements SqlDatabase {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.addDataSourceProperty("ApplicationName", "bulletproof");
         try {
-            return new PostgresDatabase(url, new HikariDataSource(config));
+            return new PostgresDatabase(url, user, password, new HikariDataSource(config));
         } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
             throw new DatabaseException("cannot open database " + url + ": " + reasonOf(e), e);
         }
@@ -69,6 +73,39 @@ public final class PostgresDatabase implements SqlDatabase {
     @Override
     public Dialect dialect() {
         return DIALECT;
+    }
+
+    @Override
+    public boolean sharedByNodes() {
+        return true;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for what lives as long as a session: the rescuer's
+     * leadership (a session-level advisory lock, released by PostgreSQL when the connection dies) and the
+     * queue's LISTEN. The caller closes it.
+     */
+    public Connection dedicatedConnection() {
+        if (closed.get()) {
+            throw new DatabaseException("database " + url + " is closed", null);
+        }
+        java.util.Properties properties = new java.util.Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "bulletproof");
+        properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        // A dead server must not leave a session thread blocked forever on a socket read.
+        properties.setProperty("socketTimeout", "30");
+        properties.setProperty("tcpKeepAlive", "true");
+        try {
+            return java.sql.DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot reach database " + url + ": " + reasonOf(e), e);
+        }
     }
 
     @Override

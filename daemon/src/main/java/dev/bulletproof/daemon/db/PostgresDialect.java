@@ -64,6 +64,12 @@ public final class PostgresDialect implements Dialect {
         return "ILIKE";
     }
 
+    /** clock_timestamp(), not now(): a long transaction must not stamp a heartbeat with its start time. */
+    @Override
+    public String nowMillis() {
+        return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+    }
+
     @Override
     public String greatest(String first, String second) {
         return "GREATEST(" + first + ", " + second + ")";

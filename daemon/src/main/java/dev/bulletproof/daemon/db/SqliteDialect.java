@@ -58,6 +58,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String nowMillis() {
+        return "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
+    }
+
+    @Override
     public String greatest(String first, String second) {
         return "MAX(" + first + ", " + second + ")";
     }

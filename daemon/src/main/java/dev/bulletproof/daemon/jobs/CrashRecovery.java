@@ -29,18 +29,33 @@ public final class CrashRecovery {
     private final PublishIntentStore intents;
     private final EncodeRegistry encodes;
     private final DaemonConfig config;
+    private final String ownNode;
 
     public CrashRecovery(JobRepository jobs, PublishIntentStore intents, EncodeRegistry encodes, DaemonConfig config) {
+        this(jobs, intents, encodes, config, null);
+    }
+
+    /**
+     * @param ownNode on a database shared by nodes, this node's id: only its own publishes are finished here
+     *     (the job store's recovery likewise takes only its own jobs); null on a single machine's database
+     */
+    public CrashRecovery(
+            JobRepository jobs,
+            PublishIntentStore intents,
+            EncodeRegistry encodes,
+            DaemonConfig config,
+            String ownNode) {
         this.jobs = jobs;
         this.intents = intents;
         this.encodes = encodes;
         this.config = config;
+        this.ownNode = ownNode;
     }
 
     /** @return the jobs found interrupted and put back in the queue (or failed) */
     public List<Job> run() {
         stopLeftoverEncodes();
-        new PublishRecovery(jobs, intents, config).run();
+        new PublishRecovery(jobs, intents, config, ownNode).run();
         List<Job> recovered = jobs.recoverAfterCrash(config.maxAttempts());
         recovered.forEach(CrashRecovery::removePartialOutputs);
         if (!recovered.isEmpty()) {
@@ -59,7 +74,7 @@ public final class CrashRecovery {
     }
 
     /** Its temporary file may be named after the planned output or after a "-2"... variant of it. */
-    private static void removePartialOutputs(Job job) {
+    public static void removePartialOutputs(Job job) {
         if (job.outputPath() == null) {
             return;
         }

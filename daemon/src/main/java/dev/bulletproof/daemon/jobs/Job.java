@@ -23,6 +23,9 @@ import java.time.Instant;
  * @param thumbnail whether a poster frame was made for this job
  * @param watchFolder the watched folder the file came from (its absolute path as configured then); null for
  *     a job added by hand and for jobs recorded before folders were
+ * @param nodeId the node that claimed the job last (decision 0019); null if none has
+ * @param lease the lease of that claim: bumped by every claim and every rescue, and checked by each write
+ *     of the run's outcome, so a node whose job was taken over writes nothing (decision 0020)
  */
 public record Job(
         long id,
@@ -51,9 +54,11 @@ public record Job(
         MediaFacts mediaFacts,
         Long outputSize,
         boolean thumbnail,
-        String watchFolder) {
+        String watchFolder,
+        String nodeId,
+        long lease) {
 
-    /** A job without a recorded watch folder. */
+    /** A job without a recorded watch folder that no node has claimed (or stored before either existed). */
     public Job(
             long id,
             String inputPath,
@@ -108,7 +113,9 @@ public record Job(
                 mediaFacts,
                 outputSize,
                 thumbnail,
-                null);
+                null,
+                null,
+                0);
     }
 
     /** A job as stored before media facts existed, or before its probe ran. */
@@ -163,6 +170,11 @@ public record Job(
                 null,
                 null,
                 false);
+    }
+
+    /** The lease this job was claimed under, for the writes of its run. */
+    public Lease leaseHeld() {
+        return new Lease(id, lease);
     }
 
     /** Input size over output size, or null until there is an output of known size. */

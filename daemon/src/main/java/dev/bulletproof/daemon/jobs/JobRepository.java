@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,40 @@ public interface JobRepository {
     /** Processing or paused to queued because the daemon is stopping; the interrupted attempt is not counted. */
     Job requeueAfterStop(long id);
 
+    // The writes of a run, under the lease its claim gave it (decision 0020). Each throws
+    // LeaseLostException, writing nothing, when the job has been given to another node since.
+
+    /** {@link #markCompleted(long, ExecutionResult)} by the run holding {@code lease}. */
+    Job markCompleted(Lease lease, ExecutionResult result);
+
+    /** {@link #markFailed(long, String, Double)} by the run holding {@code lease}. */
+    Job markFailed(Lease lease, String error, Double processingSeconds);
+
+    /** {@link #scheduleRetry(long, Instant, String, String, Double)} by the run holding {@code lease}. */
+    Job scheduleRetry(Lease lease, Instant notBefore, String reason, String error, Double processingSeconds);
+
+    /** {@link #requeueAfterStop(long)} by the run holding {@code lease}. */
+    Job requeueAfterStop(Lease lease);
+
+    /** The leases of the jobs this store's node holds now (running or paused while running). */
+    List<Lease> leasesHeld();
+
+    /**
+     * Re-queues the running jobs of every node whose last heartbeat is older than {@code nodeTimeout} by the
+     * database's clock (or of no known node), as start-up recovery does for a node's own: the attempt stays
+     * counted, and a job out of attempts fails. Each rescue bumps the job's lease, so the old node can write
+     * nothing more for it. A job held while queued, and one with an unfinished publish, are left alone.
+     *
+     * @return the jobs changed
+     */
+    List<Job> rescueJobsOfDeadNodes(Duration nodeTimeout, int maxAttempts);
+
+    /**
+     * Re-queues, as a rescue would, this node's jobs under {@code orphans} that still hold those leases: jobs
+     * whose runs this node stopped itself when it presumed its leases lost, but that no other node took.
+     */
+    List<Job> recoverOrphans(List<Lease> orphans, int maxAttempts);
+
     /** Queued to paused (held out of the queue) or processing to paused (suspended). */
     Job pause(long id);
 
@@ -120,7 +155,8 @@ public interface JobRepository {
 
     /**
      * Run once at start, before any worker: a job found processing, or paused while it ran, was
-     * interrupted by a crash or a stop (no process of ours can be alive). A job held while still queued
+     * interrupted by a crash or a stop (no process of ours can be alive). On a database shared by nodes,
+     * only this node's own jobs: another node's are running there, or are the rescuer's. A job held while still queued
      * stays paused. It goes back to queued, its attempt counted, or to failed when
      * {@code maxAttempts} are used up. Returns the jobs changed, so their temporary outputs can be removed.
      */

@@ -31,16 +31,28 @@ final class OutcomeRecorder {
         if (run.cancelRequested) {
             return; // cancel() already wrote the cancelled state when the user asked
         }
+        Lease lease = run.job.leaseHeld();
+        if (run.leaseLost) {
+            // Stopped because its lease is gone or presumed gone (decision 0020). The fenced write decides:
+            // if another node has the job it throws and nothing is written; if nobody took it (the node only
+            // presumed the worst), a published output is recorded and anything else goes back to the queue.
+            if (succeeded) {
+                repository.markCompleted(lease, result);
+            } else {
+                repository.requeueAfterStop(lease);
+            }
+            return;
+        }
         if (run.stopRequested && !succeeded) {
-            repository.requeueAfterStop(id);
+            repository.requeueAfterStop(lease);
             return;
         }
         if (failure != null) {
-            repository.markFailed(id, "internal error: " + describe(failure), null);
+            repository.markFailed(lease, "internal error: " + describe(failure), null);
             return;
         }
         if (result == null) {
-            repository.markFailed(id, "the worker was interrupted", null);
+            repository.markFailed(lease, "the worker was interrupted", null);
             return;
         }
         if (run.suspended && repository.get(id).status() == JobStatus.PAUSED) {
@@ -49,7 +61,7 @@ final class OutcomeRecorder {
             repository.resumeRunning(id);
         }
         switch (result.outcome()) {
-            case SUCCEEDED -> repository.markCompleted(id, result);
+            case SUCCEEDED -> repository.markCompleted(lease, result);
             case FAILED, STALLED -> recordFailure(run.job, result);
             case CANCELLED -> repository.cancel(id, "the transcoder was stopped from outside the daemon");
         }
@@ -64,7 +76,7 @@ final class OutcomeRecorder {
             Instant notBefore = clock.instant().plus(delay);
             String reason = "retrying in " + seconds(delay) + " after: " + error + " (attempt " + attempt + " of "
                     + maxAttempts + ")";
-            repository.scheduleRetry(job.id(), notBefore, reason, error, result.processingSeconds());
+            repository.scheduleRetry(job.leaseHeld(), notBefore, reason, error, result.processingSeconds());
             return;
         }
         String finalError = result.retryable()
@@ -72,7 +84,7 @@ final class OutcomeRecorder {
                         + "; a passing problem such as a full disk, an I/O error or a killed or stalled encoder:"
                         + " fix it, then retry the job)"
                 : error;
-        repository.markFailed(job.id(), finalError, result.processingSeconds());
+        repository.markFailed(job.leaseHeld(), finalError, result.processingSeconds());
     }
 
     private static String errorOf(ExecutionResult result) {

@@ -17,6 +17,12 @@ public interface PublishIntentStore {
      */
     boolean record(PublishIntent intent);
 
+    /**
+     * {@link #record(PublishIntent)} by the run holding {@code lease}: false, recording nothing, also when the
+     * job was given to another node since (decision 0020), so the run discards its output unpublished.
+     */
+    boolean record(PublishIntent intent, Lease lease);
+
     /** The final name was taken by someone else just before the rename; the next free one is used. */
     void retarget(long jobId, Path finalPath);
 

@@ -27,11 +27,14 @@ final class PublishRecovery {
     private final JobRepository jobs;
     private final PublishIntentStore intents;
     private final DaemonConfig config;
+    /** Only this node's publishes on a database shared by nodes; null for all (a single machine's). */
+    private final String ownNode;
 
-    PublishRecovery(JobRepository jobs, PublishIntentStore intents, DaemonConfig config) {
+    PublishRecovery(JobRepository jobs, PublishIntentStore intents, DaemonConfig config, String ownNode) {
         this.jobs = jobs;
         this.intents = intents;
         this.config = config;
+        this.ownNode = ownNode;
     }
 
     /** @return the jobs completed by finishing their publish */
@@ -45,6 +48,9 @@ final class PublishRecovery {
 
     private Optional<Job> finish(PublishIntent intent) {
         Job job = jobs.get(intent.jobId());
+        if (ownNode != null && !ownNode.equals(job.nodeId())) {
+            return Optional.empty(); // another node's publish, perhaps under way right now
+        }
         if (job.status() != JobStatus.PROCESSING && job.status() != JobStatus.PAUSED) {
             // Only a running job can record an intent, and completing it removes the intent; keep the files.
             LOG.log(

@@ -137,6 +137,51 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     @Override
+    public Job markCompleted(Lease lease, ExecutionResult result) {
+        return published(JobEvent.Change.COMPLETED, () -> store.markCompleted(lease, result));
+    }
+
+    @Override
+    public Job markFailed(Lease lease, String error, Double processingSeconds) {
+        return published(JobEvent.Change.FAILED, () -> store.markFailed(lease, error, processingSeconds));
+    }
+
+    @Override
+    public Job scheduleRetry(Lease lease, Instant notBefore, String reason, String error, Double processingSeconds) {
+        return published(
+                JobEvent.Change.RETRY_SCHEDULED,
+                () -> store.scheduleRetry(lease, notBefore, reason, error, processingSeconds));
+    }
+
+    @Override
+    public Job requeueAfterStop(Lease lease) {
+        return published(JobEvent.Change.REQUEUED, () -> store.requeueAfterStop(lease));
+    }
+
+    @Override
+    public List<Lease> leasesHeld() {
+        return store.leasesHeld();
+    }
+
+    @Override
+    public List<Job> rescueJobsOfDeadNodes(java.time.Duration nodeTimeout, int maxAttempts) {
+        return inCommitOrder(() -> {
+            List<Job> rescued = store.rescueJobsOfDeadNodes(nodeTimeout, maxAttempts);
+            rescued.forEach(job -> changed(job, JobEvent.Change.RECOVERED));
+            return rescued;
+        });
+    }
+
+    @Override
+    public List<Job> recoverOrphans(List<Lease> orphans, int maxAttempts) {
+        return inCommitOrder(() -> {
+            List<Job> recovered = store.recoverOrphans(orphans, maxAttempts);
+            recovered.forEach(job -> changed(job, JobEvent.Change.RECOVERED));
+            return recovered;
+        });
+    }
+
+    @Override
     public Job pause(long id) {
         return published(JobEvent.Change.PAUSED, () -> store.pause(id));
     }

@@ -25,6 +25,11 @@ final class RunningJob {
     boolean stopRequested;
     /** Set when stop() gave up waiting and requeued the job itself; whatever the run reports later is stale. */
     boolean abandoned;
+    /**
+     * Set when the job's lease is gone or must be presumed gone (decision 0020): its encoder is stopped and
+     * nothing of this run is recorded or published. Volatile: the node's heartbeat sets it.
+     */
+    volatile boolean leaseLost;
 
     /** Set, under this object's monitor, when the run ended; no progress of it is published after that. */
     private boolean ended;
@@ -68,7 +73,7 @@ final class RunningJob {
 
     void attach(Execution started) {
         execution = started;
-        if (cancelRequested || stopRequested) {
+        if (cancelRequested || stopRequested || leaseLost) {
             started.cancel();
         } else if (suspended) {
             started.suspend();
@@ -91,6 +96,13 @@ final class RunningJob {
 
     void cancel() {
         cancelRequested = true;
+        if (execution != null) {
+            execution.cancel();
+        }
+    }
+
+    void loseLease() {
+        leaseLost = true;
         if (execution != null) {
             execution.cancel();
         }

@@ -82,6 +82,8 @@ public final class WorkerPool implements QueueControl {
     private volatile Integer scheduleLimit;
     /** Runs the schedule suspended, in the order it did; guarded by the lock. */
     private final Set<Long> suspendedBySchedule = new LinkedHashSet<>();
+    /** Set while this node cannot confirm its heartbeat: it takes no new job (decision 0019). */
+    private volatile boolean claimsHeld;
 
     private volatile State state = State.NEW;
     private Thread dispatcher;
@@ -339,6 +341,62 @@ public final class WorkerPool implements QueueControl {
         return queuePaused;
     }
 
+    /**
+     * Stops taking new jobs while {@code hold} is true, without touching the running ones; the node's
+     * heartbeat holds claims while it cannot write, since the rescuer may hand this node's jobs to others.
+     */
+    public void holdClaims(boolean hold) {
+        if (claimsHeld != hold) {
+            claimsHeld = hold;
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    hold
+                            ? "this node cannot confirm it is alive; it takes no new job until it can"
+                            : "this node is alive again; it takes jobs again");
+            wakeUp();
+        }
+    }
+
+    public boolean claimsHeld() {
+        return claimsHeld;
+    }
+
+    /** The leases of the runs under way, for the heartbeat to compare with the database's. */
+    public List<Lease> runningLeases() {
+        return underLock(() -> running.values().stream()
+                .filter(run -> !run.leaseLost)
+                .map(run -> run.job.leaseHeld())
+                .toList());
+    }
+
+    /** The leases of every run under way, also those being stopped: none of them is an orphan. */
+    public List<Lease> allRunLeases() {
+        return underLock(
+                () -> running.values().stream().map(run -> run.job.leaseHeld()).toList());
+    }
+
+    /**
+     * Stops the runs holding the leases {@code lost} (every run when it is null: the node must presume it
+     * lost every lease). Their encoders are stopped and nothing of them is written or published: their jobs
+     * are another node's (decision 0020).
+     *
+     * @return how many runs were stopped
+     */
+    public int stopRuns(java.util.Collection<Lease> lost, String why) {
+        return underLock(() -> {
+            int stopped = 0;
+            for (RunningJob run : running.values()) {
+                if (!run.leaseLost && (lost == null || lost.contains(run.job.leaseHeld()))) {
+                    LOG.log(System.Logger.Level.WARNING, "job " + run.id() + " is stopped on this node: " + why);
+                    awaitingResume.remove(run.id());
+                    run.loseLease();
+                    stopped++;
+                }
+            }
+            return stopped;
+        });
+    }
+
     /** Busy workers: runs that are running and not paused. A paused run holds no worker. */
     @Override
     public int runningCount() {
@@ -481,7 +539,7 @@ public final class WorkerPool implements QueueControl {
         if (resumeNextWaiting()) {
             return Duration.ZERO;
         }
-        if (queuePaused || scheduleHolds) {
+        if (queuePaused || scheduleHolds || claimsHeld) {
             return IDLE_RECHECK;
         }
         Instant now = clock.instant();
@@ -618,10 +676,12 @@ public final class WorkerPool implements QueueControl {
                 bus.publish(new JobEvent.RunEnded(run.job, run.worker, result));
             }
             outcomes.record(run, result, failure);
-            endDrainIfDone(); // after the outcome, so "drained" follows the last job's end
+        } catch (LeaseLostException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "could not record how job " + run.id() + " ended", e);
         } finally {
+            endDrainIfDone(); // after the outcome, so "drained" follows the last job's end
             lock.unlock();
             run.markFinished();
         }
@@ -663,8 +723,11 @@ public final class WorkerPool implements QueueControl {
                 running.remove(run.id());
                 progress.clear(run.id());
                 run.abandoned = true;
+                if (run.leaseLost) {
+                    continue;
+                }
                 try {
-                    repository.requeueAfterStop(run.id());
+                    repository.requeueAfterStop(run.job.leaseHeld());
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "job " + run.id() + " could not be put back in the queue", e);
                 }

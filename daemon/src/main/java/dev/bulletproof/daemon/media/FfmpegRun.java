@@ -31,6 +31,13 @@ final class FfmpegRun implements RunningTranscode {
     private final Path wanted;
     private final Path reserved;
     private final Path temp;
+    /**
+     * The identity (device and inode) of the temporary file this run reserved. On a shared output folder a
+     * node whose job was taken over while it was frozen may wake up after the new owner removed that file
+     * and made its own under the same name; deleting by name would then destroy the new owner's work.
+     */
+    private final Object tempIdentity;
+
     private final List<String> command;
     private final OutputVerifier verifier;
     private final MediaProber prober;
@@ -62,6 +69,7 @@ final class FfmpegRun implements RunningTranscode {
         this.wanted = wanted;
         this.reserved = reserved;
         this.temp = temp;
+        this.tempIdentity = identityOf(temp);
         this.command = List.copyOf(command);
         this.verifier = verifier;
         this.prober = prober;
@@ -329,7 +337,24 @@ final class FfmpegRun implements RunningTranscode {
                 kind));
     }
 
+    private static Object identityOf(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                    .fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private void deleteTemp() {
+        Object now = identityOf(temp);
+        if (tempIdentity != null && now != null && !tempIdentity.equals(now)) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    temp
+                            + " is no longer this encode's temporary file (its job was given to another node); left alone");
+            return;
+        }
         try {
             Files.deleteIfExists(temp);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.BulletproofException;
 import dev.bulletproof.daemon.config.PipelineSettings;
 import dev.bulletproof.daemon.config.WatchFolder;
+import dev.bulletproof.daemon.db.DatabaseException;
 import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.Job;
@@ -142,7 +143,17 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         List<Report> batch = new ArrayList<>();
         batch.add(first);
         reports.drainTo(batch, BATCH - 1);
-        apply(batch);
+        // A database that is away for a moment (a restart, a fail-over) must not lose the files of the batch:
+        // the watcher reports a file once, so the same batch is tried again, later reports waiting behind it.
+        while (true) {
+            try {
+                apply(batch);
+                return;
+            } catch (DatabaseException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot register files, trying again: " + e.getMessage());
+                TimeUnit.SECONDS.sleep(1);
+            }
+        }
     }
 
     /** Later reports about a path supersede earlier ones in the same batch. */

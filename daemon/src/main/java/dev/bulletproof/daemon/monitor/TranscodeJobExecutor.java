@@ -110,7 +110,9 @@ public final class TranscodeJobExecutor implements JobExecutor {
             @Override
             public boolean intend(Path temp, Path target, long size, String fingerprint) {
                 double seconds = (System.nanoTime() - startNanos) / 1e9;
-                return intents.record(PublishIntent.beforeRename(job.id(), temp, target, size, fingerprint, seconds));
+                return intents.record(
+                        PublishIntent.beforeRename(job.id(), temp, target, size, fingerprint, seconds),
+                        job.leaseHeld());
             }
 
             @Override

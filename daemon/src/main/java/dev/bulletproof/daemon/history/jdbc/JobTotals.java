@@ -51,6 +51,9 @@ final class JobTotals {
     static void maintain(SqlDatabase database) {
         Dialect dialect = database.dialect();
         database.inTransaction(tx -> {
+            // Two daemons starting at once on a new shared database would both find the triggers missing and
+            // create the same functions at once; the second waits here and then finds them.
+            dialect.lockKeyForTransaction().ifPresent(lock -> tx.queryOne(lock, row -> true, "job_totals triggers"));
             boolean created = false;
             for (RowTrigger trigger : TRIGGERS) {
                 if (!exists(tx, dialect, trigger.name())) {

@@ -23,12 +23,15 @@ import dev.bulletproof.daemon.jobs.JobHistoryEntry;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
 import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.JobRepository;
+import dev.bulletproof.daemon.jobs.Lease;
+import dev.bulletproof.daemon.jobs.LeaseLostException;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.ReadyFile;
 import dev.bulletproof.daemon.jobs.Registration;
 import dev.bulletproof.model.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +45,21 @@ public final class JdbcJobRepository implements JobRepository {
     /** How many runnable jobs one claim looks at; more than one so a lost race moves on to the next job. */
     private static final int CLAIM_CANDIDATES = 8;
 
+    private static final String COMPLETED_ASSIGNMENTS =
+            ", status_reason = 'completed', error = NULL, completed_at = ?, output_path = COALESCE(?, output_path),"
+                    + " verified = ?, processing_seconds = ?,"
+                    + " media_duration_seconds = COALESCE(?, media_duration_seconds),"
+                    + " bitrate = COALESCE(?, bitrate), resolution = COALESCE(?, resolution),"
+                    + " output_size = ?";
+    private static final String FAILED_ASSIGNMENTS =
+            ", status_reason = ?, error = ?, completed_at = ?, processing_seconds = COALESCE(?, processing_seconds)";
+    private static final String RETRY_ASSIGNMENTS =
+            ", status_reason = ?, error = ?, not_before = ?, processing_seconds = COALESCE(?, processing_seconds)";
     private final SqlDatabase database;
     private final Clock clock;
+    /** The node this repository claims for; null for a store used without nodes (tests, tools). */
+    private final String nodeId;
+
     private final JobWrites writes;
     private final String selectClaimable;
     private final String selectByInput;
@@ -53,8 +69,14 @@ public final class JdbcJobRepository implements JobRepository {
     private final Optional<String> lockInputPath;
 
     public JdbcJobRepository(SqlDatabase database, Clock clock) {
+        this(database, clock, null);
+    }
+
+    /** @param nodeId the node (decision 0019) whose claims and start-up recovery this repository makes */
+    public JdbcJobRepository(SqlDatabase database, Clock clock, String nodeId) {
         this.database = database;
         this.clock = clock;
+        this.nodeId = nodeId;
         this.writes = new JobWrites(clock);
         Dialect dialect = database.dialect();
         this.selectClaimable = selectClaimable(dialect);
@@ -187,8 +209,16 @@ public final class JdbcJobRepository implements JobRepository {
         if (found.isEmpty() || found.get().status() != WAITING) {
             return Optional.empty(); // cancelled or deleted while the file settled
         }
+        lockInputPath(tx, found.get().inputPath());
+        if (lockInputPath.isPresent()) {
+            // Read again under the lock: another node watching the same folder may have marked it ready while
+            // this transaction waited for the lock.
+            found = tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, file.jobId());
+            if (found.isEmpty() || found.get().status() != WAITING) {
+                return Optional.empty();
+            }
+        }
         Job current = found.get();
-        lockInputPath(tx, current.inputPath());
         Optional<Long> twin = tx.queryOne(
                 selectTwin, row -> row.getLong(1), current.inputPath(), file.size(), file.mtimeMillis(), current.id());
         if (twin.isPresent()) {
@@ -235,10 +265,12 @@ public final class JdbcJobRepository implements JobRepository {
                 int won = tx.update(
                         "UPDATE jobs SET status = ?, version = version + 1, attempts = attempts + 1,"
                                 + " started_at = ?, completed_at = NULL, not_before = NULL, error = NULL,"
-                                + " status_reason = ? WHERE id = ? AND version = ? AND status = ?",
+                                + " status_reason = ?, node_id = ?, lease = lease + 1"
+                                + " WHERE id = ? AND version = ? AND status = ?",
                         JobCommand.CLAIM.target(),
                         now,
                         "processing, attempt " + attempt,
+                        nodeId,
                         candidate.id(),
                         candidate.version(),
                         candidate.status());
@@ -276,24 +308,174 @@ public final class JdbcJobRepository implements JobRepository {
             // never both be true, and neither can be lost.
             JdbcPublishIntentStore.removeOnCompletion(tx, id);
             return writes.change(
+                    tx, id, JobCommand.COMPLETE, result.outputPath(), COMPLETED_ASSIGNMENTS, completedValues(result));
+        });
+    }
+
+    private Object[] completedValues(ExecutionResult result) {
+        return new Object[] {
+            clock.instant(),
+            result.outputPath(),
+            result.verified(),
+            result.processingSeconds(),
+            result.mediaDurationSeconds(),
+            result.bitrate(),
+            result.resolution(),
+            result.outputSize()
+        };
+    }
+
+    @Override
+    public Job markCompleted(Lease lease, ExecutionResult result) {
+        return database.inTransaction(tx -> {
+            Job current = holding(tx, lease);
+            JdbcPublishIntentStore.removeOnCompletion(tx, lease.jobId());
+            return writes.writeLeased(
                     tx,
-                    id,
+                    current,
+                    lease,
                     JobCommand.COMPLETE,
                     result.outputPath(),
-                    ", status_reason = 'completed', error = NULL, completed_at = ?, output_path = COALESCE(?, output_path),"
-                            + " verified = ?, processing_seconds = ?,"
-                            + " media_duration_seconds = COALESCE(?, media_duration_seconds),"
-                            + " bitrate = COALESCE(?, bitrate), resolution = COALESCE(?, resolution),"
-                            + " output_size = ?",
-                    clock.instant(),
-                    result.outputPath(),
-                    result.verified(),
-                    result.processingSeconds(),
-                    result.mediaDurationSeconds(),
-                    result.bitrate(),
-                    result.resolution(),
-                    result.outputSize());
+                    COMPLETED_ASSIGNMENTS,
+                    completedValues(result));
         });
+    }
+
+    @Override
+    public Job markFailed(Lease lease, String error, Double processingSeconds) {
+        return database.inTransaction(tx -> writes.writeLeased(
+                tx,
+                holding(tx, lease),
+                lease,
+                JobCommand.FAIL,
+                error,
+                FAILED_ASSIGNMENTS,
+                "failed: " + error,
+                error,
+                clock.instant(),
+                processingSeconds));
+    }
+
+    @Override
+    public Job scheduleRetry(Lease lease, Instant notBefore, String reason, String error, Double processingSeconds) {
+        return database.inTransaction(tx -> writes.writeLeased(
+                tx,
+                holding(tx, lease),
+                lease,
+                JobCommand.SCHEDULE_RETRY,
+                reason,
+                RETRY_ASSIGNMENTS,
+                reason,
+                error,
+                notBefore,
+                processingSeconds));
+    }
+
+    @Override
+    public Job requeueAfterStop(Lease lease) {
+        return database.inTransaction(tx -> {
+            Job current = holding(tx, lease);
+            if (JdbcPublishIntentStore.isPublishing(tx, lease.jobId())) {
+                return current;
+            }
+            return writes.writeLeased(
+                    tx, current, lease, JobCommand.REQUEUE_AFTER_STOP, "the daemon stopped", requeueAfterStop);
+        });
+    }
+
+    @Override
+    public List<Lease> leasesHeld() {
+        if (nodeId == null) {
+            return List.of();
+        }
+        return database.query(
+                "SELECT id, lease FROM jobs WHERE node_id = ? AND status IN ('PROCESSING', 'PAUSED')",
+                row -> new Lease(row.getLong(1), row.getLong(2)),
+                nodeId);
+    }
+
+    @Override
+    public List<Job> rescueJobsOfDeadNodes(Duration nodeTimeout, int maxAttempts) {
+        List<Job> stranded = database.query(
+                SELECT_JOB + " WHERE status IN ('PROCESSING', 'PAUSED') AND (node_id IS NULL OR node_id NOT IN"
+                        + " (SELECT id FROM nodes WHERE last_heartbeat >= "
+                        + database.dialect().nowMillis()
+                        + " - ?)) ORDER BY id",
+                JOB,
+                nodeTimeout.toMillis());
+        List<Job> rescued = new java.util.ArrayList<>();
+        for (Job job : stranded) {
+            try {
+                database.inTransaction(tx -> rescue(tx, job, maxAttempts)).ifPresent(rescued::add);
+            } catch (IllegalTransitionException e) {
+                // It changed meanwhile (its node came back and finished it, or a user acted): not stranded.
+            }
+        }
+        return rescued;
+    }
+
+    @Override
+    public List<Job> recoverOrphans(List<Lease> orphans, int maxAttempts) {
+        List<Job> recovered = new java.util.ArrayList<>();
+        for (Lease lease : orphans) {
+            try {
+                database.inTransaction(tx -> {
+                            Job job = holding(tx, lease);
+                            return java.util.Objects.equals(job.nodeId(), nodeId)
+                                    ? rescue(tx, job, maxAttempts)
+                                    : Optional.<Job>empty();
+                        })
+                        .ifPresent(recovered::add);
+            } catch (LeaseLostException | IllegalTransitionException e) {
+                // Its run ended meanwhile, or it was taken over: not an orphan.
+            }
+        }
+        return recovered;
+    }
+
+    private Optional<Job> rescue(Transaction tx, Job job, int maxAttempts) {
+        if (isHeld(tx, job)) {
+            return Optional.empty();
+        }
+        if (JdbcPublishIntentStore.isPublishing(tx, job.id())) {
+            // Its verified output may already carry the final name; running it again could publish twice.
+            // The node finishes that publish itself when it starts again (its start-up recovery).
+            return Optional.empty();
+        }
+        String node = job.nodeId() == null ? "a node from before nodes were recorded" : "node " + job.nodeId();
+        if (job.attempts() >= maxAttempts) {
+            String error = node + " stopped answering during attempt " + job.attempts() + " of " + maxAttempts
+                    + "; no attempts left";
+            return Optional.of(writes.write(
+                    tx,
+                    job,
+                    JobCommand.RECOVER_EXHAUSTED,
+                    error,
+                    ", status_reason = ?, error = ?, completed_at = ?, lease = lease + 1",
+                    "failed: " + error,
+                    error,
+                    clock.instant()));
+        }
+        String reason = "taken over: " + node + " stopped answering";
+        return Optional.of(writes.write(
+                tx,
+                job,
+                JobCommand.RECOVER,
+                reason,
+                ", status_reason = ?, not_before = NULL, node_id = NULL, lease = lease + 1",
+                reason));
+    }
+
+    /**
+     * The job as it is now, if {@code lease} is still its lease. The write that follows checks the lease in
+     * its WHERE as well (with the version it loaded here), so no other writer can come between the two.
+     */
+    private static Job holding(Transaction tx, Lease lease) {
+        Job current = JobWrites.load(tx, lease.jobId());
+        if (current.lease() != lease.token() || !current.status().isActive()) {
+            throw new LeaseLostException(lease);
+        }
+        return current;
     }
 
     @Override
@@ -329,7 +511,7 @@ public final class JdbcJobRepository implements JobRepository {
                 id,
                 JobCommand.FAIL,
                 error,
-                ", status_reason = ?, error = ?, completed_at = ?, processing_seconds = COALESCE(?, processing_seconds)",
+                FAILED_ASSIGNMENTS,
                 "failed: " + error,
                 error,
                 clock.instant(),
@@ -339,14 +521,7 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public Job scheduleRetry(long id, Instant notBefore, String reason, String error, Double processingSeconds) {
         return change(
-                id,
-                JobCommand.SCHEDULE_RETRY,
-                reason,
-                ", status_reason = ?, error = ?, not_before = ?, processing_seconds = COALESCE(?, processing_seconds)",
-                reason,
-                error,
-                notBefore,
-                processingSeconds);
+                id, JobCommand.SCHEDULE_RETRY, reason, RETRY_ASSIGNMENTS, reason, error, notBefore, processingSeconds);
     }
 
     @Override
@@ -466,11 +641,16 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public List<Job> recoverAfterCrash(int maxAttempts) {
-        return database.inTransaction(
-                tx -> tx.query(SELECT_JOB + " WHERE status IN ('PROCESSING', 'PAUSED') ORDER BY id", JOB).stream()
-                        .filter(job -> !isHeld(tx, job))
-                        .map(job -> recover(tx, job, maxAttempts))
-                        .toList());
+        // On a database other nodes share, a running job of another node is theirs, running now: only this
+        // node's own are interrupted. A dead node's jobs are the rescuer's (decision 0019).
+        boolean ownOnly = database.sharedByNodes() && nodeId != null;
+        String select = SELECT_JOB + " WHERE status IN ('PROCESSING', 'PAUSED')" + (ownOnly ? " AND node_id = ?" : "")
+                + " ORDER BY id";
+        Object[] params = ownOnly ? new Object[] {nodeId} : new Object[0];
+        return database.inTransaction(tx -> tx.query(select, JOB, params).stream()
+                .filter(job -> !isHeld(tx, job))
+                .map(job -> recover(tx, job, maxAttempts))
+                .toList());
     }
 
     /**
@@ -493,7 +673,7 @@ public final class JdbcJobRepository implements JobRepository {
                     job,
                     JobCommand.RECOVER_EXHAUSTED,
                     error,
-                    ", status_reason = ?, error = ?, completed_at = ?",
+                    ", status_reason = ?, error = ?, completed_at = ?, lease = lease + 1",
                     "failed: " + error,
                     error,
                     clock.instant());
@@ -503,7 +683,7 @@ public final class JdbcJobRepository implements JobRepository {
                 job,
                 JobCommand.RECOVER,
                 "recovered after an unexpected stop",
-                ", status_reason = 'recovered after an unexpected stop', not_before = NULL");
+                ", status_reason = 'recovered after an unexpected stop', not_before = NULL, lease = lease + 1");
     }
 
     /** One transaction of {@link JobWrites#change}. */

@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.jobs.jdbc;
 
 import dev.bulletproof.daemon.db.RowMapper;
 import dev.bulletproof.daemon.db.SqlDatabase;
+import dev.bulletproof.daemon.jobs.Lease;
 import dev.bulletproof.daemon.jobs.PublishIntent;
 import dev.bulletproof.daemon.jobs.PublishIntentStore;
 import java.nio.file.Path;
@@ -35,19 +36,36 @@ public final class JdbcPublishIntentStore implements PublishIntentStore {
 
     @Override
     public boolean record(PublishIntent intent) {
-        // The status check and the insert share one transaction on the single writer, so a cancel is either
-        // before it (nothing recorded, the output is discarded) or after it (the cancel is refused).
+        return insert(intent, "", intent.jobId());
+    }
+
+    /**
+     * The lease is checked by the same statement that inserts: a rescue (which bumps the lease) is either
+     * before it (nothing recorded, the run discards its output) or after it (the rescuer sees the intent and
+     * leaves the job to be finished by its node).
+     */
+    @Override
+    public boolean record(PublishIntent intent, Lease lease) {
+        return insert(intent, " AND lease = ?", intent.jobId(), lease.token());
+    }
+
+    private boolean insert(PublishIntent intent, String condition, Object... keys) {
+        // The status check and the insert share one statement, so a cancel is either before it (nothing
+        // recorded, the output is discarded) or after it (the cancel is refused).
+        Object[] params = new Object[6 + keys.length];
+        params[0] = intent.tempPath().toString();
+        params[1] = intent.finalPath().toString();
+        params[2] = intent.size();
+        params[3] = intent.fingerprint();
+        params[4] = intent.processingSeconds();
+        params[5] = clock.instant();
+        System.arraycopy(keys, 0, params, 6, keys.length);
         return database.inTransaction(tx -> tx.update(
                         "INSERT INTO publish_intents (job_id, temp_path, final_path, size, fingerprint,"
                                 + " processing_seconds, created_at)"
-                                + " SELECT id, ?, ?, ?, ?, ?, ? FROM jobs WHERE id = ? AND status IN ('PROCESSING', 'PAUSED')",
-                        intent.tempPath().toString(),
-                        intent.finalPath().toString(),
-                        intent.size(),
-                        intent.fingerprint(),
-                        intent.processingSeconds(),
-                        clock.instant(),
-                        intent.jobId())
+                                + " SELECT id, ?, ?, ?, ?, ?, ? FROM jobs WHERE id = ? AND status IN ('PROCESSING', 'PAUSED')"
+                                + condition,
+                        params)
                 == 1);
     }
 

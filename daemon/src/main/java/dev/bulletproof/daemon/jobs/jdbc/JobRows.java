@@ -16,7 +16,7 @@ final class JobRows {
     static final String JOB_COLUMNS = "id, input_path, input_size, input_mtime, filename, status, status_reason,"
             + " profile, output_path, on_success, priority, attempts, error, created_at, started_at, completed_at,"
             + " not_before, media_duration_seconds, bitrate, resolution, verified, processing_seconds, version,"
-            + " media_facts, output_size, thumbnail, watch_folder";
+            + " media_facts, output_size, thumbnail, watch_folder, node_id, lease";
 
     static final String SELECT_JOB = "SELECT " + JOB_COLUMNS + " FROM jobs";
 
@@ -47,7 +47,9 @@ final class JobRows {
             MediaFactsJson.read(row.getString("media_facts")),
             nullableLong(row, "output_size"),
             Boolean.TRUE.equals(nullableBoolean(row, "thumbnail")),
-            row.getString("watch_folder"));
+            row.getString("watch_folder"),
+            row.getString("node_id"),
+            row.getLong("lease"));
 
     static final String SELECT_EVENT = "SELECT id, job_id, type, from_status, to_status, at, detail FROM job_events";
 

@@ -10,6 +10,8 @@ import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobCommand;
 import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
+import dev.bulletproof.daemon.jobs.Lease;
+import dev.bulletproof.daemon.jobs.LeaseLostException;
 import dev.bulletproof.model.JobStatus;
 import java.time.Clock;
 
@@ -37,6 +39,36 @@ final class JobWrites {
         params[0] = command.target();
         System.arraycopy(values, 0, params, 1, values.length);
         checkedUpdate(tx, current, "UPDATE jobs SET status = ?, version = version + 1" + assignments, params);
+        recordEvent(tx, current, command.event(), command.target(), detail);
+        return load(tx, current.id());
+    }
+
+    /**
+     * {@link #write} for the run holding {@code lease}: {@code WHERE id = ? AND version = ? AND lease = ?};
+     * no row means the job was given to another node, and {@link LeaseLostException} says so.
+     */
+    Job writeLeased(
+            Transaction tx,
+            Job current,
+            Lease lease,
+            JobCommand command,
+            String detail,
+            String assignments,
+            Object... values) {
+        command.require(current.id(), current.status());
+        Object[] params = new Object[values.length + 4];
+        params[0] = command.target();
+        System.arraycopy(values, 0, params, 1, values.length);
+        params[values.length + 1] = current.id();
+        params[values.length + 2] = current.version();
+        params[values.length + 3] = lease.token();
+        int changed = tx.update(
+                "UPDATE jobs SET status = ?, version = version + 1" + assignments
+                        + " WHERE id = ? AND version = ? AND lease = ?",
+                params);
+        if (changed == 0) {
+            throw new LeaseLostException(lease);
+        }
         recordEvent(tx, current, command.event(), command.target(), detail);
         return load(tx, current.id());
     }

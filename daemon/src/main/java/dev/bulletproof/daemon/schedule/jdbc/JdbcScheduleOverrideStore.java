@@ -7,7 +7,7 @@ import dev.bulletproof.daemon.schedule.ScheduleOverrideStore;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@link ScheduleOverrideStore} on the jobs database (table schedule_overrides, migration V010). */
+/** {@link ScheduleOverrideStore} on the jobs database (table schedule_overrides, migration V009). */
 public final class JdbcScheduleOverrideStore implements ScheduleOverrideStore {
 
     private static final RowMapper<ScheduleOverride> OVERRIDE = row -> new ScheduleOverride(

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link DeliveryStore} on the daemon's database (table {@code webhook_deliveries}, migration V009). */
+/** {@link DeliveryStore} on the daemon's database (table {@code webhook_deliveries}, migration V008). */
 public final class JdbcDeliveryStore implements DeliveryStore {
 
     private static final RowMapper<Delivery> DELIVERY = row -> {

@@ -98,19 +98,21 @@ class JobTotalsTest {
 
     @Test
     void theMigrationCountsJobsThatExistedBeforeIt() throws IOException {
-        // The jobs table as it was before the totals (V002), with the publish journal and the media columns the
-        // job store now writes to.
+        // The jobs table as it was before the totals (V002), with the publish journal, the media columns and the
+        // node, lease and watch folder columns the job store now writes to.
         open(new Migrations(List.of(
                 new Migrations.Migration(1, "jobs", script("V001__jobs.sql")),
                 new Migrations.Migration(3, "publish intents", script("V003__publish_intents.sql")),
-                new Migrations.Migration(5, "media facts", script("V005__media_facts.sql")))));
+                new Migrations.Migration(5, "media facts", script("V005__media_facts.sql")),
+                new Migrations.Migration(6, "nodes and leases", script("V006__nodes_and_leases.sql")),
+                new Migrations.Migration(7, "job watch folder", script("V007__job_watch_folder.sql")))));
         Job completed = run();
         jobs.markCompleted(completed.id(), ExecutionResult.succeeded("/out/a.mov", true, 6.0));
         Job failed = run();
         jobs.markFailed(failed.id(), "exit 1", 1.0);
         queue();
 
-        assertThat(Migrations.fromClasspath().apply(database)).contains(2).doesNotContain(1, 3, 5);
+        assertThat(Migrations.fromClasspath().apply(database)).contains(2).doesNotContain(1, 3, 5, 6);
 
         StatsModel summary = new JdbcHistory(database, clock).summary();
         assertThat(withoutLastDay(summary)).isEqualTo(recount());
