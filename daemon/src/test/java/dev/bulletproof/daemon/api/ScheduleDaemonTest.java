@@ -186,7 +186,8 @@ class ScheduleDaemonTest {
                 .descendants()
                 .filter(p -> p.info()
                         .commandLine()
-                        .map(c -> c.contains("ffmpeg") && c.contains(input))
+                        // Only the encode reports -progress; the poster frame's ffmpeg also names the input.
+                        .map(c -> c.contains("ffmpeg") && c.contains("-progress") && c.contains(input))
                         .orElse(false))
                 .findFirst();
         assertThat(found).as("the encoder of " + input).isPresent();
