@@ -151,10 +151,11 @@ class ScreensAt1366Test {
         assertThat(shown)
                 .hasSize(MainView.SHORTCUTS.size())
                 .contains(
-                        "Ctrl+1 … Ctrl+4 = Dashboard, Jobs, Config, History",
+                        "Ctrl+1 … Ctrl+5 = Dashboard, Jobs, Config, History, Nodes",
                         "Ctrl+F = Search the jobs",
                         "Ctrl+R = Retry the selected jobs",
                         "Ctrl+click, Shift+click, Ctrl+A = Select several jobs (in the jobs table)",
+                        "Space (in the jobs table) = Pause or resume the selected job",
                         "Delete (in the jobs table) = Cancel the selected jobs (asks first)",
                         "Click a column header = Sort every job by it (again: reverse, third: newest first)",
                         "F1 = This list");
