@@ -145,12 +145,17 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
         reports.drainTo(batch, BATCH - 1);
         // A database that is away for a moment (a restart, a fail-over) must not lose the files of the batch:
         // the watcher reports a file once, so the same batch is tried again, later reports waiting behind it.
+        // What the intake remembers of waiting jobs is put back as it was before each try, so a retry sees the
+        // batch exactly as the first try did (a half-applied try must not make a settled file look new).
+        Map<Path, WaitingJob> before = new HashMap<>(waiting);
         while (true) {
             try {
                 apply(batch);
                 return;
             } catch (DatabaseException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot register files, trying again: " + e.getMessage());
+                waiting.clear();
+                waiting.putAll(before);
                 TimeUnit.SECONDS.sleep(1);
             }
         }
@@ -177,20 +182,30 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
                     case Stable s -> ready(s, current, newFiles, readyWaiting);
                     case Vanished v -> vanish(v.path());
                 }
+            } catch (DatabaseException e) {
+                throw e; // the whole batch is tried again
             } catch (BulletproofException e) {
                 LOG.log(System.Logger.Level.WARNING, report.path() + ": " + e.getMessage());
             }
         }
-        boolean queuedSomething = !readyWaiting.isEmpty();
+        boolean queuedSomething = false;
         if (!newFiles.isEmpty()) {
-            for (Registration registration : jobs.registerFiles(newFiles)) {
+            List<Registration> registrations = jobs.registerFiles(newFiles);
+            for (int i = 0; i < registrations.size(); i++) {
+                Registration registration = registrations.get(i);
+                NewFile file = newFiles.get(i);
                 Job job = registration.job();
-                if (job.status() == JobStatus.WAITING) {
+                if (job.status() == JobStatus.WAITING && file.plan() != null) {
+                    // This exact file version already has a waiting job, made by another node watching the same
+                    // share or by a try that did not finish: the file is complete now, so that job is ready.
+                    readyWaiting.add(new ReadyFile(job.id(), file.size(), file.mtimeMillis(), file.plan()));
+                } else if (job.status() == JobStatus.WAITING) {
                     waiting.put(Path.of(job.inputPath()), new WaitingJob(job.id(), job.inputSize(), System.nanoTime()));
                 }
                 queuedSomething |= registration.created() && job.status() == JobStatus.QUEUED;
             }
         }
+        queuedSomething |= !readyWaiting.isEmpty();
         if (!readyWaiting.isEmpty()) {
             jobs.markReady(readyWaiting);
         }
@@ -220,6 +235,8 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
             try {
                 jobs.updateWaiting(job.id(), report.reason());
                 waiting.put(report.path(), new WaitingJob(job.id(), report.size(), System.nanoTime()));
+            } catch (DatabaseException e) {
+                throw e;
             } catch (BulletproofException e) {
                 waiting.remove(report.path()); // someone cancelled it meanwhile; a new version gets a new job
             }
