@@ -85,6 +85,9 @@ public final class Daemon implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
     private static final Duration RETRY_BACKOFF_BASE = Duration.ofSeconds(5);
+    /** Often enough that the totals stay a few rows to read; each fold is one short transaction. */
+    private static final Duration TOTALS_FOLD_INTERVAL = Duration.ofSeconds(2);
+
     private static final Duration RETRY_BACKOFF_CAP = Duration.ofMinutes(5);
     /** The encoders a node reports to the cluster, where its ffmpeg has them: those the profiles can use. */
     private static final List<String> NODE_ENCODERS = List.of(
@@ -232,7 +235,9 @@ public final class Daemon implements AutoCloseable {
         LiveProgressBoard progress = new LiveProgressBoard();
         jobs = new PublishingJobRepository(new JdbcJobRepository(database, clock, node.id()), bus, progress);
         PublishIntentStore intents = new JdbcPublishIntentStore(database, clock);
-        history = new JdbcHistory(database, clock);
+        JdbcHistory jdbcHistory = new JdbcHistory(database, clock);
+        opened(jdbcHistory.foldTotalsEvery(TOTALS_FOLD_INTERVAL));
+        history = jdbcHistory;
 
         // Subscribed before any job runs, so no event a webhook wants is missed; deliveries left pending by the
         // previous run are sent once the sender starts (decision 0023).

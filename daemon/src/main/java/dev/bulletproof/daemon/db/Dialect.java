@@ -86,6 +86,9 @@ public interface Dialect {
     /** The statements that create {@code trigger}. */
     List<String> createTrigger(RowTrigger trigger);
 
+    /** Statements that remove trigger {@code name} of {@code table} made by {@link #createTrigger}, if it exists. */
+    List<String> dropTrigger(String name, String table);
+
     /**
      * A trigger that runs {@code statements} after each row of {@code table} changes.
      *

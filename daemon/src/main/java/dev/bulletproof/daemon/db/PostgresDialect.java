@@ -122,4 +122,10 @@ public final class PostgresDialect implements Dialect {
                 "CREATE TRIGGER " + trigger.name() + " AFTER " + trigger.event() + " ON " + trigger.table()
                         + " FOR EACH ROW" + when + " EXECUTE FUNCTION " + function + "()");
     }
+
+    @Override
+    public List<String> dropTrigger(String name, String table) {
+        return List.of(
+                "DROP TRIGGER IF EXISTS " + name + " ON " + table, "DROP FUNCTION IF EXISTS " + name + "_function()");
+    }
 }

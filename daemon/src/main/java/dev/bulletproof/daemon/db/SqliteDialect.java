@@ -105,4 +105,9 @@ public final class SqliteDialect implements Dialect {
         return List.of("CREATE TRIGGER " + trigger.name() + " AFTER " + trigger.event() + " ON " + trigger.table()
                 + when + " BEGIN " + body + " END");
     }
+
+    @Override
+    public List<String> dropTrigger(String name, String table) {
+        return List.of("DROP TRIGGER IF EXISTS " + name);
+    }
 }

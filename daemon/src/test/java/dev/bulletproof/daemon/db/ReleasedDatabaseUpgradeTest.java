@@ -82,10 +82,19 @@ class ReleasedDatabaseUpgradeTest {
             assertThat(bookkeeping(database)).startsWith(bookkeepingBefore.toArray(Applied[]::new));
             List<SchemaObject> schemaAfter = schema(database);
             assertThat(schemaAfter)
-                    .as("no index or trigger of the release made again or changed")
+                    .as("no index of the release made again or changed")
                     .containsAll(schemaBefore.stream()
-                            .filter(object -> !object.type().equals("table"))
+                            .filter(object -> object.type().equals("index"))
                             .toList());
+            // The release's totals triggers updated seven counter rows in place, which deadlocks between
+            // nodes on PostgreSQL; they are replaced by triggers that append changes (see JobTotals).
+            assertThat(schemaAfter.stream()
+                            .filter(object -> object.type().equals("trigger"))
+                            .map(SchemaObject::name))
+                    .containsExactlyInAnyOrder(
+                            "job_totals_changes_after_insert",
+                            "job_totals_changes_after_delete",
+                            "job_totals_changes_after_update");
             for (SchemaObject table : schemaBefore.stream()
                     .filter(object -> object.type().equals("table"))
                     .toList()) {

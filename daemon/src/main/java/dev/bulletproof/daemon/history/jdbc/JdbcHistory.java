@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.history.jdbc;
 
+import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.db.Dialect;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.history.BucketSize;
@@ -34,10 +35,8 @@ public final class JdbcHistory implements History {
 
     public static final int MAX_TIMELINE_POINTS = 100_000;
 
-    /** Seven rows kept current by triggers (see {@link JobTotals}), so this costs the same at any history size. */
-    static final String SELECT_STATUS_TOTALS =
-            "SELECT status, jobs, CASE WHEN processing_count > 0 THEN processing_sum / processing_count END"
-                    + " AS avg_processing FROM job_totals";
+    /** Seven rows and the changes not folded into them yet (see {@link JobTotals}): cheap at any history size. */
+    static final String SELECT_STATUS_TOTALS = JobTotals.SELECT_STATUS_TOTALS;
 
     /*
      * The status is kept out of the planner's choice of index for the range queries (in SQLite, a unary
@@ -83,6 +82,18 @@ public final class JdbcHistory implements History {
         this.selectBuckets = selectBuckets(dialect);
         this.selectTimeline = selectTimeline(dialect);
         JobTotals.maintain(database);
+        JobTotals.fold(database);
+    }
+
+    /**
+     * Folds the totals' change rows into their counters every {@code every} until the returned loop is
+     * stopped, so that reading the totals stays a scan of a few rows however many jobs change.
+     */
+    public BackgroundLoop foldTotalsEvery(Duration every) {
+        return BackgroundLoop.start("bulletproof-totals", () -> {
+            JobTotals.fold(database);
+            Thread.sleep(every);
+        });
     }
 
     @Override

@@ -151,6 +151,13 @@ public abstract class HistoryContract {
         assertThat(withoutLastDay(summary)).isEqualTo(recount());
         assertThat(summary.avgDuration()).isEqualTo(4.0);
         assertThat(summary.totalJobs()).isEqualTo(6);
+
+        // Folding the change rows into the counters changes nothing a reader sees, and leaves none behind.
+        assertThat(JobTotals.fold(database)).isPositive();
+        assertThat(history.summary()).isEqualTo(summary);
+        assertThat(JobTotals.fold(database)).isZero();
+        jobs.retry(failed.id());
+        assertThat(withoutLastDay(history.summary())).isEqualTo(recount());
     }
 
     /** Queues a file, then claims whichever job is next (a retried one may come first). */
