@@ -33,8 +33,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * {@link JobRepository} on a SQL database; each method is one transaction. The SQL is written once; the
@@ -111,8 +113,19 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public List<Registration> registerFiles(List<NewFile> files) {
-        return database.inTransaction(
-                tx -> files.stream().map(file -> register(tx, file)).toList());
+        // Each registration locks its path until the batch commits; taking those locks in path order means
+        // two nodes that found one share's files in different orders wait for each other, never deadlock.
+        List<Integer> byPath = IntStream.range(0, files.size())
+                .boxed()
+                .sorted(Comparator.comparing(i -> files.get(i).inputPath()))
+                .toList();
+        return database.inTransaction(tx -> {
+            Registration[] registrations = new Registration[files.size()];
+            for (int i : byPath) {
+                registrations[i] = register(tx, files.get(i));
+            }
+            return List.of(registrations);
+        });
     }
 
     private Registration register(Transaction tx, NewFile file) {
@@ -198,7 +211,11 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public List<Job> markReady(List<ReadyFile> files) {
-        return database.inTransaction(tx -> files.stream()
+        // In job order, so that the path locks of two nodes marking the same jobs are taken in one order.
+        List<ReadyFile> byJob = files.stream()
+                .sorted(Comparator.comparingLong(ReadyFile::jobId))
+                .toList();
+        return database.inTransaction(tx -> byJob.stream()
                 .map(file -> markReady(tx, file))
                 .flatMap(Optional::stream)
                 .toList());

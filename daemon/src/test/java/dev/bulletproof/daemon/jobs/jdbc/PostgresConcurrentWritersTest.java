@@ -104,6 +104,39 @@ class PostgresConcurrentWritersTest {
         assertThat(first.count(JobFilter.all())).isEqualTo(JOBS);
     }
 
+    @Test
+    void two_daemons_registering_the_same_batch_in_opposite_orders_do_not_deadlock() throws Exception {
+        // Each registration locks its file's path until the batch commits: two nodes that found one share's
+        // files in different orders must still take those locks in one order.
+        for (int round = 0; round < 5; round++) {
+            String folder = "/watch/batch-" + round + "/";
+            List<NewFile> files = IntStream.range(0, JOBS)
+                    .mapToObj(i -> ready(folder + "clip-" + i + ".mov"))
+                    .toList();
+            List<NewFile> reversed = files.reversed();
+            CyclicBarrier start = new CyclicBarrier(2);
+            Future<List<Registration>> byFirst = threads.submit(() -> {
+                start.await();
+                return first.registerFiles(files);
+            });
+            Future<List<Registration>> bySecond = threads.submit(() -> {
+                start.await();
+                return second.registerFiles(reversed);
+            });
+
+            List<Registration> registeredByFirst = byFirst.get(60, TimeUnit.SECONDS);
+            List<Registration> registeredBySecond = bySecond.get(60, TimeUnit.SECONDS);
+            for (int i = 0; i < JOBS; i++) {
+                assertThat(registeredByFirst.get(i).job().inputPath())
+                        .as("registrations come back in the order of the files given")
+                        .isEqualTo(files.get(i).inputPath());
+                assertThat(registeredBySecond.get(JOBS - 1 - i).job().id())
+                        .isEqualTo(registeredByFirst.get(i).job().id());
+            }
+        }
+        assertThat(first.count(JobFilter.all())).isEqualTo(5L * JOBS);
+    }
+
     private static Callable<List<Long>> claimAll(JdbcJobRepository jobs, CyclicBarrier start) {
         return () -> {
             start.await();
