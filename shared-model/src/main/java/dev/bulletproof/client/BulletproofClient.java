@@ -299,8 +299,9 @@ public final class BulletproofClient {
         return responses.read(send(post("/api/nodes/" + encode(id.strip()) + "/resume", null)), NodeModel.class);
     }
 
+    /** The daemon's health; a failing daemon answers 503 with the same body, which is returned too. */
     public HealthModel health() {
-        return responses.read(send(get("/api/health")), HealthModel.class);
+        return responses.readEvenIfUnavailable(send(get("/api/health")), HealthModel.class);
     }
 
     // Live updates

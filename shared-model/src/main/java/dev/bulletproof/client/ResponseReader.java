@@ -33,6 +33,19 @@ final class ResponseReader {
         }
     }
 
+    /** Like {@link #read(HttpResponse, Class)}, also reading the body of a 503 answer. */
+    <T> T readEvenIfUnavailable(HttpResponse<String> response, Class<T> type) {
+        if (response.statusCode() != 503) {
+            return read(response, type);
+        }
+        try {
+            return json.readValue(response.body(), type);
+        } catch (JsonProcessingException e) {
+            expectSuccess(response); // not a health answer: report the 503 as any other
+            throw unexpected(response, e);
+        }
+    }
+
     <T> T read(HttpResponse<String> response, TypeReference<T> type) {
         expectSuccess(response);
         try {

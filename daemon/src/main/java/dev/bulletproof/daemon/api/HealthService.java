@@ -22,9 +22,14 @@ final class HealthService implements HttpService {
     /** One configured watch folder: a disabled one is never counted as unavailable. */
     record FolderHealth(String path, boolean enabled, boolean available) {}
 
-    /** @param watchFolderAvailable false while any enabled watch folder is missing (then see watchFolders) */
+    /**
+     * @param status {@code ok}, or {@code failing} (answered with 503) when the daemon can no longer do its
+     *     work and should be restarted; {@code problems} says why
+     * @param watchFolderAvailable false while any enabled watch folder is missing (then see watchFolders)
+     */
     record Health(
             String status,
+            java.util.List<String> problems,
             String version,
             long uptimeSeconds,
             boolean watchFolderAvailable,
@@ -51,10 +56,14 @@ final class HealthService implements HttpService {
         java.util.List<FolderHealth> folders = context.config().config().folders().stream()
                 .map(f -> new FolderHealth(f.key(), f.enabled(), f.enabled() && Files.isDirectory(f.path())))
                 .toList();
+        java.util.List<String> problems =
+                context.engine().queue().stalledBecause().stream().toList();
         JsonBodies.send(
                 response,
+                problems.isEmpty() ? io.helidon.http.Status.OK_200 : io.helidon.http.Status.SERVICE_UNAVAILABLE_503,
                 new Health(
-                        "ok",
+                        problems.isEmpty() ? "ok" : "failing",
+                        problems,
                         context.options().version(),
                         uptime,
                         folders.stream().allMatch(f -> f.available() || !f.enabled()),

@@ -70,6 +70,7 @@ final class StatusCommand implements Callable<Integer> {
         out.println("daemon   " + remote.url() + "  " + health.status()
                 + (health.version() == null ? "" : ", version " + health.version())
                 + (health.uptimeSeconds() == null ? "" : ", up " + uptime(health.uptimeSeconds())));
+        health.problems().forEach(problem -> out.println("problem  " + problem));
         if (Boolean.FALSE.equals(health.watchFolderAvailable())) {
             out.println("warning  the watch folder is not available");
         }

@@ -35,4 +35,10 @@ public interface QueueControl {
 
     /** Jobs the schedule suspended (not a person): they continue when a window opens. */
     Set<Long> suspendedBySchedule();
+
+    /**
+     * Why no job can start any more in this process (its dispatcher ended by an unexpected error), if so;
+     * the health check then fails so the daemon gets restarted.
+     */
+    java.util.Optional<String> stalledBecause();
 }

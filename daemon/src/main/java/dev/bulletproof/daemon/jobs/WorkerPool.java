@@ -1,5 +1,7 @@
 package dev.bulletproof.daemon.jobs;
 
+import dev.bulletproof.daemon.BackgroundLoop;
+import dev.bulletproof.daemon.events.Alert;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.model.JobStatus;
 import java.time.Clock;
@@ -86,7 +88,10 @@ public final class WorkerPool implements QueueControl {
     private volatile boolean claimsHeld;
 
     private volatile State state = State.NEW;
-    private Thread dispatcher;
+    private BackgroundLoop dispatcher;
+    /** Why the dispatcher ended without being stopped (an {@link Error}); null while it runs or after a stop. */
+    private volatile String dispatcherDeath;
+
     private AutoCloseable queuedSubscription;
 
     public WorkerPool(
@@ -133,11 +138,9 @@ public final class WorkerPool implements QueueControl {
                     run.latest = changed.job(); // what its progress events carry
                 }
             });
-            dispatcher = Thread.ofPlatform()
-                    .name("bulletproof-dispatcher")
-                    .daemon(true)
-                    .uncaughtExceptionHandler(WorkerPool::logUncaught)
-                    .start(this::dispatchLoop);
+            dispatcherDeath = null;
+            dispatcher = BackgroundLoop.start(
+                    "bulletproof-dispatcher", this::dispatchRound, ERROR_PAUSE, this::dispatcherDied);
         } finally {
             lock.unlock();
         }
@@ -158,7 +161,6 @@ public final class WorkerPool implements QueueControl {
             }
             state = State.STOPPING;
             wakeUp();
-            threads.add(dispatcher);
             for (RunningJob run : running.values()) {
                 run.stop();
                 threads.add(run.thread);
@@ -167,6 +169,7 @@ public final class WorkerPool implements QueueControl {
             lock.unlock();
         }
         closeQuietly(queuedSubscription);
+        dispatcher.stop(grace);
         awaitEnd(threads, grace);
         requeueLeftovers();
     }
@@ -506,26 +509,40 @@ public final class WorkerPool implements QueueControl {
         return repository.setPriority(jobId, priority);
     }
 
-    private void dispatchLoop() {
-        while (true) {
-            Duration idle;
-            lock.lock();
-            try {
-                if (state != State.RUNNING) {
-                    return;
-                }
-                idle = dispatchOnce();
-            } catch (RuntimeException e) {
-                // Typically the database (disk full, file locked); keep trying instead of dying.
-                LOG.log(System.Logger.Level.ERROR, "the dispatcher failed to claim a job; retrying", e);
-                idle = ERROR_PAUSE;
-            } finally {
-                lock.unlock();
-            }
-            if (!idle.isZero()) {
-                awaitWake(idle);
-            }
+    /** One round of the dispatcher: start a job, or wait for a reason to look again. */
+    private void dispatchRound() {
+        Duration idle;
+        lock.lock();
+        try {
+            // A stop in progress: the loop is being ended; the wait below returns at its interrupt.
+            idle = state == State.RUNNING ? dispatchOnce() : IDLE_RECHECK;
+        } catch (RuntimeException e) {
+            // Typically the database (disk full, file locked, server restarting); keep trying instead of dying.
+            LOG.log(System.Logger.Level.ERROR, "the dispatcher failed to claim a job; retrying", e);
+            idle = ERROR_PAUSE;
+        } finally {
+            lock.unlock();
         }
+        if (!idle.isZero()) {
+            awaitWake(idle);
+        }
+    }
+
+    /**
+     * An {@link Error} ended the dispatcher: no job will start again in this process. That must not pass
+     * in silence: an error alert goes out and {@link #stalledBecause()} tells the health check, whose
+     * failing answer lets a service manager or a monitor restart the daemon (start-up recovery then
+     * takes over every job).
+     */
+    private void dispatcherDied(Throwable failure) {
+        dispatcherDeath = "the job dispatcher stopped after an unexpected error (" + failure
+                + "); no new job starts until the daemon is restarted";
+        bus.publish(Alert.error(dispatcherDeath, null));
+    }
+
+    /** Why no job can start any more in this process, if that is so; empty while the dispatcher runs. */
+    public Optional<String> stalledBecause() {
+        return Optional.ofNullable(dispatcherDeath);
     }
 
     /**
@@ -610,7 +627,7 @@ public final class WorkerPool implements QueueControl {
             wake.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
             wake.drainPermits();
         } catch (InterruptedException e) {
-            // Nothing interrupts the dispatcher on purpose; the loop re-checks the state right after.
+            // A stop: the dispatcher loop ends at its condition right after.
         }
     }
 

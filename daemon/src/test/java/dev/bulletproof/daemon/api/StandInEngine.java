@@ -299,12 +299,18 @@ final class StandInEngine {
 
     static final class Queue implements QueueControl {
         volatile boolean paused;
+        volatile String stalled;
         volatile int maxWorkers = 2;
         volatile int running;
 
         @Override
         public boolean isQueuePaused() {
             return paused;
+        }
+
+        @Override
+        public java.util.Optional<String> stalledBecause() {
+            return java.util.Optional.ofNullable(stalled);
         }
 
         @Override

@@ -96,6 +96,42 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aDispatcherEndedByAnErrorRaisesAnAlertAndSaysTheQueueIsStalled() {
+        JobRepository real = jobs;
+        jobs = (JobRepository) java.lang.reflect.Proxy.newProxyInstance(
+                JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("claimNext")) {
+                        throw new StackOverflowError("injected");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        queue("a.mov");
+        startPool(1);
+
+        Await.until("the dispatcher to die", () -> pool.stalledBecause().isPresent());
+        assertThat(pool.stalledBecause().orElseThrow()).contains("StackOverflowError", "restarted");
+        Await.until(
+                "an error alert",
+                () -> published.stream()
+                        .anyMatch(event -> event instanceof dev.bulletproof.daemon.events.Alert alert
+                                && alert.level().equals("error")
+                                && alert.message().contains("dispatcher stopped")));
+        assertThat(executor.started()).isZero();
+    }
+
+    @Test
+    void aRunningDispatcherIsNotStalled() {
+        startPool(1);
+        queue("a.mov");
+        Await.until("the job to start", () -> executor.started() == 1);
+        assertThat(pool.stalledBecause()).isEmpty();
+    }
+
+    @Test
     void raisingTheWorkerCountLiveStartsMoreJobs() {
         queue("a.mov");
         queue("b.mov");

@@ -149,7 +149,8 @@ public final class ConnectionViewModel implements AutoCloseable {
         recent.remember(address);
         recentDaemons.setAll(recent.list());
         if (!health.isOk()) {
-            problem.set("The daemon reports: " + health.status());
+            problem.set("The daemon reports: " + health.status()
+                    + (health.problems().isEmpty() ? "" : " (" + String.join("; ", health.problems()) + ")"));
         }
     }
 
