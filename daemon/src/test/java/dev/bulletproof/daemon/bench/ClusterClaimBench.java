@@ -1,9 +1,11 @@
 package dev.bulletproof.daemon.bench;
 
+import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.db.PostgresDatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
+import dev.bulletproof.daemon.history.jdbc.JdbcHistory;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobPlan;
@@ -12,6 +14,7 @@ import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,8 @@ import java.util.stream.IntStream;
 /**
  * Prints the job store's claim throughput with several nodes, without ffmpeg: jobs are enqueued in bursts
  * of {@value #BURST} (as the intake does), then claimed and completed under their leases by every node's
- * workers at once until the queue is empty. One cycle is enqueue, claim and complete of one job.
+ * workers at once until the queue is empty. One cycle is enqueue, claim and complete of one job. The
+ * totals triggers are in place and each node folds them, as in a running daemon.
  *
  * <p>PostgreSQL: an embedded server, each node with its own connection pool (as separate daemons have).
  * SQLite, for comparison: one file and one process, its workers sharing the one writer (nodes cannot share
@@ -71,6 +75,11 @@ public final class ClusterClaimBench {
         List<JdbcJobRepository> repositories = IntStream.range(0, pools.size())
                 .mapToObj(i -> new JdbcJobRepository(pools.get(i), clock, "node-" + i))
                 .toList();
+        // As in the daemon: the totals triggers fire on every status change and each node folds them.
+        List<BackgroundLoop> folds = pools.stream()
+                .distinct()
+                .map(pool -> new JdbcHistory(pool, clock).foldTotalsEvery(Duration.ofSeconds(2)))
+                .toList();
         String run = label.substring(0, 2) + System.nanoTime();
         long start = System.nanoTime();
         for (int from = 0; from < jobs; from += BURST) {
@@ -103,6 +112,7 @@ public final class ClusterClaimBench {
         }
         long end = System.nanoTime();
         threads.shutdown();
+        folds.forEach(fold -> fold.stop(Duration.ofSeconds(5)));
         if (done.get() != jobs) {
             throw new AssertionError(label + ": " + done.get() + " of " + jobs + " jobs completed");
         }

@@ -138,27 +138,30 @@ public final class JdbcJobRepository implements JobRepository {
         JobStatus status = plan == null ? WAITING : QUEUED;
         String reason = plan == null ? file.waitingReason() : "queued";
         Instant now = clock.instant();
-        long id = tx.insert(
-                "INSERT INTO jobs (input_path, input_size, input_mtime, filename, status, status_reason, profile,"
-                        + " output_path, on_success, priority, created_at, media_duration_seconds, bitrate, resolution,"
-                        + " watch_folder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                file.inputPath(),
-                file.size(),
-                file.mtimeMillis(),
-                fileNameOf(file.inputPath()),
-                status,
-                reason,
-                plan == null ? null : plan.profile(),
-                plan == null ? null : plan.outputPath(),
-                plan == null ? null : plan.onSuccess(),
-                plan == null ? 0 : plan.priority(),
-                now,
-                plan == null ? null : plan.mediaDurationSeconds(),
-                plan == null ? null : plan.bitrate(),
-                plan == null ? null : plan.resolution(),
-                file.watchFolder());
-        tx.update(INSERT_EVENT, id, JobEventType.CREATED, null, status, now, reason);
-        return new Registration(JobWrites.load(tx, id), true);
+        Job created = tx.queryOne(
+                        "INSERT INTO jobs (input_path, input_size, input_mtime, filename, status, status_reason,"
+                                + " profile, output_path, on_success, priority, created_at, media_duration_seconds,"
+                                + " bitrate, resolution, watch_folder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + JobWrites.RETURNING_JOB,
+                        JOB,
+                        file.inputPath(),
+                        file.size(),
+                        file.mtimeMillis(),
+                        fileNameOf(file.inputPath()),
+                        status,
+                        reason,
+                        plan == null ? null : plan.profile(),
+                        plan == null ? null : plan.outputPath(),
+                        plan == null ? null : plan.onSuccess(),
+                        plan == null ? 0 : plan.priority(),
+                        now,
+                        plan == null ? null : plan.mediaDurationSeconds(),
+                        plan == null ? null : plan.bitrate(),
+                        plan == null ? null : plan.resolution(),
+                        file.watchFolder())
+                .orElseThrow();
+        tx.update(INSERT_EVENT, created.id(), JobEventType.CREATED, null, status, now, reason);
+        return new Registration(created, true);
     }
 
     /**
@@ -279,11 +282,12 @@ public final class JdbcJobRepository implements JobRepository {
                 }
                 int attempt = candidate.attempts() + 1;
                 // Not a checked write: losing the race for one candidate moves on to the next one.
-                int won = tx.update(
+                Optional<Job> won = tx.queryOne(
                         "UPDATE jobs SET status = ?, version = version + 1, attempts = attempts + 1,"
                                 + " started_at = ?, completed_at = NULL, not_before = NULL, error = NULL,"
                                 + " status_reason = ?, node_id = ?, lease = lease + 1"
-                                + " WHERE id = ? AND version = ? AND status = ?",
+                                + " WHERE id = ? AND version = ? AND status = ?" + JobWrites.RETURNING_JOB,
+                        JOB,
                         JobCommand.CLAIM.target(),
                         now,
                         "processing, attempt " + attempt,
@@ -291,7 +295,7 @@ public final class JdbcJobRepository implements JobRepository {
                         candidate.id(),
                         candidate.version(),
                         candidate.status());
-                if (won == 1) {
+                if (won.isPresent()) {
                     tx.update(
                             INSERT_EVENT,
                             candidate.id(),
@@ -300,7 +304,7 @@ public final class JdbcJobRepository implements JobRepository {
                             JobCommand.CLAIM.target(),
                             now,
                             "attempt " + attempt);
-                    return Optional.of(JobWrites.load(tx, candidate.id()));
+                    return won;
                 }
             }
             return Optional.<Job>empty();
