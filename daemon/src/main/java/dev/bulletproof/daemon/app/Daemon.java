@@ -9,6 +9,7 @@ import dev.bulletproof.daemon.cluster.Heartbeat;
 import dev.bulletproof.daemon.cluster.Node;
 import dev.bulletproof.daemon.cluster.NodeIdentity;
 import dev.bulletproof.daemon.cluster.jdbc.NodeRegistry;
+import dev.bulletproof.daemon.cluster.jdbc.ProgressRelay;
 import dev.bulletproof.daemon.cluster.jdbc.QueueWaker;
 import dev.bulletproof.daemon.cluster.jdbc.Rescuer;
 import dev.bulletproof.daemon.config.AutomationSettings;
@@ -186,6 +187,7 @@ public final class Daemon implements AutoCloseable {
     private Heartbeat heartbeat;
     private Rescuer rescuer;
     private QueueWaker waker;
+    private ProgressRelay relay;
     private ApiServer api;
     private WebhookDispatcher webhooks;
     private boolean stopped;
@@ -297,7 +299,7 @@ public final class Daemon implements AutoCloseable {
         }
         // Before the pool starts: a daemon started outside its windows must not start a job first.
         schedule.applyAtStart();
-        startCluster(database, shared, loaded);
+        startCluster(database, shared, loaded, progress);
         pool.start();
         schedule.start();
         mediaFacts.start();
@@ -344,10 +346,11 @@ public final class Daemon implements AutoCloseable {
 
     /**
      * The node's heartbeat, and on a database shared by nodes the rescue of dead nodes' jobs and the queue's
-     * wake-ups (decision 0019). Before the pool starts: the node is registered, so alive, before its first
+     * wake-ups (decision 0019) and the live progress of other nodes' runs. Before the pool starts: the node is registered, so alive, before its first
      * claim. Stopped after the pool (the heartbeat must outlive the runs it guards).
      */
-    private void startCluster(SqlDatabase database, Optional<DatabaseSettings> shared, DaemonConfig loaded) {
+    private void startCluster(
+            SqlDatabase database, Optional<DatabaseSettings> shared, DaemonConfig loaded, LiveProgressBoard progress) {
         Duration interval = shared.map(DatabaseSettings::heartbeat).orElse(DatabaseSettings.DEFAULT_HEARTBEAT);
         Duration timeout = shared.map(DatabaseSettings::nodeTimeout).orElse(DatabaseSettings.DEFAULT_NODE_TIMEOUT);
         nodes = new NodeRegistry(database, timeout);
@@ -359,6 +362,9 @@ public final class Daemon implements AutoCloseable {
             rescuer.start();
             waker = new QueueWaker(postgres::dedicatedConnection, database, bus, pool::wakeUp);
             waker.start();
+            relay = new ProgressRelay(
+                    postgres::dedicatedConnection, database, node.id(), new LiveJobs(jobs, progress), progress, bus);
+            relay.start();
         }
     }
 
@@ -424,6 +430,7 @@ public final class Daemon implements AutoCloseable {
         closeQuietly(schedule);
         closeQuietly(rescuer);
         closeQuietly(waker);
+        closeQuietly(relay);
         if (pool != null) {
             pool.stop(grace);
         }

@@ -38,6 +38,23 @@ class ClusterFailoverTest {
 
             Job running = awaitEncoding(cluster);
             String victim = nameOf(cluster, running.nodeId());
+            // Every node's dashboard shows the encode's live progress, not only the node that runs it.
+            String watcher = List.of("one", "two", "three").stream()
+                    .filter(name -> !name.equals(victim))
+                    .findFirst()
+                    .orElseThrow();
+            ClusterNodes.await(
+                    "another node's API to show the encode's live progress",
+                    Duration.ofSeconds(30),
+                    () -> {
+                        try {
+                            var seen = cluster.api(watcher, "/api/jobs/" + running.id());
+                            return seen.get("progress").asDouble() > 0 && seen.hasNonNull("fps");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    cluster);
             ClusterNodes.signalTree("KILL", nodes.get(victim).pid()); // the machine is gone: daemon and ffmpeg
             long killedAt = System.nanoTime();
 
