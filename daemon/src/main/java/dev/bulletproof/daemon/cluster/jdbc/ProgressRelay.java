@@ -12,7 +12,6 @@ import dev.bulletproof.daemon.jobs.LiveProgressBoard;
 import dev.bulletproof.model.JobStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Live progress across the cluster: every node's dashboard shows the percentage, fps, speed and ETA of
@@ -61,7 +58,7 @@ public final class ProgressRelay implements AutoCloseable {
 
     private record Snapshot(Job job, long readNanos) {}
 
-    private final Supplier<Connection> connections;
+    private final ListenSession listen;
     private final SqlDatabase database;
     private final String nodeId;
     private final JobQueries jobs;
@@ -75,7 +72,6 @@ public final class ProgressRelay implements AutoCloseable {
     private AutoCloseable subscription;
     private BackgroundLoop sending;
     private BackgroundLoop listening;
-    private Connection session;
 
     public ProgressRelay(
             Supplier<Connection> connections,
@@ -84,7 +80,7 @@ public final class ProgressRelay implements AutoCloseable {
             JobQueries jobs,
             LiveProgressBoard board,
             EventBus bus) {
-        this.connections = connections;
+        this.listen = new ListenSession(connections, CHANNEL);
         this.database = database;
         this.nodeId = Objects.requireNonNull(nodeId);
         this.jobs = jobs;
@@ -125,23 +121,12 @@ public final class ProgressRelay implements AutoCloseable {
 
     private void listenOnce() throws InterruptedException {
         try {
-            if (session == null) {
-                session = connections.get();
-                try (Statement listen = session.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-            }
-            PGNotification[] arrived =
-                    session.unwrap(PGConnection.class).getNotifications((int) LISTEN_WAIT.toMillis());
-            if (arrived != null) {
-                for (PGNotification notification : arrived) {
-                    parse(notification.getParameter()).forEach(this::received);
-                }
+            for (String payload : listen.await(LISTEN_WAIT)) {
+                parse(payload).forEach(this::received);
             }
             forgetOldSnapshots();
         } catch (SQLException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "progress relay: " + e.getMessage());
-            closeSession();
             TimeUnit.MILLISECONDS.sleep(RECONNECT_PAUSE.toMillis());
         }
     }
@@ -263,17 +248,6 @@ public final class ProgressRelay implements AutoCloseable {
         return Double.isFinite(value) ? value : null;
     }
 
-    private void closeSession() {
-        if (session != null) {
-            try {
-                session.close();
-            } catch (SQLException ignored) {
-                // gone already
-            }
-            session = null;
-        }
-    }
-
     @Override
     public void close() {
         try {
@@ -289,6 +263,6 @@ public final class ProgressRelay implements AutoCloseable {
         if (listening != null) {
             listening.close();
         }
-        closeSession();
+        listen.close();
     }
 }

@@ -7,13 +7,11 @@ import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.model.JobStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Wakes the worker pools of every node when a job is queued on any of them (PostgreSQL LISTEN/NOTIFY). A
@@ -28,7 +26,7 @@ public final class QueueWaker implements AutoCloseable {
     static final String CHANNEL = "bulletproof_queue";
     static final Duration POLL = Duration.ofMillis(1500);
 
-    private final Supplier<Connection> connections;
+    private final ListenSession listen;
     private final SqlDatabase database;
     private final EventBus bus;
     private final Runnable wakePool;
@@ -38,10 +36,9 @@ public final class QueueWaker implements AutoCloseable {
     private AutoCloseable subscription;
     private BackgroundLoop listening;
     private BackgroundLoop sending;
-    private Connection session;
 
     public QueueWaker(Supplier<Connection> connections, SqlDatabase database, EventBus bus, Runnable wakePool) {
-        this.connections = connections;
+        this.listen = new ListenSession(connections, CHANNEL);
         this.database = database;
         this.bus = bus;
         this.wakePool = wakePool;
@@ -64,32 +61,14 @@ public final class QueueWaker implements AutoCloseable {
 
     private void listenOnce() throws InterruptedException {
         try {
-            if (session == null) {
-                session = connections.get();
-                try (Statement listen = session.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-            }
-            PGNotification[] arrived = session.unwrap(PGConnection.class).getNotifications((int) POLL.toMillis());
+            List<String> arrived = listen.await(POLL);
             wakePool.run(); // a notification, or the poll's interval passed
-            if (arrived != null && arrived.length > 0) {
-                LOG.log(System.Logger.Level.DEBUG, arrived.length + " queue notification(s)");
+            if (!arrived.isEmpty()) {
+                LOG.log(System.Logger.Level.DEBUG, arrived.size() + " queue notification(s)");
             }
         } catch (SQLException | RuntimeException e) {
-            closeSession();
             wakePool.run();
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-        }
-    }
-
-    private void closeSession() {
-        if (session != null) {
-            try {
-                session.close();
-            } catch (SQLException ignored) {
-                // gone already
-            }
-            session = null;
         }
     }
 
@@ -108,6 +87,6 @@ public final class QueueWaker implements AutoCloseable {
         if (listening != null) {
             listening.close();
         }
-        closeSession();
+        listen.close();
     }
 }

@@ -38,18 +38,12 @@ class ProgressRelayTest {
 
     @Test
     void a_tick_of_one_node_reaches_the_other_nodes_board_and_bus_with_the_job() throws Exception {
-        PostgresDatabaseFixture fixture = PostgresDatabaseFixture.create();
-        PostgresDatabase first = (PostgresDatabase) opened(fixture.open());
-        PostgresDatabase second = (PostgresDatabase) opened(fixture.open());
-        JdbcJobRepository firstJobs = new JdbcJobRepository(first, Clock.systemUTC(), "node-a");
-        JdbcJobRepository secondJobs = new JdbcJobRepository(second, Clock.systemUTC(), "node-b");
-        EventBus firstBus = new EventBus();
-        EventBus secondBus = new EventBus();
-        LiveProgressBoard secondBoard = new LiveProgressBoard();
+        Nodes nodes = twoNodes();
+        JdbcJobRepository firstJobs = nodes.firstJobs();
+        EventBus firstBus = nodes.firstBus();
+        LiveProgressBoard secondBoard = nodes.secondBoard();
         List<JobEvent.Progress> seenBySecond = new CopyOnWriteArrayList<>();
-        secondBus.subscribe(JobEvent.Progress.class, seenBySecond::add);
-        relay(first, "node-a", new LiveJobs(firstJobs, new LiveProgressBoard()), new LiveProgressBoard(), firstBus);
-        relay(second, "node-b", new LiveJobs(secondJobs, secondBoard), secondBoard, secondBus);
+        nodes.secondBus().subscribe(JobEvent.Progress.class, seenBySecond::add);
 
         firstJobs.registerFile(NewFile.ready("/share/a.mov", 1, 1, JobPlan.of("live-qlab", "/out/a.mov", 0)));
         Job running = firstJobs.claimNext(Instant.now()).orElseThrow();
@@ -69,15 +63,10 @@ class ProgressRelayTest {
 
     @Test
     void a_tick_under_a_lease_the_database_no_longer_holds_is_ignored() throws Exception {
-        PostgresDatabaseFixture fixture = PostgresDatabaseFixture.create();
-        PostgresDatabase first = (PostgresDatabase) opened(fixture.open());
-        PostgresDatabase second = (PostgresDatabase) opened(fixture.open());
-        JdbcJobRepository firstJobs = new JdbcJobRepository(first, Clock.systemUTC(), "node-a");
-        JdbcJobRepository secondJobs = new JdbcJobRepository(second, Clock.systemUTC(), "node-b");
-        EventBus firstBus = new EventBus();
-        LiveProgressBoard secondBoard = new LiveProgressBoard();
-        relay(first, "node-a", new LiveJobs(firstJobs, new LiveProgressBoard()), new LiveProgressBoard(), firstBus);
-        relay(second, "node-b", new LiveJobs(secondJobs, secondBoard), secondBoard, new EventBus());
+        Nodes nodes = twoNodes();
+        JdbcJobRepository firstJobs = nodes.firstJobs();
+        EventBus firstBus = nodes.firstBus();
+        LiveProgressBoard secondBoard = nodes.secondBoard();
 
         firstJobs.registerFile(NewFile.ready("/share/s.mov", 1, 1, JobPlan.of("live-qlab", "/out/s.mov", 0)));
         firstJobs.registerFile(NewFile.ready("/share/t.mov", 1, 1, JobPlan.of("live-qlab", "/out/t.mov", 0)));
@@ -157,6 +146,27 @@ class ProgressRelayTest {
                         .fraction())
                 .as("clamped")
                 .isEqualTo(1.0);
+    }
+
+    /** Node a's store and bus, node b's board and bus: two daemons' relays on one database. */
+    private record Nodes(
+            JdbcJobRepository firstJobs, EventBus firstBus, LiveProgressBoard secondBoard, EventBus secondBus) {}
+
+    private Nodes twoNodes() {
+        PostgresDatabaseFixture fixture = PostgresDatabaseFixture.create();
+        PostgresDatabase first = (PostgresDatabase) opened(fixture.open());
+        PostgresDatabase second = (PostgresDatabase) opened(fixture.open());
+        JdbcJobRepository firstJobs = new JdbcJobRepository(first, Clock.systemUTC(), "node-a");
+        JdbcJobRepository secondJobs = new JdbcJobRepository(second, Clock.systemUTC(), "node-b");
+        Nodes nodes = new Nodes(firstJobs, new EventBus(), new LiveProgressBoard(), new EventBus());
+        relay(
+                first,
+                "node-a",
+                new LiveJobs(firstJobs, new LiveProgressBoard()),
+                new LiveProgressBoard(),
+                nodes.firstBus());
+        relay(second, "node-b", new LiveJobs(secondJobs, nodes.secondBoard()), nodes.secondBoard(), nodes.secondBus());
+        return nodes;
     }
 
     private void relay(PostgresDatabase database, String node, LiveJobs jobs, LiveProgressBoard board, EventBus bus) {
