@@ -3,6 +3,8 @@ package dev.bulletproof.daemon.bench;
 import dev.bulletproof.daemon.api.ApiOptions;
 import dev.bulletproof.daemon.api.ApiServer;
 import dev.bulletproof.daemon.app.Daemon;
+import dev.bulletproof.daemon.db.PostgresDatabaseFixture;
+import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.events.EventBus;
 import java.io.IOException;
 import java.net.URI;
@@ -22,25 +24,45 @@ import java.util.concurrent.Future;
 
 /**
  * Prints p50/p99 latency and requests per second of GET /api/jobs?limit=50 and GET /api/stats with a large
- * history, under concurrent clients, against the real daemon on a real SQLite file.
+ * history, under concurrent clients, against the real daemon on a real SQLite file, or with {@code --postgres}
+ * on a real PostgreSQL server started in this JVM (the daemon then runs as a node of that database).
  *
- * <p>Arguments: {@code [jobs] [threads] [requests per thread per endpoint]}; defaults 100000, 8, 1000 (enough samples for a stable p99).
+ * <p>Arguments: {@code [--postgres] [jobs] [threads] [requests per thread per endpoint]}; defaults 100000, 8,
+ * 1000 (enough samples for a stable p99).
  */
 public final class ApiLatencyBench {
 
     private ApiLatencyBench() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean postgres = arguments.length > 0 && arguments[0].equals("--postgres");
+        String[] args = postgres ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Path root = Files.createTempDirectory("bulletproof-api-bench");
         Path data = Files.createDirectories(root.resolve("data"));
         Path config = root.resolve("bulletproof.yaml");
-        Files.writeString(config, "monitor_folder: ./in\noutput_folder: ./out\nscan_interval_seconds: 60\n");
+        String settings = "monitor_folder: ./in\noutput_folder: ./out\nscan_interval_seconds: 60\n";
         long fill = System.nanoTime();
-        JobHistorySeed.fill(data.resolve("bulletproof.db"), jobs);
-        System.out.printf(Locale.ROOT, "history: %d jobs inserted in %.1f s%n", jobs, (System.nanoTime() - fill) / 1e9);
+        if (postgres) {
+            PostgresDatabaseFixture database = PostgresDatabaseFixture.create();
+            try (SqlDatabase seeded = database.open()) {
+                JobHistorySeed.fill(seeded, jobs);
+            }
+            Files.writeString(root.resolve("database-password"), PostgresDatabaseFixture.PASSWORD);
+            settings += "database:\n  url: " + database.url() + "\n  user: " + PostgresDatabaseFixture.USER
+                    + "\n  password_file: database-password\n";
+        } else {
+            JobHistorySeed.fill(data.resolve("bulletproof.db"), jobs);
+        }
+        Files.writeString(config, settings);
+        System.out.printf(
+                Locale.ROOT,
+                "history: %d jobs inserted in %.1f s (%s)%n",
+                jobs,
+                (System.nanoTime() - fill) / 1e9,
+                postgres ? "PostgreSQL" : "SQLite");
 
         try (Daemon monitor = Daemon.start(new Daemon.Options(config, data, null, null), new EventBus())) {
             monitor.pool().pauseQueue();
