@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -256,6 +257,35 @@ public abstract class JobRepositoryContract {
                 .as("a job no longer queued keeps its reason")
                 .isEqualTo(claimed.statusReason());
         assertThat(jobs.claimNext(clock.instant()).orElseThrow().id()).isEqualTo(big.id());
+    }
+
+    @Test
+    void claimLooksAtSeveralJobsInClaimOrderAndGivesUpWhenAllAreHeld() {
+        List<Job> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(queue("/in/held-" + i + ".mov", 10 - i));
+        }
+        List<Long> asked = new ArrayList<>();
+
+        Job claimed = jobs.claimNext(clock.instant(), job -> {
+                    asked.add(job.id());
+                    return job.id() == queued.get(3).id();
+                })
+                .orElseThrow();
+        Optional<Job> none = jobs.claimNext(clock.instant(), job -> false);
+
+        assertThat(claimed.id()).isEqualTo(queued.get(3).id());
+        assertThat(asked)
+                .as("each job is asked once, highest priority first")
+                .containsExactly(
+                        queued.get(0).id(),
+                        queued.get(1).id(),
+                        queued.get(2).id(),
+                        queued.get(3).id());
+        assertThat(none).isEmpty();
+        assertThat(jobs.find(queued.get(0).id()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.claimNext(clock.instant()).orElseThrow().id())
+                .isEqualTo(queued.get(0).id());
     }
 
     @Test
