@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * @param text matched against file names ({@code q})
  * @param before only jobs older than this job id, for paging back through a long history
  * @param sort the daemon's order, such as {@code filename} or {@code -finished}; null means newest first
+ * @param folder only jobs of this watch folder, named by its path as the config gives it
  */
 public record JobQuery(
         Set<JobStatus> statuses,
@@ -24,7 +25,8 @@ public record JobQuery(
         Integer limit,
         Integer offset,
         String before,
-        String sort) {
+        String sort,
+        String folder) {
 
     public JobQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -33,40 +35,45 @@ public record JobQuery(
     /** Newest first. */
     public JobQuery(
             Set<JobStatus> statuses, String text, String profile, Integer limit, Integer offset, String before) {
-        this(statuses, text, profile, limit, offset, before, null);
+        this(statuses, text, profile, limit, offset, before, null, null);
     }
 
     public static JobQuery all() {
-        return new JobQuery(Set.of(), null, null, null, null, null, null);
+        return new JobQuery(Set.of(), null, null, null, null, null, null, null);
     }
 
     public JobQuery withStatuses(Set<JobStatus> value) {
-        return new JobQuery(value, text, profile, limit, offset, before, sort);
+        return new JobQuery(value, text, profile, limit, offset, before, sort, folder);
     }
 
     public JobQuery withText(String value) {
-        return new JobQuery(statuses, value, profile, limit, offset, before, sort);
+        return new JobQuery(statuses, value, profile, limit, offset, before, sort, folder);
     }
 
     public JobQuery withProfile(String value) {
-        return new JobQuery(statuses, text, value, limit, offset, before, sort);
+        return new JobQuery(statuses, text, value, limit, offset, before, sort, folder);
     }
 
     public JobQuery withLimit(Integer value) {
-        return new JobQuery(statuses, text, profile, value, offset, before, sort);
+        return new JobQuery(statuses, text, profile, value, offset, before, sort, folder);
     }
 
     public JobQuery withOffset(Integer value) {
-        return new JobQuery(statuses, text, profile, limit, value, before, sort);
+        return new JobQuery(statuses, text, profile, limit, value, before, sort, folder);
     }
 
     public JobQuery withBefore(String value) {
-        return new JobQuery(statuses, text, profile, limit, offset, value, sort);
+        return new JobQuery(statuses, text, profile, limit, offset, value, sort, folder);
     }
 
     /** Sorted by the daemon over every page: {@code filename} ascending, {@code -finished} descending. */
     public JobQuery withSort(String value) {
-        return new JobQuery(statuses, text, profile, limit, offset, before, value);
+        return new JobQuery(statuses, text, profile, limit, offset, before, value, folder);
+    }
+
+    /** Only the jobs of one watch folder (its path as configured); null or blank means every folder. */
+    public JobQuery withFolder(String value) {
+        return new JobQuery(statuses, text, profile, limit, offset, before, sort, value);
     }
 
     /** The URL query string, without the leading "?"; empty when nothing is filtered. */
@@ -85,6 +92,7 @@ public record JobQuery(
         addIfPresent(parts, "offset", offset);
         addIfPresent(parts, "before", before);
         addIfPresent(parts, "sort", sort);
+        addIfPresent(parts, "folder", folder);
         return String.join("&", parts);
     }
 

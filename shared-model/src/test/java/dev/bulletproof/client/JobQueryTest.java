@@ -37,6 +37,16 @@ class JobQueryTest {
     }
 
     @Test
+    void theWatchFolderIsSentAsItsPath() {
+        assertThat(JobQuery.all()
+                        .withFolder("/media/drop/qlab cues")
+                        .withLimit(50)
+                        .toQueryString())
+                .isEqualTo("limit=50&folder=%2Fmedia%2Fdrop%2Fqlab+cues");
+        assertThat(JobQuery.all().withFolder(" ").toQueryString()).isEmpty();
+    }
+
+    @Test
     void blankTextIsNoFilter() {
         assertThat(JobQuery.all().withText("  ").toQueryString()).isEmpty();
     }

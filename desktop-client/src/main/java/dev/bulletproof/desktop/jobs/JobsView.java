@@ -21,6 +21,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
@@ -29,6 +30,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -102,9 +104,34 @@ public final class JobsView extends BorderPane {
             model.profileFilterProperty().set(now == null ? "" : now);
             model.refresh();
         });
+        ComboBox<String> folder = new ComboBox<>();
+        folder.setId("folder-filter");
+        folder.setPromptText("Any folder");
+        folder.setItems(model.folders());
+        folder.setTooltip(new Tooltip("Only the jobs of one watch folder"));
+        // A path can be long; it must not push the count and the buttons out of the bar.
+        folder.setPrefWidth(220);
+        folder.setMaxWidth(220);
+        // Closed, the box shows the folder's own name (the end of its path, the part that tells folders
+        // apart); the open list shows whole paths.
+        folder.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(String path, boolean empty) {
+                super.updateItem(path, empty);
+                setText(empty || path == null ? "Any folder" : folderName(path));
+            }
+        });
+        // One folder is nothing to choose from; the filter appears once the config has several.
+        folder.visibleProperty().bind(Bindings.size(model.folders()).greaterThan(1));
+        folder.managedProperty().bind(folder.visibleProperty());
+        folder.valueProperty().addListener((o, before, now) -> {
+            model.folderFilterProperty().set(now == null ? "" : now);
+            model.refresh();
+        });
         Button clear = new Button("Clear filters");
         clear.setOnAction(event -> {
             profile.setValue(null);
+            folder.setValue(null);
             status.setValue(null);
             search.clear();
             model.refresh();
@@ -125,7 +152,7 @@ public final class JobsView extends BorderPane {
         more.setOnAction(event -> model.loadMore());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, search, status, profile, clear, spacer, count, more);
+        HBox bar = new HBox(8, search, status, profile, folder, clear, spacer, count, more);
         bar.getStyleClass().add("tool-bar-row");
         return bar;
     }
@@ -297,6 +324,12 @@ public final class JobsView extends BorderPane {
         model.thumbnails()
                 .addListener((javafx.collections.MapChangeListener<String, byte[]>) change -> table.refresh());
         table.getColumns().add(sortsBy(text("File", JobModel::filename, 230), JobsSort.Key.FILENAME));
+        TableColumn<JobModel, String> folder = text("Folder", job -> folderName(job.watchFolder()), 110);
+        folder.setId("folder-column");
+        folder.setSortable(false);
+        // Only worth its width when jobs come from more than one folder.
+        folder.visibleProperty().bind(Bindings.size(model.folders()).greaterThan(1));
+        table.getColumns().add(folder);
         TableColumn<JobModel, JobStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(
                 cell -> new SimpleObjectProperty<>(cell.getValue().status()));
@@ -682,6 +715,16 @@ public final class JobsView extends BorderPane {
         VBox box = new VBox(6, head, searchRow, matches, note, saved, lines);
         box.setId("job-log-section");
         return box;
+    }
+
+    /** A watch folder by its last name ("qlab" for /media/drop/qlab); the filter shows the whole path. */
+    static String folderName(String path) {
+        if (path == null || path.isBlank()) {
+            return "";
+        }
+        String key = JobsViewModel.folderKey(path);
+        int slash = Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\'));
+        return slash >= 0 && slash < key.length() - 1 ? key.substring(slash + 1) : key;
     }
 
     private static TableColumn<JobModel, String> text(String title, Function<JobModel, String> value, double width) {

@@ -6,11 +6,13 @@ import dev.bulletproof.client.Page;
 import dev.bulletproof.desktop.BackgroundCalls;
 import dev.bulletproof.format.Formats;
 import dev.bulletproof.model.BulkActionOutcome;
+import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.JobAction;
 import dev.bulletproof.model.JobModel;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.MediaFacts;
 import dev.bulletproof.model.ProfileModel;
+import dev.bulletproof.model.WatchFolderModel;
 import dev.bulletproof.model.ws.ServerMessage;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,7 +53,13 @@ public final class JobsViewModel {
     private final ObjectProperty<JobStatus> statusFilter = new SimpleObjectProperty<>();
     private final StringProperty profileFilter = new SimpleStringProperty("");
     private final StringProperty search = new SimpleStringProperty("");
+    /** A watch folder's path as the config names it; empty means every folder. */
+    private final StringProperty folderFilter = new SimpleStringProperty("");
+
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
+    /** The configured watch folders the list can be narrowed to (the single folder included). */
+    private final ObservableList<String> folders = FXCollections.observableArrayList();
+
     private final ObjectProperty<JobModel> selected = new SimpleObjectProperty<>();
     /** Every selected row, for the actions on several jobs at once; {@link #selected} is the one in detail. */
     private final ObservableList<JobModel> chosen = FXCollections.observableArrayList();
@@ -111,6 +119,25 @@ public final class JobsViewModel {
                 () -> client.get().profiles().stream().map(ProfileModel::name).toList(),
                 profiles::setAll,
                 this::failed);
+        calls.run(
+                () -> folderChoices(client.get().config()),
+                folders::setAll,
+                // Without the config the list is simply not narrowed by folder; the jobs still load.
+                error -> folders.clear());
+    }
+
+    /** The folders a job list can be narrowed to: the configured ones, the single folder included. */
+    static List<String> folderChoices(ConfigModel config) {
+        if (config == null) {
+            return List.of();
+        }
+        if (config.watchFolders() != null) {
+            return config.watchFolders().stream()
+                    .map(WatchFolderModel::path)
+                    .filter(path -> !isBlank(path))
+                    .toList();
+        }
+        return isBlank(config.monitorFolder()) ? List.of() : List.of(config.monitorFolder());
     }
 
     /**
@@ -170,6 +197,9 @@ public final class JobsViewModel {
         if (!isBlank(search.get())) {
             query = query.withText(search.get().strip());
         }
+        if (!isBlank(folderFilter.get())) {
+            query = query.withFolder(folderFilter.get().strip());
+        }
         return query;
     }
 
@@ -212,6 +242,9 @@ public final class JobsViewModel {
             return false;
         }
         if (!isBlank(profileFilter.get()) && !profileFilter.get().strip().equals(job.profile())) {
+            return false;
+        }
+        if (!isBlank(folderFilter.get()) && !folderKey(folderFilter.get()).equals(folderKey(job.watchFolder()))) {
             return false;
         }
         String text = search.get();
@@ -602,6 +635,26 @@ public final class JobsViewModel {
 
     public ObservableList<String> profiles() {
         return profiles;
+    }
+
+    public StringProperty folderFilterProperty() {
+        return folderFilter;
+    }
+
+    public ObservableList<String> folders() {
+        return folders;
+    }
+
+    /** A folder as the daemon compares it: "/media/drop/" is the folder "/media/drop". */
+    static String folderKey(String path) {
+        if (path == null) {
+            return "";
+        }
+        String key = path.strip();
+        while (key.length() > 1 && (key.endsWith("/") || key.endsWith("\\"))) {
+            key = key.substring(0, key.length() - 1);
+        }
+        return key;
     }
 
     public ObjectProperty<JobModel> selectedProperty() {

@@ -73,6 +73,33 @@ public final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Rewrites the config file with several watch folders instead of the one, each with its own output
+     * folder under {@link #out} named after it; takes effect at the next {@link #start()}.
+     */
+    public void writeWatchFolders(List<Path> folders) {
+        StringBuilder config = new StringBuilder("watch_folders:\n");
+        try {
+            for (Path folder : folders) {
+                Path output =
+                        Files.createDirectories(out.resolve(folder.getFileName().toString()));
+                config.append("  - path: ").append(quoted(folder)).append('\n');
+                config.append("    output_folder: ").append(quoted(output)).append('\n');
+                config.append("    stable_seconds: 0.3\n");
+            }
+            config.append("""
+                    max_workers: 1
+                    scan_interval_seconds: 0.5
+                    stall_timeout_seconds: 60
+                    max_attempts: 1
+                    server: {host: 127.0.0.1, port: %d, auth: token}
+                    """.formatted(port));
+            Files.writeString(configFile, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String quoted(Path path) {
         return "\"" + path.toAbsolutePath().toString().replace("\\", "\\\\") + "\"";
     }
