@@ -110,7 +110,6 @@ final class ApiErrors {
                 new ErrorResponse(
                         422, new ErrorModel("invalid_request", e.getMessage(), Map.of(e.field(), e.problem())));
             case DuplicateJobException e -> new ErrorResponse(409, new ErrorModel("conflict", e.getMessage()));
-            case NodeElsewhereException e -> new ErrorResponse(409, new ErrorModel("node_elsewhere", e.getMessage()));
             case IllegalTransitionException e ->
                 new ErrorResponse(409, new ErrorModel("illegal_transition", e.getMessage()));
             case ConfigValidationException e ->

@@ -27,6 +27,21 @@ public interface ClusterNodes {
     /** @throws NodeNotFoundException when no node has this id */
     NodeModel resume(String nodeId);
 
+    /**
+     * Pauses (or resumes) every node of the cluster, dead ones included (they apply it when they come
+     * back), and answers the nodes as they were asked to be.
+     */
+    default List<NodeModel> pauseAll(boolean pause) {
+        for (NodeModel node : nodes()) {
+            if (pause) {
+                pause(node.id());
+            } else {
+                resume(node.id());
+            }
+        }
+        return nodes();
+    }
+
     /** @throws NodeNotFoundException when no node has this id */
     default NodeModel node(String nodeId) {
         return nodes().stream()

@@ -1,7 +1,7 @@
 package dev.bulletproof.daemon.app;
 
 import dev.bulletproof.daemon.api.ClusterNodes;
-import dev.bulletproof.daemon.api.NodeElsewhereException;
+import dev.bulletproof.daemon.api.NodeNotFoundException;
 import dev.bulletproof.daemon.cluster.Node;
 import dev.bulletproof.daemon.cluster.jdbc.NodeRegistry;
 import dev.bulletproof.daemon.jobs.Job;
@@ -72,7 +72,7 @@ final class NodesTable implements ClusterNodes {
                 node.encoders(),
                 node.startedAt(),
                 node.lastHeartbeat(),
-                false);
+                node.pausedAsWanted());
     }
 
     private List<String> currentJobsOf(String nodeId) {
@@ -104,20 +104,27 @@ final class NodesTable implements ClusterNodes {
 
     @Override
     public NodeModel pause(String nodeId) {
-        requireSelf(nodeId);
-        return self.pause(nodeId);
+        return nodeId.equals(selfId) ? self.pause(nodeId) : request(nodeId, true);
     }
 
     @Override
     public NodeModel resume(String nodeId) {
-        requireSelf(nodeId);
-        return self.resume(nodeId);
+        return nodeId.equals(selfId) ? self.resume(nodeId) : request(nodeId, false);
     }
 
-    /** Only a node pauses itself: the others' pause switch is their own queue's. */
-    private void requireSelf(String nodeId) {
-        if (!nodeId.equals(selfId)) {
-            throw new NodeElsewhereException(node(nodeId).name(), "Pause or resume"); // 404 for an unknown id
+    /**
+     * Another node's pause is its own queue's: the request is written to its row and applied by that node at
+     * its next heartbeat (within heartbeat_seconds; a node that is away applies it when it comes back). The
+     * answer shows the node as it was asked to be.
+     */
+    private NodeModel request(String nodeId, boolean pause) {
+        if (!registry.requestPause(nodeId, pause)) {
+            throw new NodeNotFoundException(nodeId);
         }
+        return registry.nodes().stream()
+                .filter(node -> node.id().equals(nodeId))
+                .findFirst()
+                .map(this::modelOf)
+                .orElseThrow(() -> new NodeNotFoundException(nodeId));
     }
 }

@@ -90,7 +90,10 @@ public final class Heartbeat implements AutoCloseable {
         // against an answer that was read before its claim.
         List<Lease> running = pool.runningLeases();
         try {
-            boolean alive = registry.beat(node.id(), pool.runningCount(), pool.maxWorkers());
+            NodeRegistry.Beat beat =
+                    registry.beat(node.id(), pool.runningCount(), pool.maxWorkers(), pool.isQueuePaused());
+            boolean alive = beat.alive();
+            beat.pauseRequest().ifPresent(this::applyPauseRequest);
             if (!alive) {
                 LOG.log(
                         System.Logger.Level.WARNING,
@@ -116,6 +119,21 @@ public final class Heartbeat implements AutoCloseable {
             }
             LOG.log(System.Logger.Level.WARNING, "cannot write this node's heartbeat: " + e.getMessage());
         }
+    }
+
+    /** A pause or resume another node's API asked for: this node's queue is paused or resumed here. */
+    private void applyPauseRequest(boolean pause) {
+        if (pause != pool.isQueuePaused()) {
+            if (pause) {
+                pool.pauseQueue();
+            } else {
+                pool.resumeQueue();
+            }
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    (pause ? "queue paused" : "queue resumed") + " at the request of another node's dashboard");
+        }
+        registry.pauseRequestApplied(node.id(), pause);
     }
 
     /**

@@ -122,6 +122,21 @@ class NodesApiTest {
     }
 
     @Test
+    void pausingTheWholeClusterOnASingleMachinePausesItsQueue() {
+        HttpResponse<String> paused = api.post("/api/nodes/pause", "");
+
+        assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+        assertThat(ApiFixture.json(paused).at("/0/paused").asBoolean()).isTrue();
+        assertThat(api.daemon.pool().isQueuePaused()).isTrue();
+
+        HttpResponse<String> resumed = api.post("/api/nodes/resume", "");
+
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+        assertThat(ApiFixture.json(resumed).at("/0/paused").asBoolean()).isFalse();
+        assertThat(api.daemon.pool().isQueuePaused()).isFalse();
+    }
+
+    @Test
     void anUnknownNodeIdIsA404AndChangesNothing() {
         String stranger = UUID.randomUUID().toString();
 

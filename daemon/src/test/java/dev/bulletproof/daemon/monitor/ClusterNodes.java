@@ -94,6 +94,15 @@ final class ClusterNodes implements AutoCloseable {
 
     /** {@code GET path} on node {@code name}'s own API, with its token; the body as JSON. */
     com.fasterxml.jackson.databind.JsonNode api(String name, String path) throws Exception {
+        return call(name, "GET", path);
+    }
+
+    /** {@code POST path} (no body) on node {@code name}'s own API, with its token; the body as JSON. */
+    com.fasterxml.jackson.databind.JsonNode post(String name, String path) throws Exception {
+        return call(name, "POST", path);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode call(String name, String method, String path) throws Exception {
         String token =
                 Files.readString(root.resolve("data-" + name).resolve("token")).strip();
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
@@ -101,12 +110,14 @@ final class ClusterNodes implements AutoCloseable {
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create("http://127.0.0.1:" + ports.get(name) + path))
                                 .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
                                 .timeout(Duration.ofSeconds(30))
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError(
-                    "GET " + path + " on " + name + ": " + response.statusCode() + " " + response.body());
+                    method + " " + path + " on " + name + ": " + response.statusCode() + " " + response.body());
         }
         return dev.bulletproof.model.Json.mapper().readTree(response.body());
     }

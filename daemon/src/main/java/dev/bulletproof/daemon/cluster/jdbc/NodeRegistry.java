@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code nodes} table. Every time in it comes from the database's clock ({@code Dialect#nowMillis}), so
@@ -63,14 +64,59 @@ public final class NodeRegistry {
      * @return false when the node was found dead (nothing written)
      */
     public boolean beat(String nodeId, int busyWorkers, int maxWorkers) {
-        return database.update(
-                        "UPDATE nodes SET last_heartbeat = " + now + ", busy_workers = ?, max_workers = ?"
-                                + " WHERE id = ? AND last_heartbeat >= " + now + " - ?",
-                        busyWorkers,
-                        maxWorkers,
-                        nodeId,
-                        nodeTimeout.toMillis())
-                == 1;
+        return beat(nodeId, busyWorkers, maxWorkers, false).alive();
+    }
+
+    /**
+     * The heartbeat with the node's pause, answering the pause or resume another node asked for since.
+     *
+     * @param paused whether the node's queue is paused now
+     */
+    public Beat beat(String nodeId, int busyWorkers, int maxWorkers, boolean paused) {
+        Optional<Optional<Boolean>> request = database.queryOne(
+                "UPDATE nodes SET last_heartbeat = " + now + ", busy_workers = ?, max_workers = ?, paused = ?"
+                        + " WHERE id = ? AND last_heartbeat >= " + now + " - ? RETURNING pause_request",
+                row -> {
+                    boolean wanted = row.getBoolean(1);
+                    return row.wasNull() ? Optional.<Boolean>empty() : Optional.of(wanted);
+                },
+                busyWorkers,
+                maxWorkers,
+                paused,
+                nodeId,
+                nodeTimeout.toMillis());
+        return new Beat(request.isPresent(), request.flatMap(wanted -> wanted));
+    }
+
+    /**
+     * What one heartbeat found.
+     *
+     * @param alive false when the node was found dead (nothing written)
+     * @param pauseRequest a pause (true) or resume (false) another node asked for, not yet applied
+     */
+    public record Beat(boolean alive, Optional<Boolean> pauseRequest) {}
+
+    /**
+     * Asks a node to pause (or resume) at its next heartbeat; it is applied there because a node's pause is
+     * its own queue's. A later request replaces an earlier one.
+     *
+     * @return false when there is no such node
+     */
+    public boolean requestPause(String nodeId, boolean pause) {
+        return database.update("UPDATE nodes SET pause_request = ? WHERE id = ?", pause, nodeId) == 1;
+    }
+
+    /**
+     * Records the pause the node applied and clears that request, unless a newer one has replaced it
+     * meanwhile (that one is applied at the next heartbeat).
+     */
+    public void pauseRequestApplied(String nodeId, boolean pause) {
+        database.update(
+                "UPDATE nodes SET paused = ?, pause_request = CASE WHEN pause_request = ? THEN NULL"
+                        + " ELSE pause_request END WHERE id = ?",
+                pause,
+                pause,
+                nodeId);
     }
 
     /** Removes the node's row: it stopped cleanly, with its jobs back in the queue. */
@@ -81,8 +127,8 @@ public final class NodeRegistry {
     /** Every node, alive or dead, by name. */
     public List<Node> nodes() {
         return database.query(
-                "SELECT id, name, version, max_workers, busy_workers, encoders, started_at, last_heartbeat, " + now
-                        + " AS database_now FROM nodes ORDER BY name, id",
+                "SELECT id, name, version, max_workers, busy_workers, encoders, started_at, last_heartbeat, paused,"
+                        + " pause_request, " + now + " AS database_now FROM nodes ORDER BY name, id",
                 row -> new Node(
                         row.getString("id"),
                         row.getString("name"),
@@ -92,7 +138,14 @@ public final class NodeRegistry {
                         encoders(row.getString("encoders")),
                         Instant.ofEpochMilli(row.getLong("started_at")),
                         Instant.ofEpochMilli(row.getLong("last_heartbeat")),
-                        row.getLong("database_now") - row.getLong("last_heartbeat") <= nodeTimeout.toMillis()));
+                        row.getLong("database_now") - row.getLong("last_heartbeat") <= nodeTimeout.toMillis(),
+                        row.getBoolean("paused"),
+                        pauseRequestOf(row)));
+    }
+
+    private static Optional<Boolean> pauseRequestOf(java.sql.ResultSet row) throws java.sql.SQLException {
+        boolean wanted = row.getBoolean("pause_request");
+        return row.wasNull() ? Optional.empty() : Optional.of(wanted);
     }
 
     private static List<String> encoders(String joined) {
