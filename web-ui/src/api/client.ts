@@ -144,6 +144,8 @@ export const api = {
   nodes: () => json<Node[]>('/api/nodes'),
   /** Stops one node from starting new jobs (its running ones carry on), or lets it start them again. */
   nodeAction: (id: string, action: 'pause' | 'resume') => send<Node>('POST', `/api/nodes/${encodeURIComponent(id)}/${action}`),
+  /** Every node of the cluster at once; the answer lists the nodes as they were asked to be. */
+  clusterAction: (action: 'pause' | 'resume') => send<Node[]>('POST', `/api/nodes/${action}`),
   config: () => json<Config>('/api/config'),
   saveConfig: (config: Partial<Config>) => send<Config>('POST', '/api/config', config),
   resetConfig: () => send<Config>('DELETE', '/api/config/reset'),

@@ -35,6 +35,9 @@ describe('NodesPage', () => {
       node('n-2', { name: 'encoder-2', status: 'dead', last_heartbeat: '2026-03-01T10:00:00Z' }),
     ];
     fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method === 'POST' && (url === '/api/nodes/pause' || url === '/api/nodes/resume')) {
+        return new Response(JSON.stringify(serverNodes.map((each) => ({ ...each, paused: url.endsWith('/pause') }))), { status: 200 });
+      }
       if (init?.method === 'POST') {
         const changed = { ...serverNodes[0], paused: url.endsWith('/pause') };
         return new Response(JSON.stringify(changed), { status: 200 });
@@ -93,6 +96,26 @@ describe('NodesPage', () => {
     expect(post?.[0]).toBe('/api/nodes/n-1/pause');
     expect(within(first).getByText('paused')).toBeTruthy();
     expect(within(first).getByText('paused: starts no new job')).toBeTruthy();
+  });
+
+  it('pausesAndResumesEveryNodeAtOnce', async () => {
+    renderPage();
+    await screen.findByRole('region', { name: 'Node encoder-1' });
+    expect((screen.getByRole('button', { name: 'Resume all nodes' }) as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Pause all nodes' }));
+
+    // Enabled only once the answer is shown (while the call runs both buttons are disabled).
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Resume all nodes' }) as HTMLButtonElement).disabled).toBe(false));
+    expect((screen.getByRole('button', { name: 'Pause all nodes' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(fetch.mock.calls.find(([, init]) => init?.method === 'POST')?.[0]).toBe('/api/nodes/pause');
+    expect(within(screen.getByRole('region', { name: 'Node encoder-1' })).getByText('paused')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Resume all nodes' }));
+
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Pause all nodes' }) as HTMLButtonElement).disabled).toBe(false));
+    expect((screen.getByRole('button', { name: 'Resume all nodes' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(fetch.mock.calls.filter(([, init]) => init?.method === 'POST').map(([url]) => url)).toEqual(['/api/nodes/pause', '/api/nodes/resume']);
   });
 
   it('followsTheNodesUpdatesOfTheFeed', async () => {

@@ -80,6 +80,34 @@ function NodeCard({ node, now }: { node: Node; now: number }) {
   );
 }
 
+/** Pause or resume every node at once: shown when there is more than one. */
+function ClusterActions({ nodes }: { nodes: Node[] }) {
+  const { dispatch, reportError } = useDashboard();
+  const [busy, setBusy] = useState(false);
+  const run = async (action: 'pause' | 'resume') => {
+    setBusy(true);
+    try {
+      dispatch({ type: 'nodes_update', nodes: await api.clusterAction(action) });
+    } catch (error) {
+      reportError(action === 'pause' ? 'Could not pause the cluster' : 'Could not resume the cluster', error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const anyRunning = nodes.some((node) => !node.paused);
+  const anyPaused = nodes.some((node) => node.paused);
+  return (
+    <div className="actions">
+      <button type="button" onClick={() => run('pause')} disabled={busy || !anyRunning}>
+        Pause all nodes
+      </button>
+      <button type="button" onClick={() => run('resume')} disabled={busy || !anyPaused}>
+        Resume all nodes
+      </button>
+    </div>
+  );
+}
+
 export function NodesPage() {
   const { state } = useDashboard();
   const now = useNow(1000);
@@ -94,6 +122,7 @@ export function NodesPage() {
             {nodes.length === 1 ? '1 node' : `${nodes.length} nodes`} · {alive} alive
           </span>
         )}
+        {nodes && nodes.length > 1 && <ClusterActions nodes={nodes} />}
       </div>
       {nodes === null ? (
         <p className="empty">Loading…</p>
@@ -106,7 +135,7 @@ export function NodesPage() {
           ))}
         </div>
       )}
-      <p className="hint">Pausing a node stops it from starting new jobs; the jobs it runs carry on. On a single machine the daemon is the one node, and pausing it pauses the queue.</p>
+      <p className="hint">Pausing a node stops it from starting new jobs; the jobs it runs carry on. Another node applies a pause at its next heartbeat, one that is down when it comes back. On a single machine the daemon is the one node, and pausing it pauses the queue.</p>
     </>
   );
 }
