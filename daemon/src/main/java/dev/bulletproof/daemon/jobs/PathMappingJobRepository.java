@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * <p>On a cluster a node claims only jobs whose input it can read: one whose file it cannot see (a share it
  * does not mount, a map that points at a missing mount) stays queued for the other nodes, untouched, and this
  * node does not look at it again for {@link #UNSEEN_FOR}, so a queue of files it cannot see costs one file
- * check per job per that while, not one per wake-up.
+ * check per job per that while, not one per wake-up. In that while the claim leaves such jobs out in its
+ * SQL, so they neither use up its candidates nor are locked by it.
  */
 public final class PathMappingJobRepository implements JobRepository {
 
@@ -168,19 +169,29 @@ public final class PathMappingJobRepository implements JobRepository {
             return true;
         }
         unseen.put(local.id(), now + unseenFor.toNanos());
-        if (unseen.size() > 10_000) {
-            unseen.values().removeIf(skipUntil -> now - skipUntil >= 0);
-        }
         return false;
     }
 
     @Override
     public Optional<Job> claimNext(Instant now, Predicate<Job> admit) {
-        return store.claimNext(now, candidate -> {
-                    Job local = local(candidate);
-                    return visible(local) && admit.test(local);
-                })
+        return store.claimNext(
+                        now,
+                        candidate -> {
+                            Job local = local(candidate);
+                            return visible(local) && admit.test(local);
+                        },
+                        passOver())
                 .map(this::local);
+    }
+
+    /** The jobs this node could not read a while ago and leaves out of its claims until then. */
+    private java.util.Set<Long> passOver() {
+        if (unseen.isEmpty()) {
+            return java.util.Set.of();
+        }
+        long now = nanoTime.getAsLong();
+        unseen.values().removeIf(until -> now - until >= 0);
+        return java.util.Set.copyOf(unseen.keySet());
     }
 
     // ---- the rest translates and delegates

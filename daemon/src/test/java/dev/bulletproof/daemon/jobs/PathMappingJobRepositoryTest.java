@@ -137,6 +137,29 @@ class PathMappingJobRepositoryTest {
     }
 
     @Test
+    void jobs_this_node_cannot_read_do_not_hide_a_later_one_it_can() throws Exception {
+        Path elsewhere = Files.createDirectories(root.resolve("other share"));
+        JobRepository b = node(mountB);
+        for (int i = 0; i < 12; i++) {
+            // on a share node b does not mount: their paths are not under the map's canonical folder
+            b.registerFile(ready(elsewhere.resolve("missing-" + i + ".mov")));
+        }
+        Files.writeString(mountA.resolve("mine.mov"), "x");
+        long mine = b.registerFile(ready(mountB.resolve("mine.mov"))).job().id();
+
+        assertThat(b.claimNext(Instant.now()))
+                .as("the first candidates are all unreadable")
+                .isEmpty();
+        assertThat(b.claimNext(Instant.now()))
+                .as("once left out, they no longer use up the candidates")
+                .map(Job::id)
+                .contains(mine);
+        assertThat(b.list(JobFilter.all()))
+                .filteredOn(job -> job.status() == dev.bulletproof.model.JobStatus.QUEUED)
+                .hasSize(12);
+    }
+
+    @Test
     void on_one_machine_a_missing_input_is_claimed_and_fails_there_as_before() throws Exception {
         SqlDatabase database = opened(fixture.open());
         JobRepository single =

@@ -94,11 +94,22 @@ public final class JdbcJobRepository implements JobRepository {
 
     /** Served by the index jobs_claim_order; see the schema test. */
     static String selectClaimable(Dialect dialect) {
+        return selectClaimable(dialect, 0);
+    }
+
+    /** The claim's candidates, leaving out {@code passedOver} jobs named by id. */
+    static String selectClaimable(Dialect dialect, int passedOver) {
+        String without = passedOver == 0
+                ? ""
+                : " AND id NOT IN (" + String.join(", ", java.util.Collections.nCopies(passedOver, "?")) + ")";
         return dialect.claimCandidates(
-                SELECT_JOB + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)"
+                SELECT_JOB + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)" + without
                         + " ORDER BY priority DESC, created_at, id",
                 CLAIM_CANDIDATES);
     }
+
+    /** At most this many passed-over jobs are left out in SQL; the rest are passed over one by one. */
+    static final int MAX_PASSED_OVER_IN_SQL = 200;
 
     /** Served by the index jobs_by_input; see the schema test. */
     static String selectByInput(Dialect dialect) {
@@ -273,11 +284,23 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit) {
+        return claimNext(now, admit, java.util.Set.of());
+    }
+
+    @Override
+    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit, java.util.Set<Long> passOver) {
+        List<Long> inSql = passOver.stream().limit(MAX_PASSED_OVER_IN_SQL).toList();
+        String select = inSql.isEmpty() ? selectClaimable : selectClaimable(database.dialect(), inSql.size());
+        Object[] params = new Object[1 + inSql.size()];
+        params[0] = now;
+        for (int i = 0; i < inSql.size(); i++) {
+            params[i + 1] = inSql.get(i);
+        }
         return database.inTransaction(tx -> {
-            List<Job> candidates = tx.query(selectClaimable, JOB, now);
+            List<Job> candidates = tx.query(select, JOB, params);
             for (Job candidate : candidates) {
                 JobCommand.CLAIM.require(candidate.id(), candidate.status());
-                if (!admit.test(candidate)) {
+                if (passOver.contains(candidate.id()) || !admit.test(candidate)) {
                     continue;
                 }
                 int attempt = candidate.attempts() + 1;
