@@ -37,6 +37,8 @@ import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobRepository;
 import dev.bulletproof.daemon.jobs.LiveJobs;
 import dev.bulletproof.daemon.jobs.LiveProgressBoard;
+import dev.bulletproof.daemon.jobs.PathMap;
+import dev.bulletproof.daemon.jobs.PathMappingJobRepository;
 import dev.bulletproof.daemon.jobs.PublishIntentStore;
 import dev.bulletproof.daemon.jobs.PublishingJobRepository;
 import dev.bulletproof.daemon.jobs.WorkerPool;
@@ -235,7 +237,13 @@ public final class Daemon implements AutoCloseable {
                 loaded.maxWorkers(),
                 encodersOf(tools));
         LiveProgressBoard progress = new LiveProgressBoard();
-        jobs = new PublishingJobRepository(new JdbcJobRepository(database, clock, node.id()), bus, progress);
+        // Paths go into the shared store under their cluster-wide names (decision 0030).
+        PathMap pathMap = shared.map(settings -> PathMap.of(settings.pathMap())).orElse(PathMap.none());
+        jobs = new PublishingJobRepository(
+                new PathMappingJobRepository(
+                        new JdbcJobRepository(database, clock, node.id()), pathMap, shared.isPresent()),
+                bus,
+                progress);
         PublishIntentStore intents = new JdbcPublishIntentStore(database, clock);
         JdbcHistory jdbcHistory = new JdbcHistory(database, clock);
         opened(jdbcHistory.foldTotalsEvery(TOTALS_FOLD_INTERVAL));

@@ -366,6 +366,7 @@ public final class ConfigLoader {
                         "database.node_timeout_seconds",
                         "must be at least three heartbeats (" + 3 * beat + " s with heartbeat_seconds " + beat + ")");
             }
+            java.util.Map<String, String> pathMap = pathMap(section.get("path_map"));
             if (problems.size() == before) {
                 database = new DatabaseSettings(
                         url,
@@ -373,8 +374,33 @@ public final class ConfigLoader {
                         java.nio.file.Path.of(passwordFile),
                         nodeName,
                         heartbeat == null ? null : java.time.Duration.ofSeconds(heartbeat),
-                        timeout == null ? null : java.time.Duration.ofSeconds(timeout));
+                        timeout == null ? null : java.time.Duration.ofSeconds(timeout),
+                        pathMap);
             }
+        }
+
+        /** {@code database.path_map}: a mapping of absolute folder prefixes (decision 0030). */
+        private java.util.Map<String, String> pathMap(JsonNode node) {
+            java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+            if (node == null || node.isNull()) {
+                return map;
+            }
+            if (!node.isObject()) {
+                problems.put(
+                        "database.path_map",
+                        "must be a mapping of cluster-wide folder to this node's mount, for example"
+                                + " { \"/mnt/media\": \"/Volumes/media\" }");
+                return map;
+            }
+            node.properties().forEach(entry -> {
+                if (!entry.getValue().isTextual()) {
+                    problems.putIfAbsent("database.path_map." + entry.getKey(), "must be a folder path (text)");
+                } else {
+                    map.put(entry.getKey(), entry.getValue().textValue());
+                }
+            });
+            DatabaseSettings.checkPathMap(map, problems);
+            return map;
         }
 
         /**

@@ -55,6 +55,16 @@ public interface JobRepository {
     Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit);
 
     /**
+     * Like {@link #claimNext(Instant, java.util.function.Predicate)}, leaving out the jobs {@code passOver}
+     * names before the candidates are chosen (jobs whose input this node cannot read, decision 0030), so
+     * they neither use up the candidates nor are locked by this claim.
+     */
+    default Optional<Job> claimNext(
+            Instant now, java.util.function.Predicate<Job> admit, java.util.Set<Long> passOver) {
+        return claimNext(now, job -> !passOver.contains(job.id()) && admit.test(job));
+    }
+
+    /**
      * Shows why a queued job does not start yet, in its status reason ("waiting for disk space: …"); not
      * recorded in the history. A job that is no longer queued is returned unchanged.
      */

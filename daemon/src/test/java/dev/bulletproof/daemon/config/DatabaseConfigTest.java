@@ -103,4 +103,66 @@ class DatabaseConfigTest {
         assertThat(parsed.problems()).containsKey("database");
         assertThat(parsed.database()).isNull();
     }
+
+    private static final String SECTION = "database:\n  url: jdbc:postgresql://db.local/bulletproof\n"
+            + "  user: bulletproof\n  password_file: db-password\n";
+
+    @Test
+    void a_path_map_names_each_cluster_wide_folder_and_where_this_node_mounts_it() throws Exception {
+        Files.writeString(dir.resolve("db-password"), "s3cret\n");
+        ConfigStore store = storeWith(
+                SECTION
+                        + "  path_map: { \"/mnt/media\": \"/Volumes/media\", \"/mnt/Vidéos d'été\": \"/Volumes/Vidéos d'été\" }\n");
+
+        DatabaseSettings settings = store.loadDatabase().orElseThrow();
+
+        assertThat(settings.pathMap())
+                .containsExactly(
+                        java.util.Map.entry("/mnt/media", "/Volumes/media"),
+                        java.util.Map.entry("/mnt/Vidéos d'été", "/Volumes/Vidéos d'été"));
+    }
+
+    @Test
+    void without_a_path_map_every_path_is_the_same_on_every_node() throws Exception {
+        Files.writeString(dir.resolve("db-password"), "s3cret\n");
+
+        assertThat(storeWith(SECTION).loadDatabase().orElseThrow().pathMap()).isEmpty();
+    }
+
+    @Test
+    void path_map_entries_must_be_absolute_and_must_not_overlap() throws Exception {
+        Files.writeString(dir.resolve("db-password"), "s3cret\n");
+        ConfigStore store = storeWith(SECTION
+                + "  path_map:\n"
+                + "    \"media\": \"/Volumes/media\"\n"
+                + "    \"/mnt/a\": \"Volumes/a\"\n"
+                + "    \"/mnt/b\": \"/Volumes/b\"\n"
+                + "    \"/mnt/b/archive\": \"/Volumes/archive\"\n"
+                + "    \"/mnt/c\": \"/Volumes/b/\"\n"
+                + "    \"/mnt/d\": 3\n");
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(ConfigValidationException.class)
+                .satisfies(e -> assertThat(((ConfigValidationException) e).fields())
+                        .containsOnlyKeys(
+                                "database.path_map.media",
+                                "database.path_map./mnt/a",
+                                "database.path_map./mnt/b/archive",
+                                "database.path_map./mnt/c",
+                                "database.path_map./mnt/d"))
+                .hasMessageContaining("the cluster-wide prefix must be an absolute path (got 'media')")
+                .hasMessageContaining("this node's mount must be an absolute path (got 'Volumes/a')")
+                .hasMessageContaining("/mnt/b/archive overlaps /mnt/b")
+                .hasMessageContaining("the mount /Volumes/b is named twice")
+                .hasMessageContaining("must be a folder path");
+    }
+
+    @Test
+    void sibling_folders_with_a_common_start_do_not_overlap() throws Exception {
+        Files.writeString(dir.resolve("db-password"), "s3cret\n");
+        ConfigStore store = storeWith(
+                SECTION + "  path_map: { \"/mnt/media\": \"/Volumes/media\", \"/mnt/media2\": \"/Volumes/media2\" }\n");
+
+        assertThat(store.loadDatabase().orElseThrow().pathMap()).hasSize(2);
+    }
 }

@@ -27,6 +27,8 @@ class PathMapTest {
             /Volumes/media2/other.mov,           /Volumes/media2/other.mov
             /home/editor/local.mov,              /home/editor/local.mov
             /Volumes/media/drop/../drop/a.mov,   /mnt/media/drop/a.mov
+            /Volumes/media/Été 2026/café ☕.mov, /mnt/media/Été 2026/café ☕.mov
+            /Volumes/media2/Été/x.mov,           /Volumes/media2/Été/x.mov
             """)
     void aLocalPathGetsItsClusterWideName(String local, String canonical) {
         assertThat(mac().canonical(Path.of(local))).isEqualTo(canonical);
@@ -38,6 +40,8 @@ class PathMapTest {
             /mnt/media/archive/2026/take.mxf,    /Volumes/archive/2026/take.mxf
             /mnt/media2/other.mov,               /mnt/media2/other.mov
             /srv/elsewhere/a.mov,                /srv/elsewhere/a.mov
+            /mnt/media/Été 2026/café ☕.mov,     /Volumes/media/Été 2026/café ☕.mov
+            /mnt/mediathek/a.mov,                /mnt/mediathek/a.mov
             """)
     void aClusterWideNameBecomesThisNodesPath(String canonical, String local) {
         assertThat(mac().local(canonical)).isEqualTo(Path.of(local));

@@ -62,14 +62,19 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts node {@code name}: its own config file and data folder, the shared folders and database. */
     DaemonProcess start(String name) throws IOException {
+        return start(name, "monitor_folder: ./in\noutput_folder: ./out\nprocessed_folder: ./processed\n", "");
+    }
+
+    /**
+     * Starts node {@code name} with its own {@code folders} (the config file's top-level folder keys, one a
+     * line) and {@code databaseExtra} (more lines of its {@code database:} section, indented two spaces).
+     */
+    DaemonProcess start(String name, String folders, String databaseExtra) throws IOException {
         Path config = root.resolve(name + ".yaml");
         int port = MonitorFixture.freePort();
         ports.put(name, port);
         Files.writeString(config, """
-                monitor_folder: ./in
-                output_folder: ./out
-                processed_folder: ./processed
-                max_workers: 1
+                %smax_workers: 1
                 stable_seconds: 0.5
                 scan_interval_seconds: 1
                 stall_timeout_seconds: 120
@@ -85,8 +90,15 @@ final class ClusterNodes implements AutoCloseable {
                   node_name: %s
                   heartbeat_seconds: %d
                   node_timeout_seconds: %d
-                """.formatted(
-                        port, url, PostgresDatabaseFixture.USER, name, heartbeatSeconds, nodeTimeoutSeconds));
+                %s""".formatted(
+                        folders,
+                        port,
+                        url,
+                        PostgresDatabaseFixture.USER,
+                        name,
+                        heartbeatSeconds,
+                        nodeTimeoutSeconds,
+                        databaseExtra));
         DaemonProcess daemon = DaemonProcess.start(config, root.resolve("data-" + name), root.resolve(name + ".log"));
         started.add(daemon);
         return daemon;

@@ -114,6 +114,9 @@ public final class JdbcJobRepository implements JobRepository {
                 1);
     }
 
+    /** At most this many passed-over jobs are left out in SQL; the rest are passed over one by one. */
+    static final int MAX_PASSED_OVER_IN_SQL = 200;
+
     /** Served by the index jobs_by_input; see the schema test. */
     static String selectByInput(Dialect dialect) {
         return dialect.firstRows(
@@ -287,21 +290,27 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit) {
+        return claimNext(now, admit, java.util.Set.of());
+    }
+
+    @Override
+    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit, java.util.Set<Long> passOver) {
         return database.inTransaction(tx -> {
-            List<Object> passedOver = new ArrayList<>();
+            // Left out in SQL: the jobs the caller passes over (up to a bound) and those this claim looked at.
+            List<Object> leftOut = new ArrayList<>(
+                    passOver.stream().limit(MAX_PASSED_OVER_IN_SQL).toList());
             for (int look = 0; look < CLAIM_CANDIDATES; look++) {
-                List<Object> parameters = new ArrayList<>(passedOver.size() + 1);
+                List<Object> parameters = new ArrayList<>(leftOut.size() + 1);
                 parameters.add(now);
-                parameters.addAll(passedOver);
-                Optional<Job> next =
-                        tx.queryOne(selectClaimable(dialect, passedOver.size()), JOB, parameters.toArray());
+                parameters.addAll(leftOut);
+                Optional<Job> next = tx.queryOne(selectClaimable(dialect, leftOut.size()), JOB, parameters.toArray());
                 if (next.isEmpty()) {
                     break;
                 }
                 Job candidate = next.get();
-                passedOver.add(candidate.id());
+                leftOut.add(candidate.id());
                 JobCommand.CLAIM.require(candidate.id(), candidate.status());
-                if (!admit.test(candidate)) {
+                if (passOver.contains(candidate.id()) || !admit.test(candidate)) {
                     continue;
                 }
                 int attempt = candidate.attempts() + 1;

@@ -48,6 +48,12 @@ class JobSchemaTest {
     }
 
     @Test
+    void claimingWithoutTheJobsThisNodeCannotReadStillWalksTheClaimIndex() {
+        String plan = plan(JdbcJobRepository.selectClaimable(database.dialect(), 2), 0L, 1L, 2L);
+        assertThat(plan).contains("USING INDEX jobs_claim_order").doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
     void deDuplicationLooksUpTheWholeFileIdentityInAnIndex() {
         assertThat(plan(JdbcJobRepository.selectByInput(database.dialect()), "/in/a.mov", 1L, 2L))
                 .contains("USING INDEX jobs_by_input (input_path=? AND input_size=? AND input_mtime=?)");
