@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three daemons on one PostgreSQL database and one shared folder that each mounts somewhere else (decision
- * 0030): node a at the folder itself, node b through a symbolic link at another path, node c at a mount that
- * does not exist. Every clip is one job named by its cluster-wide path, encoded and published once, by a or
- * b; c, which cannot see the share, never claims one.
+ * Four daemons on one PostgreSQL database and one shared folder that each mounts somewhere else (decision
+ * 0030): node a at the folder itself, nodes b and c through symbolic links at other paths, node d at a mount
+ * that does not exist. Every clip is one job named by its cluster-wide path, encoded and published once, by
+ * a, b or c, and every node's API lists them all with their nodes; d, which cannot see the share, never
+ * claims one.
  */
 class ClusterSharedFoldersTest {
 
     private static final String SHARE = "/bp-cluster-share";
-    private static final int CLIPS = 4;
+    private static final int CLIPS = 30;
 
     @TempDir
     Path root;
@@ -35,21 +36,25 @@ class ClusterSharedFoldersTest {
             throws Exception {
         try (ClusterNodes cluster = new ClusterNodes(root, 2, 10)) {
             Path mountB = Files.createSymbolicLink(root.resolve("mount of b"), root);
+            Path mountC = Files.createSymbolicLink(root.resolve("mount-c"), root);
             cluster.start("a", folders(root), pathMap(root));
             cluster.start("b", folders(mountB), pathMap(mountB));
+            cluster.start("c", folders(mountC), pathMap(mountC));
             cluster.start(
-                    "c",
-                    "monitor_folder: ./c-in\noutput_folder: ./c-out\nprocessed_folder: ./c-processed\n",
+                    "d",
+                    "monitor_folder: ./d-in\noutput_folder: ./d-out\nprocessed_folder: ./d-processed\n",
                     pathMap(root.resolve("not mounted")));
-            ClusterNodes.await("three nodes alive", Duration.ofSeconds(120), () -> cluster.aliveNodes() == 3, cluster);
+            ClusterNodes.await("four nodes alive", Duration.ofSeconds(120), () -> cluster.aliveNodes() == 4, cluster);
 
+            Path clip = TestClips.sized(cluster.staging, "clip.mkv", 1, "320x180");
             for (int i = 0; i < CLIPS; i++) {
                 String name = "clip é " + i + ".mkv";
-                Files.move(TestClips.sized(cluster.staging, name, 2, "640x360"), cluster.in.resolve(name));
+                Files.copy(clip, cluster.staging.resolve(name));
+                Files.move(cluster.staging.resolve(name), cluster.in.resolve(name));
             }
             ClusterNodes.await(
                     "every clip to finish",
-                    Duration.ofSeconds(240),
+                    Duration.ofSeconds(400),
                     () -> {
                         List<Job> all = cluster.jobs.list(JobFilter.all());
                         return all.size() >= CLIPS
@@ -79,9 +84,16 @@ class ClusterSharedFoldersTest {
 
             Set<String> workers = jobs.stream().map(Job::nodeId).collect(Collectors.toSet());
             assertThat(workers)
-                    .as("the jobs spread over the two nodes that see the share")
-                    .containsExactlyInAnyOrder(cluster.nodeIdOf("a"), cluster.nodeIdOf("b"));
-            assertThat(cluster.aliveNodes()).as("node c ran all along").isEqualTo(3);
+                    .as("the jobs spread over the three nodes that see the share")
+                    .containsExactlyInAnyOrder(cluster.nodeIdOf("a"), cluster.nodeIdOf("b"), cluster.nodeIdOf("c"));
+            assertThat(cluster.aliveNodes()).as("node d ran all along").isEqualTo(4);
+            for (String viewer : List.of("a", "b", "c", "d")) {
+                var listed = cluster.api(viewer, "/api/jobs?limit=50");
+                assertThat(listed).as("node " + viewer + " lists every job").hasSize(CLIPS);
+                listed.forEach(job -> assertThat(job.get("node").asText())
+                        .as("node " + viewer + " names the node of job " + job.get("id"))
+                        .isIn("a", "b", "c"));
+            }
 
             assertThat(cluster.outputs())
                     .as("each output published once, where the canonical path says")
