@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -57,12 +58,7 @@ class JobsByFolderTest {
         BulletproofClient rest = daemon.client();
         TestClips.small(cues, "opener.mov", 0.5);
         TestClips.small(web, "trailer.mov", 0.5);
-        Await.until(
-                "both folders' jobs completed",
-                WAIT,
-                () -> rest.listJobs(JobQuery.all().withStatuses(java.util.Set.of(JobStatus.COMPLETED)))
-                                .total()
-                        == 2);
+        Await.until("both folders' jobs completed", WAIT, () -> completed(rest) == 2);
 
         window = new DesktopWindow(root.resolve("client"), daemon);
         DesktopWindow.until(
@@ -103,12 +99,7 @@ class JobsByFolderTest {
         // A job that arrives live in the other folder stays out of the narrowed list; one of this folder joins.
         TestClips.small(web, "second trailer.mov", 0.5);
         TestClips.small(cues, "walk-in.mov", 0.5);
-        Await.until(
-                "the new jobs completed",
-                WAIT,
-                () -> rest.listJobs(JobQuery.all().withStatuses(java.util.Set.of(JobStatus.COMPLETED)))
-                                .total()
-                        == 4);
+        Await.until("the new jobs completed", WAIT, () -> completed(rest) == 4);
         DesktopWindow.until(
                 "the new job of the cue folder is listed",
                 WAIT,
@@ -121,6 +112,11 @@ class JobsByFolderTest {
             return null;
         });
         DesktopWindow.until("every folder again", WAIT, () -> rows().size() == 4);
+    }
+
+    private static long completed(BulletproofClient rest) {
+        return rest.listJobs(JobQuery.all().withStatuses(Set.of(JobStatus.COMPLETED)))
+                .total();
     }
 
     private List<JobModel> rows() {
