@@ -366,7 +366,15 @@ public final class Daemon implements AutoCloseable {
         heartbeat.start();
         if (database instanceof PostgresDatabase postgres) {
             rescuer = new Rescuer(
-                    postgres::dedicatedConnection, jobs, heartbeat, timeout, interval, loaded.maxAttempts());
+                    postgres::dedicatedConnection,
+                    jobs,
+                    heartbeat,
+                    timeout,
+                    interval,
+                    loaded.maxAttempts(),
+                    nodes,
+                    // The node.down webhook; the dispatcher records each death once cluster-wide.
+                    down -> webhooks.nodeDown(down.nodeId(), down.name(), down.lastHeartbeat(), down.requeuedJobIds()));
             rescuer.start();
             waker = new QueueWaker(postgres::dedicatedConnection, database, bus, pool::wakeUp);
             waker.start();

@@ -20,7 +20,7 @@ import java.util.Set;
 public record WebhookEndpoint(
         URI url, Set<String> events, String secret, Duration timeout, int maxAttempts, Duration retryDelay) {
 
-    /** Every event a webhook may ask for; {@code node.down} is accepted now and sent once clusters report it. */
+    /** Every event a webhook may ask for; {@code node.down} is sent by a cluster's rescue leader. */
     public static final List<String> EVENTS =
             List.of("job.completed", "job.failed", "job.retried", "queue.drained", "disk.low", "node.down");
 

@@ -10,6 +10,14 @@ public interface DeliveryStore {
     /** Records a new pending delivery, due at {@code now}. */
     Delivery add(String deliveryId, String url, String event, Long jobId, String payload, Instant now);
 
+    /**
+     * Records a new pending delivery unless one with this {@code deliveryId} exists (made by this node or
+     * another one sharing the database): an event several nodes may see is recorded once.
+     *
+     * @return the new delivery, or empty when it was already recorded
+     */
+    Optional<Delivery> addOnce(String deliveryId, String url, String event, String payload, Instant now);
+
     /** Pending deliveries due at {@code now}, the longest waiting first. */
     List<Delivery> due(Instant now, int limit);
 

@@ -11,6 +11,7 @@ import dev.bulletproof.daemon.jobs.JobEvent;
 import dev.bulletproof.model.JobStatus;
 import dev.bulletproof.model.Json;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,43 @@ public final class WebhookDispatcher implements WebhookHistory, AutoCloseable {
         record("disk.low", null, disk);
     }
 
+    /**
+     * A node found dead: one {@code node.down} delivery per endpoint that wants it and per death, however
+     * many rounds or leaders see it. Its delivery id is made from the node and its last heartbeat, so the
+     * second sight is refused by the store, on this node or any other.
+     */
+    public void nodeDown(String nodeId, String name, Instant lastHeartbeat, List<Long> requeuedJobIds) {
+        boolean any = false;
+        for (WebhookEndpoint endpoint : endpoints) {
+            if (!endpoint.wants("node.down")) {
+                continue;
+            }
+            String deliveryId = "node.down-" + nodeId + "-" + lastHeartbeat.toEpochMilli() + "-"
+                    + UUID.nameUUIDFromBytes(endpoint.url().toString().getBytes(StandardCharsets.UTF_8));
+            ObjectNode node = json.createObjectNode();
+            node.put("id", nodeId);
+            node.put("name", name);
+            node.put("last_heartbeat", lastHeartbeat.toString());
+            var requeued = node.putArray("requeued_jobs");
+            requeuedJobIds.forEach(id -> requeued.add(Long.toString(id)));
+            Instant now = clock.instant();
+            try {
+                any |= store.addOnce(
+                                deliveryId,
+                                endpoint.url().toString(),
+                                "node.down",
+                                payload(deliveryId, "node.down", now, null, "node", node),
+                                now)
+                        .isPresent();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "could not record the node.down webhook for " + endpoint, e);
+            }
+        }
+        if (any) {
+            sender.wakeUp();
+        }
+    }
+
     /** Runs on the sender's thread after each round. */
     private void checkDrained() {
         if (busy.get() && queueIsEmpty.getAsBoolean() && busy.compareAndSet(true, false)) {
@@ -154,12 +192,12 @@ public final class WebhookDispatcher implements WebhookHistory, AutoCloseable {
                 endpoint.url().toString(),
                 event,
                 job == null ? null : job.id(),
-                payload(deliveryId, event, now, job, extra),
+                payload(deliveryId, event, now, job, "disk", extra),
                 now);
     }
 
     /** The body, fixed once: every attempt sends the same bytes, so a receiver sees one event, not versions of it. */
-    private String payload(String deliveryId, String event, Instant time, Job job, ObjectNode extra) {
+    private String payload(String deliveryId, String event, Instant time, Job job, String extraName, ObjectNode extra) {
         ObjectNode body = json.createObjectNode();
         body.put("event", event);
         body.put("delivery_id", deliveryId);
@@ -168,7 +206,7 @@ public final class WebhookDispatcher implements WebhookHistory, AutoCloseable {
             body.set("job", json.valueToTree(jobView.apply(job)));
         }
         if (extra != null) {
-            body.set("disk", extra);
+            body.set(extraName, extra);
         }
         try {
             return json.writeValueAsString(body);

@@ -2,16 +2,26 @@ package dev.bulletproof.daemon.cluster.jdbc;
 
 import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.cluster.Heartbeat;
+import dev.bulletproof.daemon.cluster.Node;
+import dev.bulletproof.daemon.cluster.NodeDown;
 import dev.bulletproof.daemon.jobs.CrashRecovery;
 import dev.bulletproof.daemon.jobs.Job;
+import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobRepository;
+import dev.bulletproof.model.JobStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Gives the jobs of dead nodes back to the queue (decision 0019). Every node runs one, but only the leader
@@ -27,6 +37,13 @@ public final class Rescuer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Rescuer.class.getName());
     /** The advisory lock's key: any 64-bit number no other use of the database takes; "bprescue" in ASCII. */
     static final long LEADER_LOCK = 0x6270726573637565L;
+    /**
+     * A death is announced only this long after the node's last heartbeat: delivered webhooks are pruned
+     * after 30 days, and an older death must not be announced again once its record is gone.
+     */
+    static final Duration ANNOUNCE_DEATHS_WITHIN = Duration.ofDays(7);
+    /** More running jobs than any cluster holds; the names of rescued jobs beyond it are not recorded. */
+    private static final int MOST_HELD_JOBS = 10_000;
 
     private final Supplier<Connection> connections;
     private final JobRepository jobs;
@@ -34,6 +51,8 @@ public final class Rescuer implements AutoCloseable {
     private final Duration nodeTimeout;
     private final Duration interval;
     private final int maxAttempts;
+    private final NodeRegistry registry;
+    private final Consumer<NodeDown> onNodeDown;
 
     private Connection session;
     private BackgroundLoop loop;
@@ -49,6 +68,25 @@ public final class Rescuer implements AutoCloseable {
             Duration nodeTimeout,
             Duration interval,
             int maxAttempts) {
+        this(connections, jobs, heartbeat, nodeTimeout, interval, maxAttempts, null, down -> {});
+    }
+
+    /**
+     * @param registry the nodes table, read for the dead nodes to announce
+     * @param onNodeDown told of every dead node each round the leader acts (the same death again each
+     *     round: it must record it once, see {@link NodeDown}); deaths older than a week are not told
+     */
+    public Rescuer(
+            Supplier<Connection> connections,
+            JobRepository jobs,
+            Heartbeat heartbeat,
+            Duration nodeTimeout,
+            Duration interval,
+            int maxAttempts,
+            NodeRegistry registry,
+            Consumer<NodeDown> onNodeDown) {
+        this.registry = registry;
+        this.onNodeDown = onNodeDown;
         this.connections = connections;
         this.jobs = jobs;
         this.heartbeat = heartbeat;
@@ -78,6 +116,9 @@ public final class Rescuer implements AutoCloseable {
         if (!stillLeading() && !tryToLead()) {
             return List.of();
         }
+        List<Node> dead = recentlyDeadNodes();
+        // Read before the rescue: a rescued job no longer names the node it was taken from.
+        Map<Long, String> heldBy = dead.isEmpty() ? Map.of() : jobsHeldBy(dead);
         List<Job> rescued = jobs.rescueJobsOfDeadNodes(nodeTimeout, maxAttempts);
         for (Job job : rescued) {
             // The dead node's half-written output: removing the name cannot hurt a node that is only frozen,
@@ -86,9 +127,59 @@ public final class Rescuer implements AutoCloseable {
             CrashRecovery.removePartialOutputs(job);
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "job " + job.id() + " of node " + job.nodeId() + " was rescued: " + job.statusReason());
+                    "job " + job.id() + " of node " + heldBy.getOrDefault(job.id(), "(not recorded)") + " was rescued: "
+                            + job.statusReason());
         }
+        announce(dead, rescued, heldBy);
         return rescued;
+    }
+
+    /** The dead nodes of the nodes table whose death is recent enough to announce; none without a table. */
+    private List<Node> recentlyDeadNodes() {
+        if (registry == null) {
+            return List.of();
+        }
+        try {
+            Instant oldestAnnounced = Instant.now().minus(ANNOUNCE_DEATHS_WITHIN);
+            return registry.nodes().stream()
+                    .filter(node -> !node.alive() && !node.lastHeartbeat().isBefore(oldestAnnounced))
+                    .toList();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the nodes table this round: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private Map<Long, String> jobsHeldBy(List<Node> dead) {
+        Set<String> ids = dead.stream().map(Node::id).collect(Collectors.toSet());
+        Map<Long, String> heldBy = new HashMap<>();
+        for (Job job : jobs.list(
+                new JobFilter(Set.of(JobStatus.PROCESSING, JobStatus.PAUSED), null, null, null, MOST_HELD_JOBS, 0))) {
+            if (job.nodeId() != null && ids.contains(job.nodeId())) {
+                heldBy.put(job.id(), job.nodeId());
+            }
+        }
+        return heldBy;
+    }
+
+    /**
+     * Tells of every recent death each round, after the rescue, so the round that gives a dead node's jobs
+     * back names them. Read from the nodes table each round rather than remembered: a leader killed between
+     * the rescue and this leaves the death for the next leader to announce (without the job ids, which no
+     * longer name that node). The receiver records each death once.
+     */
+    private void announce(List<Node> dead, List<Job> rescued, Map<Long, String> heldBy) {
+        for (Node node : dead) {
+            List<Long> requeued = rescued.stream()
+                    .map(Job::id)
+                    .filter(id -> node.id().equals(heldBy.get(id)))
+                    .toList();
+            try {
+                onNodeDown.accept(new NodeDown(node.id(), node.name(), node.lastHeartbeat(), requeued));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot announce node " + node.name() + ": " + e.getMessage());
+            }
+        }
     }
 
     private boolean stillLeading() {

@@ -58,6 +58,28 @@ public final class JdbcDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public Optional<Delivery> addOnce(String deliveryId, String url, String event, String payload, Instant now) {
+        return database.inTransaction(tx -> {
+            // One statement both databases read the same way; the unique delivery_id decides, also between
+            // two nodes recording it at the same instant.
+            int added = tx.update(
+                    "INSERT INTO webhook_deliveries (delivery_id, url, event, job_id, payload, status, attempts,"
+                            + " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, 'PENDING', 0, ?, ?, ?)"
+                            + " ON CONFLICT (delivery_id) DO NOTHING",
+                    deliveryId,
+                    url,
+                    event,
+                    payload,
+                    now,
+                    now,
+                    now);
+            return added == 0
+                    ? Optional.<Delivery>empty()
+                    : tx.queryOne("SELECT * FROM webhook_deliveries WHERE delivery_id = ?", DELIVERY, deliveryId);
+        });
+    }
+
+    @Override
     public List<Delivery> due(Instant now, int limit) {
         return database.query(
                 "SELECT * FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ?"

@@ -8,6 +8,7 @@ import dev.bulletproof.daemon.webhooks.Delivery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,24 @@ public abstract class DeliveryStoreContract {
         assertThat(added.jobId()).isEqualTo(7L);
         assertThat(store.due(T0, 10)).extracting(Delivery::deliveryId).containsExactly("d-1");
         assertThat(store.nextDue()).contains(T0);
+    }
+
+    @Test
+    void anEventRecordedOnceByIdIsNotRecordedAgainEvenAfterItWasDelivered() {
+        Optional<Delivery> first = store.addOnce("node.down-n1-1000", URL, "node.down", "{\"n\":1}", T0);
+        Optional<Delivery> again = store.addOnce("node.down-n1-1000", URL, "node.down", "{\"n\":2}", T0.plusSeconds(1));
+        store.delivered(first.orElseThrow().id(), 1, 200, T0.plusSeconds(2));
+        Optional<Delivery> later = store.addOnce("node.down-n1-1000", URL, "node.down", "{}", T0.plusSeconds(3));
+        Optional<Delivery> nextDeath = store.addOnce("node.down-n1-2000", URL, "node.down", "{}", T0.plusSeconds(3));
+
+        assertThat(first).isPresent();
+        assertThat(first.get().payload()).isEqualTo("{\"n\":1}");
+        assertThat(again).isEmpty();
+        assertThat(later).isEmpty();
+        assertThat(nextDeath).isPresent();
+        assertThat(store.recent(10))
+                .extracting(Delivery::deliveryId)
+                .containsExactlyInAnyOrder("node.down-n1-1000", "node.down-n1-2000");
     }
 
     @Test
