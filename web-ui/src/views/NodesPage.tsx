@@ -80,7 +80,7 @@ function NodeCard({ node, now }: { node: Node; now: number }) {
   );
 }
 
-/** Pause or resume every node at once: shown when there is more than one. */
+/** Pause or resume every node at once (on a single machine, its queue). */
 function ClusterActions({ nodes }: { nodes: Node[] }) {
   const { dispatch, reportError } = useDashboard();
   const [busy, setBusy] = useState(false);
@@ -122,7 +122,7 @@ export function NodesPage() {
             {nodes.length === 1 ? '1 node' : `${nodes.length} nodes`} · {alive} alive
           </span>
         )}
-        {nodes && nodes.length > 1 && <ClusterActions nodes={nodes} />}
+        {nodes && nodes.length > 0 && <ClusterActions nodes={nodes} />}
       </div>
       {nodes === null ? (
         <p className="empty">Loading…</p>

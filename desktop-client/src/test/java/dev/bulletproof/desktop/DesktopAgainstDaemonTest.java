@@ -493,6 +493,16 @@ class DesktopAgainstDaemonTest {
         window.screenshot("nodes-paused");
         click("#node-pause");
         Await.until("the daemon's queue runs again", WAIT, () -> !rest.queue().paused());
+
+        // The whole cluster at once; a single machine is its one node.
+        click("#nodes-pause-all");
+        Await.until("every node paused", WAIT, () -> rest.queue().paused());
+        DesktopWindow.until(
+                "the node shows it",
+                WAIT,
+                () -> ((Button) window.scene().lookup("#node-pause")).getText().equals("Resume node"));
+        click("#nodes-resume-all");
+        Await.until("every node runs again", WAIT, () -> !rest.queue().paused());
     }
 
     /** The text of every cell the table draws, and of the badges drawn in them. */

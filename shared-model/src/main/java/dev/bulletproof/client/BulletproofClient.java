@@ -299,6 +299,15 @@ public final class BulletproofClient {
         return responses.read(send(post("/api/nodes/" + encode(id.strip()) + "/resume", null)), NodeModel.class);
     }
 
+    /** Pauses every node of the cluster (each applies it at its next heartbeat); the nodes as asked to be. */
+    public List<NodeModel> pauseCluster() {
+        return responses.read(send(post("/api/nodes/pause", null)), NODE_LIST);
+    }
+
+    public List<NodeModel> resumeCluster() {
+        return responses.read(send(post("/api/nodes/resume", null)), NODE_LIST);
+    }
+
     /** The daemon's health; a failing daemon answers 503 with the same body, which is returned too. */
     public HealthModel health() {
         return responses.readEvenIfUnavailable(send(get("/api/health")), HealthModel.class);

@@ -56,15 +56,22 @@ public final class NodesView extends BorderPane {
                                 || model.selectedProperty().get().status() == NodeStatus.DEAD,
                         model.selectedProperty()));
         pause.setOnAction(event -> model.togglePauseSelected());
-        HBox header = new HBox(12, title, summary, spacer, pause);
+        Button pauseAll = new Button("Pause all nodes");
+        pauseAll.setId("nodes-pause-all");
+        pauseAll.setOnAction(event -> model.pauseAll(true));
+        Button resumeAll = new Button("Resume all nodes");
+        resumeAll.setId("nodes-resume-all");
+        resumeAll.setOnAction(event -> model.pauseAll(false));
+        HBox header = new HBox(12, title, summary, spacer, pauseAll, resumeAll, pause);
         header.getStyleClass().add("section-header");
 
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.messageProperty());
         error.managedProperty().bind(model.messageProperty().isNotEmpty());
-        Label hint = new Label("Pausing a node stops it from starting new jobs; the jobs it runs carry on. On a"
-                + " single machine the daemon is the one node, and pausing it pauses the queue.");
+        Label hint = new Label("Pausing a node stops it from starting new jobs; the jobs it runs carry on. Another"
+                + " node applies a pause at its next heartbeat, one that is down when it comes back. On a single"
+                + " machine the daemon is the one node, and pausing it pauses the queue.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
 

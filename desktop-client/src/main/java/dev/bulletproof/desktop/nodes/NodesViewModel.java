@@ -73,6 +73,11 @@ public final class NodesViewModel {
                 this::failed);
     }
 
+    /** Pauses (or resumes) every node of the cluster; on a single machine, its queue. */
+    public void pauseAll(boolean pause) {
+        calls.run(() -> pause ? client.get().pauseCluster() : client.get().resumeCluster(), this::show, this::failed);
+    }
+
     void tick() {
         now.set(clock.instant());
     }
