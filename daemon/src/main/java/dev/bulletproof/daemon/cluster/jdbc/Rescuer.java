@@ -60,19 +60,7 @@ public final class Rescuer implements AutoCloseable {
     /**
      * @param connections opens a connection of its own (not a pooled one) for the leader's lock
      * @param interval how often the leader looks for dead nodes' jobs and a follower tries to lead
-     */
-    public Rescuer(
-            Supplier<Connection> connections,
-            JobRepository jobs,
-            Heartbeat heartbeat,
-            Duration nodeTimeout,
-            Duration interval,
-            int maxAttempts) {
-        this(connections, jobs, heartbeat, nodeTimeout, interval, maxAttempts, null, down -> {});
-    }
-
-    /**
-     * @param registry the nodes table, read for the dead nodes to announce
+     * @param registry the nodes table, read for the dead nodes to announce; null announces none
      * @param onNodeDown told of every dead node each round the leader acts (the same death again each
      *     round: it must record it once, see {@link NodeDown}); deaths older than a week are not told
      */

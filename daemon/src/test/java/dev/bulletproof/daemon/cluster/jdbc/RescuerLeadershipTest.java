@@ -60,9 +60,10 @@ class RescuerLeadershipTest {
             firstSession.compareAndSet(null, connection);
             return connection;
         };
-        Rescuer first = opened(new Rescuer(recording, jobs, alive, TIMEOUT, Duration.ofSeconds(1), 3));
-        Rescuer second =
-                opened(new Rescuer(database::dedicatedConnection, jobs, alive, TIMEOUT, Duration.ofSeconds(1), 3));
+        Rescuer first =
+                opened(new Rescuer(recording, jobs, alive, TIMEOUT, Duration.ofSeconds(1), 3, null, down -> {}));
+        Rescuer second = opened(new Rescuer(
+                database::dedicatedConnection, jobs, alive, TIMEOUT, Duration.ofSeconds(1), 3, null, down -> {}));
 
         first.roundOnce();
         List<Job> bySecond = second.roundOnce();
