@@ -177,6 +177,7 @@ public final class Daemon implements AutoCloseable {
     private JobRepository jobs;
     private History history;
     private List<Job> recovered = List.of();
+    private CrashRecovery crashRecovery;
     private WorkerPool pool;
     private ScheduleKeeper schedule;
     private WatchFolders folders;
@@ -362,7 +363,15 @@ public final class Daemon implements AutoCloseable {
         Duration interval = shared.map(DatabaseSettings::heartbeat).orElse(DatabaseSettings.DEFAULT_HEARTBEAT);
         Duration timeout = shared.map(DatabaseSettings::nodeTimeout).orElse(DatabaseSettings.DEFAULT_NODE_TIMEOUT);
         nodes = new NodeRegistry(database, timeout);
-        heartbeat = new Heartbeat(nodes, node, pool, jobs, interval, database.sharedByNodes(), loaded.maxAttempts());
+        heartbeat = new Heartbeat(
+                nodes,
+                node,
+                pool,
+                jobs,
+                interval,
+                database.sharedByNodes(),
+                loaded.maxAttempts(),
+                crashRecovery::finishPublishOf);
         heartbeat.start();
         if (database instanceof PostgresDatabase postgres) {
             rescuer = new Rescuer(

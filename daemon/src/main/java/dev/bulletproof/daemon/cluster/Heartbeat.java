@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.cluster;
 
 import dev.bulletproof.daemon.BackgroundLoop;
 import dev.bulletproof.daemon.cluster.jdbc.NodeRegistry;
+import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobRepository;
 import dev.bulletproof.daemon.jobs.Lease;
 import dev.bulletproof.daemon.jobs.WorkerPool;
@@ -9,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * The node's heartbeat and its own safety when it cannot beat (decision 0019). Every interval it writes its
@@ -34,6 +37,9 @@ public final class Heartbeat implements AutoCloseable {
     private final Duration interval;
     private final boolean shared;
     private final int maxAttempts;
+    private final LongFunction<Optional<Job>> unfinishedPublishes;
+    /** Jobs whose publish could not be finished, reported once each rather than at every beat. */
+    private final Set<Long> reportedPublishes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** System.nanoTime() at the start of the last heartbeat that was written. */
     private volatile long lastBeatNanos;
 
@@ -44,6 +50,8 @@ public final class Heartbeat implements AutoCloseable {
      * @param shared whether other nodes share the database: only then can its jobs be given to others, so
      *     only then does a node that cannot beat stop claiming and running (a single machine's SQLite file
      *     has no one to hand them to)
+     * @param unfinishedPublishes finishes the publish of a job of this node whose run ended without
+     *     recording its outcome ({@code CrashRecovery#finishPublishOf}): empty when it had none
      */
     public Heartbeat(
             NodeRegistry registry,
@@ -52,8 +60,10 @@ public final class Heartbeat implements AutoCloseable {
             JobRepository jobs,
             Duration interval,
             boolean shared,
-            int maxAttempts) {
+            int maxAttempts,
+            LongFunction<Optional<Job>> unfinishedPublishes) {
         this.maxAttempts = maxAttempts;
+        this.unfinishedPublishes = unfinishedPublishes;
         this.registry = registry;
         this.node = node;
         this.pool = pool;
@@ -138,19 +148,41 @@ public final class Heartbeat implements AutoCloseable {
 
     /**
      * Jobs the database says this node holds but that it does not run: it stopped them itself after
-     * presuming its leases lost, and no other node took them (none was alive, or it came back first).
+     * presuming its leases lost, and no other node took them (none was alive, or it came back first); or
+     * their run ended when the database could not take its outcome. A publish one of them left unfinished
+     * is finished first, as start-up recovery would (decision 0003); the others go back to the queue.
      * Asked after the database was read, so a run that started before that read is seen here.
      */
     private void releaseOrphans(List<Lease> inDatabase) {
         Set<Lease> runs = new HashSet<>(pool.allRunLeases());
         List<Lease> orphans =
                 inDatabase.stream().filter(lease -> !runs.contains(lease)).toList();
+        for (Lease orphan : orphans) {
+            finishPublishOf(orphan);
+        }
         if (!orphans.isEmpty()) {
             int recovered = jobs.recoverOrphans(orphans, maxAttempts).size();
             if (recovered > 0) {
                 LOG.log(
                         System.Logger.Level.WARNING,
                         recovered + " job(s) this node had stopped went back to the queue");
+            }
+        }
+    }
+
+    private void finishPublishOf(Lease orphan) {
+        try {
+            pool.unlessRunning(orphan, () -> unfinishedPublishes.apply(orphan.jobId()))
+                    .flatMap(completed -> completed)
+                    .ifPresent(job -> LOG.log(
+                            System.Logger.Level.WARNING,
+                            "job " + job.id() + " completed: its run had ended while the database could not"
+                                    + " record it, and its publish is now finished"));
+        } catch (RuntimeException e) {
+            if (reportedPublishes.add(orphan.jobId())) {
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "job " + orphan.jobId() + ": its unfinished publish cannot be finished now: " + e.getMessage());
             }
         }
     }

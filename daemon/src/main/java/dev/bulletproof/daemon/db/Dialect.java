@@ -60,6 +60,13 @@ public interface Dialect {
      */
     String nowMillis();
 
+    /**
+     * Appended to the SELECT that loads a row a write transaction is about to change: on a database where
+     * writers run side by side, the row stays locked until the transaction ends, so nobody changes it
+     * between the read and the write (whose version check would otherwise fail for no fault of its own).
+     */
+    String lockedForWrite();
+
     /** The larger of two numeric expressions. */
     String greatest(String first, String second);
 

@@ -53,6 +53,11 @@ public final class PostgresDialect implements Dialect {
         return firstRows(select, rows) + " FOR UPDATE SKIP LOCKED";
     }
 
+    @Override
+    public String lockedForWrite() {
+        return " FOR UPDATE";
+    }
+
     /** PostgreSQL's planner needs no hint here; the expression stays a plain column. */
     @Override
     public String withoutIndex(String column) {

@@ -110,4 +110,10 @@ public final class SqliteDialect implements Dialect {
     public List<String> dropTrigger(String name, String table) {
         return List.of("DROP TRIGGER IF EXISTS " + name);
     }
+
+    /** One writer at a time holds the whole database: a row read in a write transaction cannot change under it. */
+    @Override
+    public String lockedForWrite() {
+        return "";
+    }
 }

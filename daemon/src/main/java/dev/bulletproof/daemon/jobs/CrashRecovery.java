@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts right what a crash of the previous daemon left behind. Runs at start, before any worker, so nothing
@@ -62,6 +63,19 @@ public final class CrashRecovery {
             LOG.log(System.Logger.Level.WARNING, recovered.size() + " job(s) interrupted by a crash were recovered");
         }
         return recovered;
+    }
+
+    /**
+     * While the daemon runs: finishes the publish of a job of this node whose run ended without recording
+     * its outcome (the database failed just then, so its verified output may carry its final name already).
+     * Left alone, such a job would wait for a restart: it is held by a live node, and a publishing job is
+     * never queued again. The caller makes sure no run of the job is under way.
+     *
+     * @return the job, completed, when its publish could be finished; empty when it had none or its output
+     *     was not complete (the job can then be queued again)
+     */
+    public Optional<Job> finishPublishOf(long jobId) {
+        return new PublishRecovery(jobs, intents, config, ownNode).finishFor(jobId);
     }
 
     private void stopLeftoverEncodes() {

@@ -46,6 +46,17 @@ final class PublishRecovery {
         return completed;
     }
 
+    /**
+     * Finishes the interrupted publish of one job, if it has one: the same as at start, for a run of this
+     * node that ended without recording its outcome (the database failed at that moment).
+     */
+    Optional<Job> finishFor(long jobId) {
+        return intents.all().stream()
+                .filter(intent -> intent.jobId() == jobId)
+                .findFirst()
+                .flatMap(this::finish);
+    }
+
     private Optional<Job> finish(PublishIntent intent) {
         Job job = jobs.get(intent.jobId());
         if (ownNode != null && !ownNode.equals(job.nodeId())) {

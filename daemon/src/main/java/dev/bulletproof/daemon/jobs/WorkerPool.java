@@ -372,6 +372,17 @@ public final class WorkerPool implements QueueControl {
                 .toList());
     }
 
+    /**
+     * Runs {@code action} unless a run of this node holds {@code lease}, with the pool's lock held: no run
+     * of the job can start or end meanwhile.
+     */
+    public <T> Optional<T> unlessRunning(Lease lease, Supplier<T> action) {
+        return underLock(() ->
+                running.values().stream().anyMatch(run -> run.job.leaseHeld().equals(lease))
+                        ? Optional.<T>empty()
+                        : Optional.ofNullable(action.get()));
+    }
+
     /** The leases of every run under way, also those being stopped: none of them is an orphan. */
     public List<Lease> allRunLeases() {
         return underLock(

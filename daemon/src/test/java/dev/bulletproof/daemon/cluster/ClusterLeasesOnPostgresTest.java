@@ -7,6 +7,7 @@ import dev.bulletproof.daemon.cluster.jdbc.NodeRegistry;
 import dev.bulletproof.daemon.db.PostgresDatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
+import dev.bulletproof.daemon.jobs.InputMedia;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.Lease;
@@ -220,6 +221,31 @@ class ClusterLeasesOnPostgresTest {
 
         assertThat(released).extracting(Job::status).containsExactly(JobStatus.QUEUED);
         assertThat(nodeA.leasesHeld()).isEmpty();
+    }
+
+    @Test
+    void a_runs_outcome_is_recorded_while_another_node_keeps_changing_the_job() throws Exception {
+        // Another node records what its probe learned about the input while this node finishes the job:
+        // a write between the run's read of the job and its update must not pass for a lost lease.
+        for (int round = 0; round < 40; round++) {
+            register("/watch/round-" + round + ".mov");
+            Job onA = nodeA.claimNext(Instant.now()).orElseThrow();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread prober = Thread.ofPlatform().start(() -> {
+                while (!done.get()) {
+                    nodeB.recordInputMedia(onA.id(), new InputMedia(2.0, 1000L, "320x180", null));
+                }
+            });
+            try {
+                Thread.sleep(2);
+                Job completed = nodeA.markCompleted(
+                        onA.leaseHeld(), ExecutionResult.succeeded("/out/round-" + round + ".mov", true, 1));
+                assertThat(completed.status()).isEqualTo(JobStatus.COMPLETED);
+            } finally {
+                done.set(true);
+                prober.join();
+            }
+        }
     }
 
     private void register(String path) {

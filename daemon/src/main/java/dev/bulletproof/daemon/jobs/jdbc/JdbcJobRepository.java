@@ -83,7 +83,7 @@ public final class JdbcJobRepository implements JobRepository {
         this.database = database;
         this.clock = clock;
         this.nodeId = nodeId;
-        this.writes = new JobWrites(clock);
+        this.writes = new JobWrites(clock, database.dialect());
         Dialect dialect = database.dialect();
         this.dialect = dialect;
         this.selectByInput = selectByInput(dialect);
@@ -193,22 +193,22 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public Job updateWaiting(long id, String reason) {
         return database.inTransaction(tx -> {
-            Job current = JobWrites.load(tx, id);
+            Job current = writes.load(tx, id);
             JobCommand.UPDATE_SETTLING.require(id, current.status());
             JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
-            return JobWrites.load(tx, id);
+            return writes.load(tx, id);
         });
     }
 
     @Override
     public Job noteHeld(long id, String reason) {
         return database.inTransaction(tx -> {
-            Job current = JobWrites.load(tx, id);
+            Job current = writes.load(tx, id);
             if (current.status() != JobStatus.QUEUED || java.util.Objects.equals(current.statusReason(), reason)) {
                 return current;
             }
             JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET status_reason = ?, version = version + 1", reason);
-            return JobWrites.load(tx, id);
+            return writes.load(tx, id);
         });
     }
 
@@ -524,8 +524,8 @@ public final class JdbcJobRepository implements JobRepository {
      * The job as it is now, if {@code lease} is still its lease. The write that follows checks the lease in
      * its WHERE as well (with the version it loaded here), so no other writer can come between the two.
      */
-    private static Job holding(Transaction tx, Lease lease) {
-        Job current = JobWrites.load(tx, lease.jobId());
+    private Job holding(Transaction tx, Lease lease) {
+        Job current = writes.load(tx, lease.jobId());
         if (current.lease() != lease.token() || !current.status().isActive()) {
             throw new LeaseLostException(lease);
         }
@@ -535,7 +535,7 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public Job recordInputMedia(long id, InputMedia media) {
         return database.inTransaction(tx -> {
-            Job current = JobWrites.load(tx, id);
+            Job current = writes.load(tx, id);
             JobWrites.checkedUpdate(
                     tx,
                     current,
@@ -546,16 +546,16 @@ public final class JdbcJobRepository implements JobRepository {
                     media.durationSeconds(),
                     media.bitrate(),
                     media.resolution());
-            return JobWrites.load(tx, id);
+            return writes.load(tx, id);
         });
     }
 
     @Override
     public Job recordThumbnail(long id) {
         return database.inTransaction(tx -> {
-            Job current = JobWrites.load(tx, id);
+            Job current = writes.load(tx, id);
             JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET thumbnail = ?, version = version + 1", true);
-            return JobWrites.load(tx, id);
+            return writes.load(tx, id);
         });
     }
 
@@ -583,7 +583,7 @@ public final class JdbcJobRepository implements JobRepository {
         return database.inTransaction(tx -> {
             if (JdbcPublishIntentStore.isPublishing(tx, id)) {
                 // Its output may already carry the final name; start-up recovery finishes the job instead.
-                return JobWrites.load(tx, id);
+                return writes.load(tx, id);
             }
             return writes.change(tx, id, JobCommand.REQUEUE_AFTER_STOP, "the daemon stopped", requeueAfterStop);
         });
@@ -608,7 +608,7 @@ public final class JdbcJobRepository implements JobRepository {
     public Job cancel(long id, String reason) {
         return database.inTransaction(tx -> {
             if (JdbcPublishIntentStore.isPublishing(tx, id)) {
-                Job current = JobWrites.load(tx, id);
+                Job current = writes.load(tx, id);
                 throw new IllegalTransitionException(
                         id,
                         current.status(),
@@ -638,7 +638,7 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public void delete(long id) {
         database.inTransaction(tx -> {
-            Job current = JobWrites.load(tx, id);
+            Job current = writes.load(tx, id);
             JobCommand.DELETE.require(id, current.status());
             // The history rows go with it through ON DELETE CASCADE.
             return JobWrites.checkedUpdate(tx, current, "DELETE FROM jobs");
@@ -648,7 +648,7 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public Job setPriority(long id, int priority) {
         return database.inTransaction(tx -> {
-            Job current = JobWrites.load(tx, id);
+            Job current = writes.load(tx, id);
             JobCommand.SET_PRIORITY.require(id, current.status());
             JobWrites.checkedUpdate(tx, current, "UPDATE jobs SET priority = ?, version = version + 1", priority);
             writes.recordEvent(
@@ -657,7 +657,7 @@ public final class JdbcJobRepository implements JobRepository {
                     JobCommand.SET_PRIORITY.event(),
                     current.status(),
                     "priority " + current.priority() + " -> " + priority);
-            return JobWrites.load(tx, id);
+            return writes.load(tx, id);
         });
     }
 

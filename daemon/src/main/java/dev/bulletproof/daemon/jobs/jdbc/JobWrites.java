@@ -5,6 +5,7 @@ import static dev.bulletproof.daemon.jobs.jdbc.JobRows.JOB;
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.JOB_COLUMNS;
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.SELECT_JOB;
 
+import dev.bulletproof.daemon.db.Dialect;
 import dev.bulletproof.daemon.db.Transaction;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.Job;
@@ -23,9 +24,11 @@ import java.time.Clock;
 final class JobWrites {
 
     private final Clock clock;
+    private final String selectForWrite;
 
-    JobWrites(Clock clock) {
+    JobWrites(Clock clock, Dialect dialect) {
         this.clock = clock;
+        this.selectForWrite = SELECT_JOB + " WHERE id = ?" + dialect.lockedForWrite();
     }
 
     /** Loads the job, checks {@code command} against its state, writes the change with its history row. */
@@ -111,7 +114,7 @@ final class JobWrites {
         tx.update(INSERT_EVENT, current.id(), type, current.status(), to, clock.instant(), detail);
     }
 
-    static Job load(Transaction tx, long id) {
-        return tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, id).orElseThrow(() -> new JobNotFoundException(id));
+    Job load(Transaction tx, long id) {
+        return tx.queryOne(selectForWrite, JOB, id).orElseThrow(() -> new JobNotFoundException(id));
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +101,8 @@ class RescuerLeadershipTest {
                 jobs,
                 Duration.ofSeconds(1),
                 true,
-                3);
+                3,
+                jobId -> Optional.empty());
         heartbeat.start();
         opened.add(heartbeat);
         return heartbeat;
