@@ -270,12 +270,19 @@ public final class Daemon implements AutoCloseable {
 
         // Before any worker, so nothing a crash interrupted can run twice.
         EncodeRegistry encodes = new EncodeRegistry(data.encodes());
-        recovered =
-                new CrashRecovery(jobs, intents, encodes, loaded, database.sharedByNodes() ? node.id() : null).run();
+        crashRecovery = new CrashRecovery(jobs, intents, encodes, loaded, database.sharedByNodes() ? node.id() : null);
+        recovered = crashRecovery.run();
 
         pool = new WorkerPool(
                 jobs,
-                new TranscodeJobExecutor(new Transcoder(tools), config::current, data.logs(), encodes, intents, bus),
+                new TranscodeJobExecutor(
+                        new Transcoder(tools),
+                        config::current,
+                        data.logs(),
+                        encodes,
+                        intents,
+                        bus,
+                        jobs::plannedProfile),
                 bus,
                 clock,
                 new WorkerSettings(loaded.maxWorkers(), loaded.maxAttempts(), RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP),

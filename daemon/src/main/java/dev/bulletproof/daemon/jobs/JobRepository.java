@@ -27,6 +27,12 @@ public interface JobRepository {
     /** Updates the settling text of a waiting job; not recorded in the history, it changes too often. */
     Job updateWaiting(long id, String reason);
 
+    /**
+     * The whole profile the job was planned with (JSON, see {@code PlannedProfile}), or empty for a job
+     * queued before plans were kept or added without one: it runs by its profile's name.
+     */
+    Optional<String> plannedProfile(long id);
+
     /** A waiting job's file settled and matched a rule: waiting to queued with its plan. */
     Job markQueued(long id, JobPlan plan);
 
@@ -141,9 +147,19 @@ public interface JobRepository {
 
     /**
      * Completed, failed or cancelled to queued. The attempt count starts again from zero: a person
-     * asked for a fresh try, and the earlier attempts stay visible in the job's history.
+     * asked for a fresh try, and the earlier attempts stay visible in the job's history. The job keeps
+     * the profile it was planned with.
      */
-    Job retry(long id);
+    default Job retry(long id) {
+        return retry(id, null);
+    }
+
+    /**
+     * {@link #retry(long)} with the profile planned again: {@code plannedProfile} (JSON, see
+     * {@code PlannedProfile}) replaces the kept one in the same write, so a profile fixed in the config
+     * after a job failed is the one its retry runs with; null keeps the kept one.
+     */
+    Job retry(long id, String plannedProfile);
 
     /** Deletes a finished job and its history; never touches files. */
     void delete(long id);

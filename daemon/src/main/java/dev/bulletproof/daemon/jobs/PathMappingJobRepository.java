@@ -70,17 +70,7 @@ public final class PathMappingJobRepository implements JobRepository {
     }
 
     private JobPlan canonical(JobPlan plan) {
-        return plan == null
-                ? null
-                : new JobPlan(
-                        plan.profile(),
-                        canonical(plan.outputPath()),
-                        plan.onSuccess(),
-                        plan.priority(),
-                        plan.mediaDurationSeconds(),
-                        plan.bitrate(),
-                        plan.resolution(),
-                        plan.rule());
+        return plan == null ? null : plan.withOutputPath(canonical(plan.outputPath()));
     }
 
     private ExecutionResult canonical(ExecutionResult result) {
@@ -321,8 +311,8 @@ public final class PathMappingJobRepository implements JobRepository {
     }
 
     @Override
-    public Job retry(long id) {
-        return local(store.retry(id));
+    public Job retry(long id, String plannedProfile) {
+        return local(store.retry(id, plannedProfile));
     }
 
     @Override
@@ -333,6 +323,11 @@ public final class PathMappingJobRepository implements JobRepository {
     @Override
     public Job setPriority(long id, int priority) {
         return local(store.setPriority(id, priority));
+    }
+
+    @Override
+    public Optional<String> plannedProfile(long id) {
+        return store.plannedProfile(id);
     }
 
     @Override

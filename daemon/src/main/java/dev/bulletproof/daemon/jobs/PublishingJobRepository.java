@@ -202,8 +202,8 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     @Override
-    public Job retry(long id) {
-        return published(JobEvent.Change.RETRIED, () -> store.retry(id));
+    public Job retry(long id, String plannedProfile) {
+        return published(JobEvent.Change.RETRIED, () -> store.retry(id, plannedProfile));
     }
 
     @Override
@@ -228,6 +228,11 @@ public final class PublishingJobRepository implements JobRepository {
     @Override
     public Job setPriority(long id, int priority) {
         return published(JobEvent.Change.PRIORITY_CHANGED, () -> store.setPriority(id, priority));
+    }
+
+    @Override
+    public Optional<String> plannedProfile(long id) {
+        return store.plannedProfile(id);
     }
 
     @Override

@@ -502,13 +502,18 @@ public final class WorkerPool implements QueueControl {
     }
 
     public Job retry(long jobId) {
+        return retry(jobId, null);
+    }
+
+    /** {@link #retry(long)} with the job's profile planned again ({@link JobRepository#retry(long, String)}). */
+    public Job retry(long jobId, String plannedProfile) {
         return underLock(() -> {
             RunningJob run = running.get(jobId);
             if (run != null) {
                 throw new IllegalTransitionException(
                         jobId, run.job.status(), "job " + jobId + " is still stopping; retry it in a moment");
             }
-            return repository.retry(jobId);
+            return repository.retry(jobId, plannedProfile);
         });
     }
 

@@ -8,6 +8,7 @@ import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.JobRepository;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.Registration;
+import dev.bulletproof.daemon.media.PlannedProfile;
 import dev.bulletproof.daemon.media.Profile;
 import dev.bulletproof.daemon.rules.OutputNamer;
 import java.io.IOException;
@@ -49,7 +50,8 @@ final class AdHocJobs {
                     input.toString(),
                     Files.size(input),
                     Files.getLastModifiedTime(input).toMillis(),
-                    JobPlan.of(profile.name(), finalOutput.toString(), 0)));
+                    JobPlan.of(profile.name(), finalOutput.toString(), 0)
+                            .withPlannedProfile(PlannedProfile.toJson(profile))));
             if (!registration.created()) {
                 throw new DuplicateJobException(
                         "this exact file already has job " + registration.job().id() + " ("

@@ -13,6 +13,7 @@ import dev.bulletproof.daemon.jobs.JobRepository;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.ReadyFile;
 import dev.bulletproof.daemon.jobs.Registration;
+import dev.bulletproof.daemon.media.PlannedProfile;
 import dev.bulletproof.daemon.rules.OutputNamer;
 import dev.bulletproof.daemon.rules.RuleMatch;
 import dev.bulletproof.daemon.rules.UnmatchedFiles;
@@ -296,7 +297,13 @@ public final class FileIntake implements StabilityListener, AutoCloseable {
                 : "rule " + (match.ruleIndex() + 1) + " ("
                         + watched.rules().get(match.ruleIndex()).pattern() + ")"
                         + (watched.ownRules() ? " of " + watched.path() : "");
-        return new JobPlan(match.profile(), output.toString(), match.onSuccess(), priority, null, null, null, rule);
+        String planned = settings.get()
+                .profiles()
+                .find(match.profile())
+                .map(PlannedProfile::toJson)
+                .orElse(null);
+        return new JobPlan(
+                match.profile(), output.toString(), match.onSuccess(), priority, null, null, null, rule, planned);
     }
 
     private static Optional<Long> mtimeOf(Path path) {

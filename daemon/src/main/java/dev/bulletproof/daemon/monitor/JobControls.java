@@ -5,6 +5,7 @@ import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobCommands;
 import dev.bulletproof.daemon.jobs.JobRepository;
 import dev.bulletproof.daemon.jobs.WorkerPool;
+import dev.bulletproof.daemon.media.PlannedProfile;
 import java.time.Clock;
 
 /**
@@ -15,9 +16,13 @@ public final class JobControls implements JobCommands {
 
     private final WorkerPool pool;
     private final AdHocJobs adHoc;
+    private final JobRepository jobs;
+    private final LiveConfig config;
 
     public JobControls(WorkerPool pool, JobRepository jobs, LiveConfig config, Clock clock) {
         this.pool = pool;
+        this.jobs = jobs;
+        this.config = config;
         this.adHoc = new AdHocJobs(jobs, config, clock);
     }
 
@@ -38,7 +43,13 @@ public final class JobControls implements JobCommands {
 
     @Override
     public Job retry(long id) {
-        return pool.retry(id);
+        // The profile as this daemon's config defines it now: the person may have fixed it after the failure.
+        // A profile this config does not know keeps the definition the job was planned with.
+        String replanned = config.profiles()
+                .find(jobs.get(id).profile())
+                .map(PlannedProfile::toJson)
+                .orElse(null);
+        return pool.retry(id, replanned);
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.bulletproof.daemon.media.EncodeOptions;
 import dev.bulletproof.daemon.media.EncodeRegistry;
 import dev.bulletproof.daemon.media.FailureKind;
 import dev.bulletproof.daemon.media.MediaInfo;
+import dev.bulletproof.daemon.media.PlannedProfile;
 import dev.bulletproof.daemon.media.Profile;
 import dev.bulletproof.daemon.media.PublishJournal;
 import dev.bulletproof.daemon.media.RunningTranscode;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -51,14 +53,21 @@ public final class TranscodeJobExecutor implements JobExecutor {
     private final EncodeRegistry encodes;
     private final PublishIntentStore intents;
     private final EventBus bus;
+    private final LongFunction<Optional<String>> plannedProfiles;
 
+    /**
+     * @param plannedProfiles the whole profile a job was queued with, as its row keeps it (JSON); jobs
+     *     without one run by their profile's name in this node's catalog
+     */
     public TranscodeJobExecutor(
             Transcoder transcoder,
             Supplier<PipelineSettings> settings,
             Path logFolder,
             EncodeRegistry encodes,
             PublishIntentStore intents,
-            EventBus bus) {
+            EventBus bus,
+            LongFunction<Optional<String>> plannedProfiles) {
+        this.plannedProfiles = plannedProfiles;
         this.transcoder = transcoder;
         this.settings = settings;
         this.logFolder = logFolder;
@@ -75,7 +84,7 @@ public final class TranscodeJobExecutor implements JobExecutor {
     @Override
     public Execution start(Job job, ExecutionListener listener) {
         PipelineSettings current = settings.get();
-        Optional<Profile> profile = current.profiles().find(job.profile());
+        Optional<Profile> profile = profileOf(job, current);
         if (profile.isEmpty()) {
             return new FinishedExecution(ExecutionResult.failed(
                     "profile '" + job.profile() + "' no longer exists; choose another and retry", false, 0));
@@ -102,6 +111,22 @@ public final class TranscodeJobExecutor implements JobExecutor {
         OnSuccess onSuccess =
                 job.onSuccess() != null ? job.onSuccess() : current.config().onSuccess();
         return new TranscodeExecution(job, profile.get(), running, onSuccess, current);
+    }
+
+    /**
+     * The profile the job was planned with, whole, so that it runs the same on every node whatever their
+     * own config files say; a job queued before plans were kept runs by its profile's name.
+     */
+    private Optional<Profile> profileOf(Job job, PipelineSettings current) {
+        Optional<String> planned = plannedProfiles.apply(job.id());
+        Optional<Profile> profile = planned.flatMap(PlannedProfile::fromJson);
+        if (profile.isEmpty() && planned.isPresent()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "job " + job.id() + ": its planned profile cannot be read (written by a newer version?);"
+                            + " it runs with this node's profile '" + job.profile() + "'");
+        }
+        return profile.or(() -> current.profiles().find(job.profile()));
     }
 
     /** The job's publish intent lives in the job store, so start-up recovery can finish what a crash cut short. */

@@ -73,9 +73,9 @@ class PublishingJobRepositoryTest {
         long settling = jobs.registerFile(NewFile.settling("/in/a.mov", 1, 1, "settling"))
                 .job()
                 .id();
-        jobs.markQueued(settling, new JobPlan("p", "/out/a.mov", null, 0, null, null, null, "rule 1 (*.mov)"));
+        jobs.markQueued(settling, new JobPlan("p", "/out/a.mov", null, 0, null, null, null, "rule 1 (*.mov)", null));
         jobs.registerFile(NewFile.ready(
-                "/in/b.mov", 1, 1, new JobPlan("p", "/out/b.mov", null, 0, null, null, null, "rule 2 (b*)")));
+                "/in/b.mov", 1, 1, new JobPlan("p", "/out/b.mov", null, 0, null, null, null, "rule 2 (b*)", null)));
         long first = jobs.claimNext(now).orElseThrow().id();
         jobs.scheduleRetry(first, now, "retrying in 0 s after: boom (attempt 1 of 2)", "boom", 1.0);
         jobs.claimNext(now);

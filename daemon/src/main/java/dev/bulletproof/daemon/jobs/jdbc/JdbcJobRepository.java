@@ -158,7 +158,8 @@ public final class JdbcJobRepository implements JobRepository {
         Job created = tx.queryOne(
                         "INSERT INTO jobs (input_path, input_size, input_mtime, filename, status, status_reason,"
                                 + " profile, output_path, on_success, priority, created_at, media_duration_seconds,"
-                                + " bitrate, resolution, watch_folder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " bitrate, resolution, watch_folder, planned_profile)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + JobWrites.RETURNING_JOB,
                         JOB,
                         file.inputPath(),
@@ -175,7 +176,8 @@ public final class JdbcJobRepository implements JobRepository {
                         plan == null ? null : plan.mediaDurationSeconds(),
                         plan == null ? null : plan.bitrate(),
                         plan == null ? null : plan.resolution(),
-                        file.watchFolder())
+                        file.watchFolder(),
+                        plan == null ? null : plan.plannedProfile())
                 .orElseThrow();
         tx.update(INSERT_EVENT, created.id(), JobEventType.CREATED, null, status, now, reason);
         return new Registration(created, true);
@@ -219,14 +221,15 @@ public final class JdbcJobRepository implements JobRepository {
                 JobCommand.QUEUE,
                 "ready",
                 ", status_reason = 'queued', profile = ?, output_path = ?, on_success = ?, priority = ?,"
-                        + " media_duration_seconds = ?, bitrate = ?, resolution = ?",
+                        + " media_duration_seconds = ?, bitrate = ?, resolution = ?, planned_profile = ?",
                 plan.profile(),
                 plan.outputPath(),
                 plan.onSuccess(),
                 plan.priority(),
                 plan.mediaDurationSeconds(),
                 plan.bitrate(),
-                plan.resolution());
+                plan.resolution(),
+                plan.plannedProfile());
     }
 
     @Override
@@ -276,7 +279,8 @@ public final class JdbcJobRepository implements JobRepository {
                 JobCommand.QUEUE,
                 "ready",
                 ", status_reason = 'queued', input_size = ?, input_mtime = ?, profile = ?, output_path = ?,"
-                        + " on_success = ?, priority = ?, media_duration_seconds = ?, bitrate = ?, resolution = ?",
+                        + " on_success = ?, priority = ?, media_duration_seconds = ?, bitrate = ?, resolution = ?,"
+                        + " planned_profile = ?",
                 file.size(),
                 file.mtimeMillis(),
                 plan.profile(),
@@ -285,7 +289,8 @@ public final class JdbcJobRepository implements JobRepository {
                 plan.priority(),
                 plan.mediaDurationSeconds(),
                 plan.bitrate(),
-                plan.resolution()));
+                plan.resolution(),
+                plan.plannedProfile()));
     }
 
     @Override
@@ -626,13 +631,14 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
-    public Job retry(long id) {
+    public Job retry(long id, String plannedProfile) {
         return change(
                 id,
                 JobCommand.RETRY,
                 "retry requested",
                 ", status_reason = 'queued again on request', attempts = 0, error = NULL, completed_at = NULL,"
-                        + " not_before = NULL, verified = NULL");
+                        + " not_before = NULL, verified = NULL, planned_profile = COALESCE(?, planned_profile)",
+                plannedProfile);
     }
 
     @Override
@@ -659,6 +665,12 @@ public final class JdbcJobRepository implements JobRepository {
                     "priority " + current.priority() + " -> " + priority);
             return writes.load(tx, id);
         });
+    }
+
+    @Override
+    public Optional<String> plannedProfile(long id) {
+        return database.queryOne("SELECT planned_profile FROM jobs WHERE id = ?", row -> row.getString(1), id)
+                .filter(java.util.Objects::nonNull);
     }
 
     @Override

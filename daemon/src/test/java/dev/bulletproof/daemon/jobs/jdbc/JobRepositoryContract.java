@@ -115,6 +115,37 @@ public abstract class JobRepositoryContract {
     }
 
     @Test
+    void aJobKeepsTheWholeProfileItWasPlannedWithHoweverItWasQueued() {
+        String planned = "{\"name\":\"cue\",\"extension\":\"mov\"}";
+        long ready = jobs.registerFile(NewFile.ready(
+                        "/in/ready.mov",
+                        1,
+                        1,
+                        JobPlan.of("cue", "/out/ready.mov", 0).withPlannedProfile(planned)))
+                .job()
+                .id();
+        long queuedLater = jobs.registerFile(NewFile.settling("/in/later.mov", 1, 1, "settling"))
+                .job()
+                .id();
+        jobs.markQueued(queuedLater, JobPlan.of("cue", "/out/later.mov", 0).withPlannedProfile(planned + " "));
+        long settled = jobs.registerFile(NewFile.settling("/in/settled.mov", 1, 1, "settling"))
+                .job()
+                .id();
+        jobs.markReady(List.of(new ReadyFile(
+                settled, 2, 2, JobPlan.of("cue", "/out/settled.mov", 0).withPlannedProfile(planned + "  "))));
+        long byName = jobs.registerFile(NewFile.ready("/in/by-name.mov", 1, 1, JobPlan.of("cue", "/out/n.mov", 0)))
+                .job()
+                .id();
+        reopen();
+
+        assertThat(jobs.plannedProfile(ready)).contains(planned);
+        assertThat(jobs.plannedProfile(queuedLater)).contains(planned + " ");
+        assertThat(jobs.plannedProfile(settled)).contains(planned + "  ");
+        assertThat(jobs.plannedProfile(byName)).isEmpty();
+        assertThat(jobs.plannedProfile(9_999)).isEmpty();
+    }
+
+    @Test
     void aChangedFileGetsANewJob() {
         Job original = jobs.registerFile(NewFile.settling("/in/show.mov", 100, 5, "settling"))
                 .job();
@@ -377,6 +408,25 @@ public abstract class JobRepositoryContract {
         assertThat(retried.completedAt()).isNull();
         assertThatThrownBy(() -> jobs.retry(job.id()))
                 .hasMessage("job " + job.id() + " is queued; only completed, failed or cancelled jobs can be retried");
+    }
+
+    @Test
+    void aRetryPlansTheProfileAgainOrKeepsTheOneItWasPlannedWith() {
+        Job job = jobs.registerFile(NewFile.ready(
+                        "/in/1.mov", 1, 1, JobPlan.of("cue", "/out/1.mov", 0).withPlannedProfile("{\"v\":1}")))
+                .job();
+        jobs.claimNext(clock.instant()).orElseThrow();
+        jobs.markFailed(job.id(), "bad option in the profile", 0.3);
+
+        jobs.retry(job.id(), "{\"v\":2}");
+        assertThat(jobs.plannedProfile(job.id())).contains("{\"v\":2}");
+
+        jobs.claimNext(clock.instant()).orElseThrow();
+        jobs.markFailed(job.id(), "again", 0.3);
+        jobs.retry(job.id());
+        assertThat(jobs.plannedProfile(job.id()))
+                .as("a retry without a new plan keeps it")
+                .contains("{\"v\":2}");
     }
 
     @Test
