@@ -181,9 +181,19 @@ final class ClusterNodes implements AutoCloseable {
         }
     }
 
-    /** Every node's log, for a failing assertion. */
+    /** Every job's row and history, then every node's log, for a failing assertion. */
     String logs() {
         StringBuilder all = new StringBuilder();
+        try {
+            for (Job job : jobs.list(JobFilter.all())) {
+                all.append("==== job ").append(job).append('\n');
+                for (JobHistoryEntry event : history(job.id())) {
+                    all.append("  ").append(event).append('\n');
+                }
+            }
+        } catch (RuntimeException e) {
+            all.append("(cannot read the jobs: ").append(e).append(")\n");
+        }
         try (Stream<Path> logs = Files.list(root)) {
             for (Path log :
                     logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
