@@ -67,6 +67,12 @@ public interface Dialect {
      */
     String lockedForWrite();
 
+    /**
+     * Whether an UPDATE or INSERT may stand in a WITH clause of another statement (PostgreSQL), so that a
+     * change and its history row are written in one round trip; SQLite allows only SELECTs there.
+     */
+    boolean writesInCommonTableExpressions();
+
     /** The larger of two numeric expressions. */
     String greatest(String first, String second);
 
@@ -83,6 +89,13 @@ public interface Dialect {
      * make one job of it.
      */
     Optional<String> lockKeyForTransaction();
+
+    /**
+     * {@link #lockKeyForTransaction} for {@code count} keys in one statement ({@code count} text
+     * parameters), taken in the order of the keys, so that two transactions locking overlapping sets wait
+     * for each other and never deadlock; empty where no lock is needed.
+     */
+    Optional<String> lockKeysForTransaction(int count);
 
     /** A query with one parameter, a table's name, that returns a row when that table exists. */
     String selectTableByName();

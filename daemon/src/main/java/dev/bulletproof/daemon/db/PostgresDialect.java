@@ -54,6 +54,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean writesInCommonTableExpressions() {
+        return true;
+    }
+
+    @Override
     public String lockedForWrite() {
         return " FOR UPDATE";
     }
@@ -100,6 +105,17 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<String> lockKeyForTransaction() {
         return Optional.of("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
+    }
+
+    /**
+     * The keys sorted in a subquery that is not flattened (OFFSET 0), so the locks are taken row by row in
+     * that order, the same on every node (the database's collation, not the client's).
+     */
+    @Override
+    public Optional<String> lockKeysForTransaction(int count) {
+        return Optional.of("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT k FROM (VALUES "
+                + String.join(", ", java.util.Collections.nCopies(count, "(?)"))
+                + ") AS keys(k) ORDER BY k OFFSET 0) AS ordered");
     }
 
     @Override

@@ -88,6 +88,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public Optional<String> lockKeysForTransaction(int count) {
+        return Optional.empty();
+    }
+
+    @Override
     public String selectTableByName() {
         return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
     }
@@ -115,5 +120,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String lockedForWrite() {
         return "";
+    }
+
+    /** SQLite's WITH clause holds SELECTs only; an in-process call per statement costs little anyway. */
+    @Override
+    public boolean writesInCommonTableExpressions() {
+        return false;
     }
 }

@@ -1,7 +1,6 @@
 package dev.bulletproof.daemon.jobs.jdbc;
 
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.EVENT;
-import static dev.bulletproof.daemon.jobs.jdbc.JobRows.INSERT_EVENT;
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.JOB;
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.SELECT_EVENT;
 import static dev.bulletproof.daemon.jobs.jdbc.JobRows.SELECT_JOB;
@@ -17,7 +16,6 @@ import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.InputMedia;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobCommand;
-import dev.bulletproof.daemon.jobs.JobEventType;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobHistoryEntry;
 import dev.bulletproof.daemon.jobs.JobNotFoundException;
@@ -36,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -50,6 +49,8 @@ public final class JdbcJobRepository implements JobRepository {
      * refuses (or a lost race) moves on to the next one.
      */
     private static final int CLAIM_CANDIDATES = 8;
+    /** Files per statement of a batch's locks and look-ups (three parameters each, far below the limits). */
+    private static final int BATCH_LOOK_UP = 500;
 
     private static final String COMPLETED_ASSIGNMENTS =
             ", status_reason = 'completed', error = NULL, completed_at = ?, output_path = COALESCE(?, output_path),"
@@ -138,11 +139,67 @@ public final class JdbcJobRepository implements JobRepository {
                 .toList();
         return database.inTransaction(tx -> {
             Registration[] registrations = new Registration[files.size()];
+            if (lockInputPath.isEmpty()) {
+                for (int i : byPath) {
+                    registrations[i] = register(tx, files.get(i));
+                }
+                return List.of(registrations);
+            }
+            // Where writers run side by side (PostgreSQL), the batch's path locks and its look-ups take a few
+            // statements in all rather than two per file: the intake registers files by the hundred.
+            Map<FileVersion, Job> known = lockAndLookUp(tx, files);
             for (int i : byPath) {
-                registrations[i] = register(tx, files.get(i));
+                NewFile file = files.get(i);
+                FileVersion version = FileVersion.of(file);
+                Job existing = known.get(version);
+                if (existing != null) {
+                    registrations[i] = new Registration(existing, false);
+                } else {
+                    Registration created = insert(tx, file);
+                    known.put(version, created.job());
+                    registrations[i] = created;
+                }
             }
             return List.of(registrations);
         });
+    }
+
+    /** A file version, the de-duplication key of a registration: path, size and modification time. */
+    private record FileVersion(String path, long size, long mtimeMillis) {
+        static FileVersion of(NewFile file) {
+            return new FileVersion(file.inputPath(), file.size(), file.mtimeMillis());
+        }
+
+        static FileVersion of(Job job) {
+            return new FileVersion(job.inputPath(), job.inputSize(), job.inputMtimeMillis());
+        }
+    }
+
+    /** Locks every path of the batch (in one order on every node), then finds the jobs of its file versions. */
+    private Map<FileVersion, Job> lockAndLookUp(Transaction tx, List<NewFile> files) {
+        List<String> paths =
+                files.stream().map(NewFile::inputPath).distinct().sorted().toList();
+        for (int from = 0; from < paths.size(); from += BATCH_LOOK_UP) {
+            List<String> chunk = paths.subList(from, Math.min(paths.size(), from + BATCH_LOOK_UP));
+            tx.queryOne(dialect.lockKeysForTransaction(chunk.size()).orElseThrow(), row -> true, chunk.toArray());
+        }
+        Map<FileVersion, Job> known = new java.util.HashMap<>();
+        for (int from = 0; from < files.size(); from += BATCH_LOOK_UP) {
+            List<NewFile> chunk = files.subList(from, Math.min(files.size(), from + BATCH_LOOK_UP));
+            Object[] params = chunk.stream()
+                    .flatMap(file -> java.util.stream.Stream.of(file.inputPath(), file.size(), file.mtimeMillis()))
+                    .toArray();
+            // Oldest first, so the newest job of a version wins, as the single look-up's ORDER BY id DESC.
+            for (Job job : tx.query(
+                    SELECT_JOB + " WHERE (input_path, input_size, input_mtime) IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)"))
+                            + ") ORDER BY id",
+                    JOB,
+                    params)) {
+                known.put(FileVersion.of(job), job);
+            }
+        }
+        return known;
     }
 
     private Registration register(Transaction tx, NewFile file) {
@@ -151,35 +208,41 @@ public final class JdbcJobRepository implements JobRepository {
         if (existing.isPresent()) {
             return new Registration(existing.get(), false);
         }
+        return insert(tx, file);
+    }
+
+    private Registration insert(Transaction tx, NewFile file) {
         JobPlan plan = file.plan();
         JobStatus status = plan == null ? WAITING : QUEUED;
         String reason = plan == null ? file.waitingReason() : "queued";
         Instant now = clock.instant();
-        Job created = tx.queryOne(
-                        "INSERT INTO jobs (input_path, input_size, input_mtime, filename, status, status_reason,"
-                                + " profile, output_path, on_success, priority, created_at, media_duration_seconds,"
-                                + " bitrate, resolution, watch_folder, planned_profile)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                + JobWrites.RETURNING_JOB,
-                        JOB,
-                        file.inputPath(),
-                        file.size(),
-                        file.mtimeMillis(),
-                        fileNameOf(file.inputPath()),
-                        status,
-                        reason,
-                        plan == null ? null : plan.profile(),
-                        plan == null ? null : plan.outputPath(),
-                        plan == null ? null : plan.onSuccess(),
-                        plan == null ? 0 : plan.priority(),
-                        now,
-                        plan == null ? null : plan.mediaDurationSeconds(),
-                        plan == null ? null : plan.bitrate(),
-                        plan == null ? null : plan.resolution(),
-                        file.watchFolder(),
-                        plan == null ? null : plan.plannedProfile())
-                .orElseThrow();
-        tx.update(INSERT_EVENT, created.id(), JobEventType.CREATED, null, status, now, reason);
+        Job created = writes.insertWithEvent(
+                tx,
+                "INSERT INTO jobs (input_path, input_size, input_mtime, filename, status, status_reason,"
+                        + " profile, output_path, on_success, priority, created_at, media_duration_seconds,"
+                        + " bitrate, resolution, watch_folder, planned_profile)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new Object[] {
+                    file.inputPath(),
+                    file.size(),
+                    file.mtimeMillis(),
+                    fileNameOf(file.inputPath()),
+                    status,
+                    reason,
+                    plan == null ? null : plan.profile(),
+                    plan == null ? null : plan.outputPath(),
+                    plan == null ? null : plan.onSuccess(),
+                    plan == null ? 0 : plan.priority(),
+                    now,
+                    plan == null ? null : plan.mediaDurationSeconds(),
+                    plan == null ? null : plan.bitrate(),
+                    plan == null ? null : plan.resolution(),
+                    file.watchFolder(),
+                    plan == null ? null : plan.plannedProfile()
+                },
+                now,
+                status,
+                reason);
         return new Registration(created, true);
     }
 
@@ -320,28 +383,26 @@ public final class JdbcJobRepository implements JobRepository {
                 }
                 int attempt = candidate.attempts() + 1;
                 // Not a checked write: losing the race for one candidate moves on to the next one.
-                Optional<Job> won = tx.queryOne(
+                Optional<Job> won = writes.updateWithEvent(
+                        tx,
                         "UPDATE jobs SET status = ?, version = version + 1, attempts = attempts + 1,"
                                 + " started_at = ?, completed_at = NULL, not_before = NULL, error = NULL,"
                                 + " status_reason = ?, node_id = ?, lease = lease + 1"
-                                + " WHERE id = ? AND version = ? AND status = ?" + JobWrites.RETURNING_JOB,
-                        JOB,
-                        JobCommand.CLAIM.target(),
-                        now,
-                        "processing, attempt " + attempt,
-                        nodeId,
-                        candidate.id(),
-                        candidate.version(),
-                        candidate.status());
-                if (won.isPresent()) {
-                    tx.update(
-                            INSERT_EVENT,
-                            candidate.id(),
-                            JobCommand.CLAIM.event(),
-                            candidate.status(),
+                                + " WHERE id = ? AND version = ? AND status = ?",
+                        new Object[] {
                             JobCommand.CLAIM.target(),
                             now,
-                            "attempt " + attempt);
+                            "processing, attempt " + attempt,
+                            nodeId,
+                            candidate.id(),
+                            candidate.version(),
+                            candidate.status()
+                        },
+                        candidate,
+                        JobCommand.CLAIM.event(),
+                        JobCommand.CLAIM.target(),
+                        "attempt " + attempt);
+                if (won.isPresent()) {
                     return won;
                 }
             }

@@ -16,6 +16,8 @@ import dev.bulletproof.daemon.jobs.Lease;
 import dev.bulletproof.daemon.jobs.LeaseLostException;
 import dev.bulletproof.model.JobStatus;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The one way a job row changes inside a transaction: load it, check the move, update it only at the
@@ -25,10 +27,12 @@ final class JobWrites {
 
     private final Clock clock;
     private final String selectForWrite;
+    private final boolean writesInOneStatement;
 
     JobWrites(Clock clock, Dialect dialect) {
         this.clock = clock;
         this.selectForWrite = SELECT_JOB + " WHERE id = ?" + dialect.lockedForWrite();
+        this.writesInOneStatement = dialect.writesInCommonTableExpressions();
     }
 
     /** Loads the job, checks {@code command} against its state, writes the change with its history row. */
@@ -42,10 +46,23 @@ final class JobWrites {
         Object[] params = new Object[values.length + 1];
         params[0] = command.target();
         System.arraycopy(values, 0, params, 1, values.length);
-        Job written = checkedUpdateReturning(
-                tx, current, "UPDATE jobs SET status = ?, version = version + 1" + assignments, params);
-        recordEvent(tx, current, command.event(), command.target(), detail);
-        return written;
+        Object[] checked = new Object[params.length + 2];
+        System.arraycopy(params, 0, checked, 0, params.length);
+        checked[params.length] = current.id();
+        checked[params.length + 1] = current.version();
+        return updateWithEvent(
+                        tx,
+                        "UPDATE jobs SET status = ?, version = version + 1" + assignments
+                                + " WHERE id = ? AND version = ?",
+                        checked,
+                        current,
+                        command.event(),
+                        command.target(),
+                        detail)
+                .orElseThrow(() -> new IllegalTransitionException(
+                        current.id(),
+                        current.status(),
+                        "job " + current.id() + " was changed at the same time; try again"));
     }
 
     /**
@@ -67,13 +84,68 @@ final class JobWrites {
         params[values.length + 1] = current.id();
         params[values.length + 2] = current.version();
         params[values.length + 3] = lease.token();
-        Job written = tx.queryOne(
+        return updateWithEvent(
+                        tx,
                         "UPDATE jobs SET status = ?, version = version + 1" + assignments
-                                + " WHERE id = ? AND version = ? AND lease = ?" + RETURNING_JOB,
-                        JOB,
-                        params)
+                                + " WHERE id = ? AND version = ? AND lease = ?",
+                        params,
+                        current,
+                        command.event(),
+                        command.target(),
+                        detail)
                 .orElseThrow(() -> new LeaseLostException(lease));
-        recordEvent(tx, current, command.event(), command.target(), detail);
+    }
+
+    /**
+     * Runs {@code insert} (an INSERT of one job, without RETURNING) with its {@code CREATED} history row,
+     * in one statement where the database can, as {@link #updateWithEvent} does.
+     */
+    Job insertWithEvent(Transaction tx, String insert, Object[] params, Instant at, JobStatus status, String detail) {
+        Object[] event = {JobEventType.CREATED, null, status, at, detail};
+        if (writesInOneStatement) {
+            Object[] all = new Object[params.length + event.length];
+            System.arraycopy(params, 0, all, 0, params.length);
+            System.arraycopy(event, 0, all, params.length, event.length);
+            return tx.queryOne(withEvent(insert), JOB, all).orElseThrow();
+        }
+        Job created = tx.queryOne(insert + RETURNING_JOB, JOB, params).orElseThrow();
+        tx.update(INSERT_EVENT, created.id(), event[0], event[1], event[2], event[3], event[4]);
+        return created;
+    }
+
+    /** A job-changing statement and the insert of its history row, which happens only if it returned the row. */
+    private static String withEvent(String statement) {
+        return "WITH changed AS (" + statement + RETURNING_JOB + "), event AS (INSERT INTO job_events"
+                + " (job_id, type, from_status, to_status, at, detail)"
+                + " SELECT id, ?, ?, ?, ?, ? FROM changed) SELECT * FROM changed";
+    }
+
+    /**
+     * Runs {@code update} (a whole UPDATE of one job, without RETURNING) and, if it changed the row, adds
+     * the history row of that change; the job comes back as it is after the update. Where the database
+     * can (PostgreSQL), both go in one statement, so a state change costs one round trip instead of two:
+     * the row is inserted only when the update returned one.
+     */
+    Optional<Job> updateWithEvent(
+            Transaction tx,
+            String update,
+            Object[] params,
+            Job current,
+            JobEventType type,
+            JobStatus to,
+            String detail) {
+        if (writesInOneStatement) {
+            Object[] all = new Object[params.length + 5];
+            System.arraycopy(params, 0, all, 0, params.length);
+            all[params.length] = type;
+            all[params.length + 1] = current.status();
+            all[params.length + 2] = to;
+            all[params.length + 3] = clock.instant();
+            all[params.length + 4] = detail;
+            return tx.queryOne(withEvent(update), JOB, all);
+        }
+        Optional<Job> written = tx.queryOne(update + RETURNING_JOB, JOB, params);
+        written.ifPresent(job -> recordEvent(tx, current, type, to, detail));
         return written;
     }
 
@@ -82,19 +154,6 @@ final class JobWrites {
      * database instead of two (PostgreSQL and SQLite 3.35 and later both have RETURNING).
      */
     static final String RETURNING_JOB = " RETURNING " + JOB_COLUMNS;
-
-    /** {@link #checkedUpdate}, returning the job as it is after the update. */
-    static Job checkedUpdateReturning(Transaction tx, Job current, String statement, Object... values) {
-        Object[] params = new Object[values.length + 2];
-        System.arraycopy(values, 0, params, 0, values.length);
-        params[values.length] = current.id();
-        params[values.length + 1] = current.version();
-        return tx.queryOne(statement + " WHERE id = ? AND version = ?" + RETURNING_JOB, JOB, params)
-                .orElseThrow(() -> new IllegalTransitionException(
-                        current.id(),
-                        current.status(),
-                        "job " + current.id() + " was changed at the same time; try again"));
-    }
 
     /** Runs {@code statement} (without WHERE) on exactly this version of the job. */
     static int checkedUpdate(Transaction tx, Job current, String statement, Object... values) {

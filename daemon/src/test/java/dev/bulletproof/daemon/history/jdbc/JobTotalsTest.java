@@ -99,20 +99,21 @@ class JobTotalsTest {
     @Test
     void theMigrationCountsJobsThatExistedBeforeIt() throws IOException {
         // The jobs table as it was before the totals (V002), with the publish journal, the media columns and the
-        // node, lease and watch folder columns the job store now writes to.
+        // node, lease, watch folder and planned profile columns the job store now writes to.
         open(new Migrations(List.of(
                 new Migrations.Migration(1, "jobs", script("V001__jobs.sql")),
                 new Migrations.Migration(3, "publish intents", script("V003__publish_intents.sql")),
                 new Migrations.Migration(5, "media facts", script("V005__media_facts.sql")),
                 new Migrations.Migration(6, "nodes and leases", script("V006__nodes_and_leases.sql")),
-                new Migrations.Migration(7, "job watch folder", script("V007__job_watch_folder.sql")))));
+                new Migrations.Migration(7, "job watch folder", script("V007__job_watch_folder.sql")),
+                new Migrations.Migration(12, "planned profile", script("V012__planned_profile.sql")))));
         Job completed = run();
         jobs.markCompleted(completed.id(), ExecutionResult.succeeded("/out/a.mov", true, 6.0));
         Job failed = run();
         jobs.markFailed(failed.id(), "exit 1", 1.0);
         queue();
 
-        assertThat(Migrations.fromClasspath().apply(database)).contains(2).doesNotContain(1, 3, 5, 6);
+        assertThat(Migrations.fromClasspath().apply(database)).contains(2).doesNotContain(1, 3, 5, 6, 12);
 
         StatsModel summary = new JdbcHistory(database, clock).summary();
         assertThat(withoutLastDay(summary)).isEqualTo(recount());

@@ -183,6 +183,14 @@ public abstract class JobRepositoryContract {
         assertThat(registrations.get(2).job().id())
                 .isEqualTo(registrations.get(0).job().id());
         assertThat(jobs.count(JobFilter.all())).isEqualTo(2);
+
+        List<Registration> next = jobs.registerFiles(List.of(
+                NewFile.settling("/in/c.mov", 3, 3, "settling"),
+                NewFile.settling("/in/b.mov", 2, 2, "settling"),
+                NewFile.settling("/in/b.mov", 2, 9, "settling: a new version")));
+        assertThat(next).extracting(Registration::created).containsExactly(true, false, true);
+        assertThat(next.get(1).job().id()).isEqualTo(registrations.get(1).job().id());
+        assertThat(jobs.count(JobFilter.all())).isEqualTo(4);
     }
 
     @Test
