@@ -308,7 +308,7 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     private Optional<Job> markReady(Transaction tx, ReadyFile file) {
-        Optional<Job> found = tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, file.jobId());
+        Optional<Job> found = writes.find(tx, file.jobId());
         if (found.isEmpty() || found.get().status() != WAITING) {
             return Optional.empty(); // cancelled or deleted while the file settled
         }
@@ -316,7 +316,7 @@ public final class JdbcJobRepository implements JobRepository {
         if (lockInputPath.isPresent()) {
             // Read again under the lock: another node watching the same folder may have marked it ready while
             // this transaction waited for the lock.
-            found = tx.queryOne(SELECT_JOB + " WHERE id = ?", JOB, file.jobId());
+            found = writes.find(tx, file.jobId());
             if (found.isEmpty() || found.get().status() != WAITING) {
                 return Optional.empty();
             }

@@ -173,7 +173,13 @@ final class JobWrites {
         tx.update(INSERT_EVENT, current.id(), type, current.status(), to, clock.instant(), detail);
     }
 
+    /** The job, locked until the transaction ends where writers run side by side ({@code lockedForWrite}). */
     Job load(Transaction tx, long id) {
-        return tx.queryOne(selectForWrite, JOB, id).orElseThrow(() -> new JobNotFoundException(id));
+        return find(tx, id).orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    /** {@link #load}, or empty when the job does not exist (any more). */
+    Optional<Job> find(Transaction tx, long id) {
+        return tx.queryOne(selectForWrite, JOB, id);
     }
 }
