@@ -118,9 +118,9 @@ public final class Heartbeat implements AutoCloseable {
             if (!lost.isEmpty()) {
                 pool.stopRuns(lost, "its job is no longer this node's (taken over by another node, or ended there)");
             }
-            if (shared) {
-                releaseOrphans(inDatabase);
-            }
+            // Also on a single machine: a run whose outcome the database could not take (its disk was full at
+            // that moment) leaves such a job there too, and nobody else would ever look at it.
+            releaseOrphans(inDatabase);
             lastBeatNanos = started;
             pool.holdClaims(false);
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulletproof.daemon.cluster.jdbc.NodeRegistry;
 import dev.bulletproof.daemon.config.DaemonConfig;
+import dev.bulletproof.daemon.db.Database;
+import dev.bulletproof.daemon.db.Migrations;
 import dev.bulletproof.daemon.db.PostgresDatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.events.EventBus;
@@ -50,8 +52,20 @@ class OrphanPublishTest {
     }
 
     @Test
-    void the_heartbeat_finishes_the_publish_of_a_run_whose_outcome_was_never_recorded() throws Exception {
+    void on_postgresql_the_heartbeat_finishes_the_publish_of_a_run_whose_outcome_was_never_recorded() throws Exception {
         database = PostgresDatabaseFixture.create().open();
+        finishesTheOrphansPublish(true);
+    }
+
+    /** A single machine's database: its disk was full when the outcome was written, say. */
+    @Test
+    void on_sqlite_the_heartbeat_finishes_the_publish_of_a_run_whose_outcome_was_never_recorded() throws Exception {
+        database = Database.open(root.resolve("bulletproof.db"));
+        Migrations.fromClasspath().apply(database);
+        finishesTheOrphansPublish(false);
+    }
+
+    private void finishesTheOrphansPublish(boolean shared) throws Exception {
         Clock clock = Clock.systemUTC();
         JdbcJobRepository store = new JdbcJobRepository(database, clock, "node-a");
         JdbcPublishIntentStore intents = new JdbcPublishIntentStore(database, clock);
@@ -83,7 +97,7 @@ class OrphanPublishTest {
                 intents,
                 new EncodeRegistry(Files.createDirectories(root.resolve("encodes"))),
                 DaemonConfig.defaults(root),
-                "node-a");
+                shared ? "node-a" : null);
         NodeIdentity node = new NodeIdentity("node-a", "node-a", "test", 1, List.of());
         Heartbeat heartbeat = new Heartbeat(
                 new NodeRegistry(database, Duration.ofSeconds(20)),
@@ -91,7 +105,7 @@ class OrphanPublishTest {
                 pool,
                 jobs,
                 Duration.ofSeconds(1),
-                true,
+                shared,
                 3,
                 recovery::finishPublishOf);
         new NodeRegistry(database, Duration.ofSeconds(20)).register(node);
