@@ -10,13 +10,13 @@ import dev.bulletproof.daemon.db.PostgresDatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.events.EventBus;
 import dev.bulletproof.daemon.jobs.CrashRecovery;
+import dev.bulletproof.daemon.jobs.IdleWorkerPool;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.PublishIntent;
 import dev.bulletproof.daemon.jobs.PublishingJobRepository;
 import dev.bulletproof.daemon.jobs.WorkerPool;
-import dev.bulletproof.daemon.jobs.WorkerSettings;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcPublishIntentStore;
 import dev.bulletproof.daemon.media.EncodeRegistry;
@@ -84,14 +84,7 @@ class OrphanPublishTest {
                 claimed.leaseHeld());
 
         PublishingJobRepository jobs = new PublishingJobRepository(store, new EventBus());
-        WorkerPool pool = new WorkerPool(
-                jobs,
-                (job, listener) -> {
-                    throw new AssertionError("the pool is not started: it runs nothing here");
-                },
-                new EventBus(),
-                clock,
-                new WorkerSettings(1, 3, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        WorkerPool pool = IdleWorkerPool.over(jobs);
         CrashRecovery recovery = new CrashRecovery(
                 jobs,
                 intents,

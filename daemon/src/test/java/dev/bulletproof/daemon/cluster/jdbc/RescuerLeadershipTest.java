@@ -8,12 +8,12 @@ import dev.bulletproof.daemon.db.PostgresDatabase;
 import dev.bulletproof.daemon.db.PostgresDatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.events.EventBus;
+import dev.bulletproof.daemon.jobs.IdleWorkerPool;
 import dev.bulletproof.daemon.jobs.Job;
 import dev.bulletproof.daemon.jobs.JobPlan;
 import dev.bulletproof.daemon.jobs.NewFile;
 import dev.bulletproof.daemon.jobs.PublishingJobRepository;
 import dev.bulletproof.daemon.jobs.WorkerPool;
-import dev.bulletproof.daemon.jobs.WorkerSettings;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.model.JobStatus;
 import java.sql.Connection;
@@ -86,14 +86,7 @@ class RescuerLeadershipTest {
 
     private Heartbeat aliveHeartbeat(SqlDatabase database, JdbcJobRepository store, String nodeId) {
         PublishingJobRepository jobs = new PublishingJobRepository(store, new EventBus());
-        WorkerPool pool = new WorkerPool(
-                jobs,
-                (job, listener) -> {
-                    throw new AssertionError("the pool is not started: it runs nothing here");
-                },
-                new EventBus(),
-                Clock.systemUTC(),
-                new WorkerSettings(1, 3, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        WorkerPool pool = IdleWorkerPool.over(jobs);
         Heartbeat heartbeat = new Heartbeat(
                 new NodeRegistry(database, TIMEOUT),
                 new NodeIdentity(nodeId, nodeId, "test", 1, List.of()),
