@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,6 +28,10 @@ import java.util.Set;
  *
  * <p>The override is read from its store at start and written there before it takes effect, so a restart
  * keeps it; an override whose end has passed is deleted on the next look.
+ *
+ * <p>Watch folders with a schedule of their own are looked at in the same round and told to the pool one by
+ * one (decision 0032). There is one override, and it runs or holds them too: "run now" on a show day is
+ * meant for the whole machine.
  */
 public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
 
@@ -33,6 +39,7 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final Schedule schedule;
+    private final Map<String, Schedule> folderSchedules;
     private final ZoneId zone;
     private final Clock clock;
     private final ScheduleOverrideStore store;
@@ -42,11 +49,25 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
 
     private ScheduleOverride override; // guarded by lock
     private ScheduleState applied; // guarded by lock
+    private final Map<String, ScheduleState> appliedFolders = new LinkedHashMap<>(); // guarded by lock
     private BackgroundLoop loop;
 
     public ScheduleKeeper(
             Schedule schedule, ZoneId zone, Clock clock, ScheduleOverrideStore store, WorkerPool pool, EventBus bus) {
+        this(schedule, Map.of(), zone, clock, store, pool, bus);
+    }
+
+    /** @param folderSchedules the watch folders with a schedule of their own, by folder key */
+    public ScheduleKeeper(
+            Schedule schedule,
+            Map<String, Schedule> folderSchedules,
+            ZoneId zone,
+            Clock clock,
+            ScheduleOverrideStore store,
+            WorkerPool pool,
+            EventBus bus) {
         this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.folderSchedules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(folderSchedules));
         this.zone = zone;
         this.clock = clock;
         this.store = store;
@@ -91,21 +112,49 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
                 override = null;
             }
             ScheduleState state = ScheduleEvaluator.evaluate(schedule, override, now, zone);
+            boolean changed = false;
+            // The folders first: a folder's jobs leave the global schedule before it can suspend them.
+            for (Map.Entry<String, Schedule> folder : folderSchedules.entrySet()) {
+                changed |= reevaluateFolder(folder.getKey(), folder.getValue(), now);
+            }
             if (!state.equals(applied)) {
-                boolean gateChanged = applied == null
-                        || applied.phase() != state.phase()
-                        || !Objects.equals(applied.maxWorkers(), state.maxWorkers());
-                if (gateChanged) {
+                if (gateChanged(applied, state)) {
                     if (applied != null || state.phase() != ScheduleState.Phase.OPEN) {
                         LOG.log(System.Logger.Level.INFO, describe(state));
                     }
                     pool.applySchedule(state.holdsNewJobs(), state.suspendsRunningJobs(), state.maxWorkers());
                 }
                 applied = state;
+                changed = true;
+            }
+            if (changed) {
                 bus.publish(new ScheduleChanged(state));
             }
             return state;
         }
+    }
+
+    /** Called with the lock held; true when what the folder's schedule says changed. */
+    private boolean reevaluateFolder(String folder, Schedule own, Instant now) {
+        ScheduleState state = ScheduleEvaluator.evaluate(own, override, now, zone);
+        ScheduleState before = appliedFolders.get(folder);
+        if (state.equals(before)) {
+            return false;
+        }
+        if (gateChanged(before, state)) {
+            if (before != null || state.phase() != ScheduleState.Phase.OPEN) {
+                LOG.log(System.Logger.Level.INFO, folder + ": " + describe(state));
+            }
+            pool.applyFolderSchedule(folder, state.holdsNewJobs(), state.suspendsRunningJobs(), state.maxWorkers());
+        }
+        appliedFolders.put(folder, state);
+        return true;
+    }
+
+    private static boolean gateChanged(ScheduleState before, ScheduleState after) {
+        return before == null
+                || before.phase() != after.phase()
+                || !Objects.equals(before.maxWorkers(), after.maxWorkers());
     }
 
     @Override
@@ -126,6 +175,24 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
     @Override
     public Set<Long> suspendedJobs() {
         return pool.suspendedBySchedule();
+    }
+
+    @Override
+    public Map<String, Schedule> folderSchedules() {
+        return folderSchedules;
+    }
+
+    @Override
+    public Map<String, ScheduleState> folderStates() {
+        reevaluate();
+        synchronized (lock) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(appliedFolders));
+        }
+    }
+
+    @Override
+    public Set<Long> suspendedJobs(String folder) {
+        return pool.suspendedBySchedule(folder);
     }
 
     @Override
