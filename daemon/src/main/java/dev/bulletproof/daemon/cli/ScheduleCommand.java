@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.cli;
 
 import dev.bulletproof.format.ScheduleText;
+import dev.bulletproof.model.FolderScheduleModel;
 import dev.bulletproof.model.ScheduleModel;
 import dev.bulletproof.model.ScheduleOverrideRequest;
 import dev.bulletproof.model.ScheduleWindowModel;
@@ -115,6 +116,20 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         if (!schedule.suspendedJobs().isEmpty()) {
             out.println("suspended " + String.join(", ", schedule.suspendedJobs()) + " (continue when a window opens)");
+        }
+        // Folders with a schedule of their own follow it instead; the override above runs or holds them too.
+        for (FolderScheduleModel folder : schedule.folders()) {
+            out.println("folder    " + folder.folder() + ": "
+                    + ScheduleText.folderLine(folder, schedule.override() != null, now, zone) + " (" + folder.outside()
+                    + " outside "
+                    + folder.windows().stream()
+                            .map(window -> String.join(",", window.days()) + " " + window.from() + "-" + window.to()
+                                    + (window.maxWorkers() == null ? "" : ", " + window.maxWorkers() + " worker(s)"))
+                            .collect(java.util.stream.Collectors.joining("; "))
+                    + ")");
+            if (!folder.suspendedJobs().isEmpty()) {
+                out.println("  suspended " + String.join(", ", folder.suspendedJobs()));
+            }
         }
     }
 }
