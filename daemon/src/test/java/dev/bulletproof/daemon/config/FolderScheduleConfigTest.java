@@ -63,6 +63,39 @@ class FolderScheduleConfigTest {
     }
 
     @Test
+    void theExampleOfTheDocsReadsAsItSays() throws Exception {
+        Files.createDirectories(root.resolve("drop/render"));
+        Files.createDirectories(root.resolve("drop/cues"));
+        Files.writeString(file, """
+                schedule:
+                  windows:
+                    - { days: mon-fri, from: "18:00", to: "07:00" }
+                watch_folders:
+                  - path: ./drop/render
+                    schedule:
+                      outside: drain
+                      windows:
+                        - { days: mon-fri, from: "22:00", to: "06:00", max_workers: 1 }
+                  - path: ./drop/cues
+                    schedule:
+                      windows:
+                        - { days: daily, from: "00:00", to: "24:00" }
+                  - path: ./drop/web
+                """);
+
+        var schedules = store.loadFolderSchedules();
+
+        assertThat(schedules.keySet())
+                .containsExactly(
+                        root.resolve("drop/render").toString(),
+                        root.resolve("drop/cues").toString());
+        Schedule cues = schedules.get(root.resolve("drop/cues").toString());
+        assertThat(cues.windows().getFirst().days()).hasSize(7);
+        assertThat(cues.windows().getFirst().from())
+                .isEqualTo(cues.windows().getFirst().to());
+    }
+
+    @Test
     void everyProblemOfAFoldersScheduleIsReportedUnderItsField() throws Exception {
         Files.writeString(file, """
                 watch_folders:

@@ -206,6 +206,35 @@ class FolderSchedulesTest {
     }
 
     @Test
+    void theGlobalWindowClosingSuspendsTheJobsFollowingItAndLeavesAFolderWithItsOwnScheduleRunning() {
+        long byHand = queue(null, "by-hand.mov");
+        long cue = queue(CUES, "cue.mov");
+        start(
+                2,
+                daily("10:00", "14:00", null, OutsideAction.PAUSE),
+                Map.of(CUES, daily("00:00", "00:00", null, OutsideAction.PAUSE)));
+        FakeExecutor.FakeExecution byHandRun = executor.execution(byHand);
+        FakeExecutor.FakeExecution cueRun = executor.execution(cue);
+        awaitStatus(byHand, JobStatus.PROCESSING);
+        awaitStatus(cue, JobStatus.PROCESSING);
+
+        at("2026-03-02T14:00:00Z");
+
+        awaitStatus(byHand, JobStatus.PAUSED);
+        assertThat(byHandRun.suspends).hasValue(1);
+        assertThat(cueRun.suspends).as("its folder's own window is open").hasValue(0);
+        assertThat(jobs.get(cue).status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(keeper.suspendedJobs()).containsExactly(byHand);
+        assertThat(keeper.suspendedJobs(CUES)).isEmpty();
+
+        at("2026-03-03T10:00:00Z");
+
+        awaitStatus(byHand, JobStatus.PROCESSING);
+        assertThat(byHandRun.resumes).hasValue(1);
+        assertThat(cueRun.resumes).hasValue(0);
+    }
+
+    @Test
     void theOneOverrideRunsAndHoldsAFoldersScheduleToo() {
         long night = queue(NIGHT, "night.mov");
         clock.advance(Duration.ofHours(2)); // 15:00: the folder's window is closed
