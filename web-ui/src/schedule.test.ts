@@ -57,10 +57,13 @@ describe('scheduleLine', () => {
       next_max_workers: null,
       windows: [],
       suspended_jobs: [],
+      override: null,
     };
     expect(folderScheduleLine(folder, false, now)).toBe('paused by schedule until Thu 10:00');
     expect(folderScheduleLine(folder, true, now)).toBe('held by override until Thu 10:00');
     expect(folderScheduleLine({ ...folder, state: 'open', max_workers: 2 }, false, now)).toBe('open (2 workers) until Thu 10:00');
+    const own = { mode: 'run' as const, until: local(3, 10), set_at: local(2, 13) };
+    expect(folderScheduleLine({ ...folder, state: 'open', override: own }, false, now)).toBe('running by override until Thu 10:00');
   });
 
   it('formats a time in the coming days as its weekday', () => {

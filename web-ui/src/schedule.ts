@@ -29,9 +29,9 @@ export function scheduleLine(schedule: Schedule | null | undefined, now: Date = 
   return phaseLine(schedule.state, schedule.max_workers, schedule.next_change, schedule.override != null, now);
 }
 
-/** The same line for a watch folder's own schedule; the one override (the global one) runs or holds it too. */
-export function folderScheduleLine(folder: FolderSchedule, overridden: boolean, now: Date = new Date()): string {
-  return phaseLine(folder.state, folder.max_workers, folder.next_change, overridden, now);
+/** The same line for a watch folder's own schedule; the global override runs or holds it too, as does its own. */
+export function folderScheduleLine(folder: FolderSchedule, globalOverride: boolean, now: Date = new Date()): string {
+  return phaseLine(folder.state, folder.max_workers, folder.next_change, globalOverride || folder.override != null, now);
 }
 
 function phaseLine(state: SchedulePhase, maxWorkers: number | null, nextChange: string | null, overridden: boolean, now: Date): string {

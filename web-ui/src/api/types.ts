@@ -162,6 +162,8 @@ export interface FolderSchedule {
   next_max_workers: number | null;
   windows: ScheduleWindow[];
   suspended_jobs: string[];
+  /** The folder's own override; null when it has none (the global one then applies, if any). */
+  override: ScheduleOverride | null;
 }
 
 export interface ScheduleOverride {

@@ -64,6 +64,7 @@ describe('SchedulePanel', () => {
           next_max_workers: null,
           windows: [{ days: ['mon'], from: '10:00', to: '14:00', max_workers: null }],
           suspended_jobs: ['9'],
+          override: null,
         },
         {
           folder: '/drop/cues',
@@ -75,6 +76,7 @@ describe('SchedulePanel', () => {
           next_max_workers: null,
           windows: [{ days: ['mon'], from: '00:00', to: '24:00', max_workers: 1 }],
           suspended_jobs: [],
+          override: null,
         },
       ],
     };

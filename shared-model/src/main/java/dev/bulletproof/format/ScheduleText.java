@@ -32,13 +32,19 @@ public final class ScheduleText {
     }
 
     /**
-     * The same line for a watch folder's own schedule; the override (there is one, the global one) runs or
-     * holds the folder too.
+     * The same line for a watch folder's own schedule; the global override runs or holds the folder too,
+     * as does the folder's own.
      *
-     * @param overridden whether the override is in force
+     * @param globalOverride whether the global override is in force
      */
-    public static String folderLine(FolderScheduleModel folder, boolean overridden, Instant now, ZoneId zone) {
-        return text(folder.state(), folder.maxWorkers(), folder.nextChange(), overridden, now, zone);
+    public static String folderLine(FolderScheduleModel folder, boolean globalOverride, Instant now, ZoneId zone) {
+        return text(
+                folder.state(),
+                folder.maxWorkers(),
+                folder.nextChange(),
+                globalOverride || folder.override() != null,
+                now,
+                zone);
     }
 
     private static String text(

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a watch folder's own schedule says now (inside {@link ScheduleModel#folders()}). Its jobs follow it
- * instead of the global schedule; the one override runs or holds it too.
+ * instead of the global schedule; the global override runs or holds it too, unless the folder has an
+ * override of its own.
  *
  * @param folder the folder's path, as its jobs record it ({@code watch_folder})
  * @param state "open", "paused" or "holding", as for the global schedule
@@ -15,6 +16,8 @@ import java.util.List;
  * @param nextState the state from {@code nextChange} on; null with it
  * @param nextMaxWorkers the limit from {@code nextChange} on
  * @param suspendedJobs ids of this folder's jobs its schedule suspended (not a person)
+ * @param override the folder's own override in force; null when it has none (the global one, if any,
+ *     then applies)
  */
 public record FolderScheduleModel(
         String folder,
@@ -25,7 +28,8 @@ public record FolderScheduleModel(
         String nextState,
         Integer nextMaxWorkers,
         List<ScheduleWindowModel> windows,
-        List<String> suspendedJobs) {
+        List<String> suspendedJobs,
+        ScheduleOverrideModel override) {
 
     public FolderScheduleModel {
         windows = windows == null ? List.of() : List.copyOf(windows);

@@ -59,13 +59,37 @@ class ScheduleTextTest {
                 "open",
                 1,
                 List.of(),
-                List.of("7"));
+                List.of("7"),
+                null);
         var open = new FolderScheduleModel(
-                "/drop/night", "open", "pause", 1, Instant.parse("2026-12-02T13:00:00Z"), "paused", null, null, null);
+                "/drop/night",
+                "open",
+                "pause",
+                1,
+                Instant.parse("2026-12-02T13:00:00Z"),
+                "paused",
+                null,
+                null,
+                null,
+                null);
+        var ownHold = new FolderScheduleModel(
+                "/drop/night",
+                "paused",
+                "pause",
+                null,
+                Instant.parse("2026-12-02T14:00:00Z"),
+                "open",
+                null,
+                null,
+                null,
+                new ScheduleOverrideModel("hold", Instant.parse("2026-12-02T14:00:00Z"), NOW));
 
         assertThat(ScheduleText.folderLine(folder, false, NOW, BERLIN)).isEqualTo("paused by schedule until Thu 10:00");
         assertThat(ScheduleText.folderLine(folder, true, NOW, BERLIN)).isEqualTo("held by override until Thu 10:00");
         assertThat(ScheduleText.folderLine(open, false, NOW, BERLIN)).isEqualTo("open (1 worker) until Wed 14:00");
+        assertThat(ScheduleText.folderLine(ownHold, false, NOW, BERLIN))
+                .as("the folder's own override")
+                .isEqualTo("held by override until Wed 15:00");
     }
 
     @Test

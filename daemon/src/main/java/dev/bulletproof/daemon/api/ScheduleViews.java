@@ -33,9 +33,7 @@ final class ScheduleViews {
                 state.nextChange(),
                 state.nextPhase() == null ? null : state.nextPhase().wireName(),
                 state.nextMaxWorkers(),
-                override == null
-                        ? null
-                        : new ScheduleOverrideModel(override.mode().wireName(), override.until(), override.setAt()),
+                override(override),
                 control.zone().getId(),
                 control.schedule().windows().stream().map(ScheduleViews::window).toList(),
                 control.suspendedJobs().stream().sorted().map(String::valueOf).toList(),
@@ -62,9 +60,16 @@ final class ScheduleViews {
                             control.suspendedJobs(entry.getKey()).stream()
                                     .sorted()
                                     .map(String::valueOf)
-                                    .toList());
+                                    .toList(),
+                            override(control.folderOverride(entry.getKey())));
                 })
                 .toList();
+    }
+
+    private static ScheduleOverrideModel override(ScheduleOverride override) {
+        return override == null
+                ? null
+                : new ScheduleOverrideModel(override.mode().wireName(), override.until(), override.setAt());
     }
 
     /** "running", "draining" (paused, its running jobs not all ended) or "paused". */

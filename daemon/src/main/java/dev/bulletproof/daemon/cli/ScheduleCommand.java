@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "Show the schedule (what it does now and until when), or override it for a while:",
             "  schedule run --for 2h             run jobs now, whatever the windows say",
             "  schedule hold --until 'tomorrow 07:00'   hold the queue (as outside the windows)",
-            "  schedule clear                    end the override; the windows decide again"
+            "  schedule clear                    end the override; the windows decide again",
+            "  ... --folder PATH                 the same for one watch folder with a schedule of its own"
         })
 final class ScheduleCommand implements Callable<Integer> {
 
@@ -55,6 +56,13 @@ final class ScheduleCommand implements Callable<Integer> {
                     + " 2026-12-24T18:00")
     String until;
 
+    @Option(
+            names = "--folder",
+            paramLabel = "PATH",
+            description = "override only this watch folder's own schedule (its path); else the global override,"
+                    + " which covers every folder without an override of its own")
+    String folder;
+
     @Option(names = "--json", description = "print the schedule as the API returns it")
     boolean json;
 
@@ -63,9 +71,13 @@ final class ScheduleCommand implements Callable<Integer> {
         ScheduleModel schedule =
                 switch (action) {
                     case show -> remote.call(client -> client.schedule());
-                    case clear -> remote.call(client -> client.clearScheduleOverride());
+                    case clear ->
+                        remote.call(client -> folder == null
+                                ? client.clearScheduleOverride()
+                                : client.clearFolderScheduleOverride(folderPath()));
                     case run, hold -> {
-                        ScheduleOverrideRequest request = request(action.name());
+                        ScheduleOverrideRequest asked = request(action.name());
+                        ScheduleOverrideRequest request = folder == null ? asked : asked.forFolder(folderPath());
                         yield remote.call(client -> client.overrideSchedule(request));
                     }
                 };
@@ -93,6 +105,11 @@ final class ScheduleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** As the daemon names the folder: absolute, so "./drop/night" typed in the show folder works too. */
+    private String folderPath() {
+        return java.nio.file.Path.of(folder).toAbsolutePath().normalize().toString();
     }
 
     static void print(PrintWriter out, ScheduleModel schedule, Instant now, ZoneId zone) {
@@ -127,6 +144,11 @@ final class ScheduleCommand implements Callable<Integer> {
                                     + (window.maxWorkers() == null ? "" : ", " + window.maxWorkers() + " worker(s)"))
                             .collect(java.util.stream.Collectors.joining("; "))
                     + ")");
+            if (folder.override() != null) {
+                out.println("  override " + folder.override().mode() + " until "
+                        + ScheduleText.when(folder.override().until(), now, zone)
+                        + "  ('bulletproof schedule clear --folder " + folder.folder() + "' ends it)");
+            }
             if (!folder.suspendedJobs().isEmpty()) {
                 out.println("  suspended " + String.join(", ", folder.suspendedJobs()));
             }

@@ -30,8 +30,8 @@ import java.util.Set;
  * keeps it; an override whose end has passed is deleted on the next look.
  *
  * <p>Watch folders with a schedule of their own are looked at in the same round and told to the pool one by
- * one (decision 0032). There is one override, and it runs or holds them too: "run now" on a show day is
- * meant for the whole machine.
+ * one (decision 0032). The global override runs or holds them too ("run now" on a show day is meant for
+ * the whole machine), unless a folder has an override of its own, which then decides for that folder.
  */
 public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
 
@@ -48,6 +48,9 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
     private final Object lock = new Object();
 
     private ScheduleOverride override; // guarded by lock
+    /** Overrides of single folders' schedules, by folder key; guarded by lock. */
+    private final Map<String, ScheduleOverride> folderOverrides = new LinkedHashMap<>();
+
     private ScheduleState applied; // guarded by lock
     private final Map<String, ScheduleState> appliedFolders = new LinkedHashMap<>(); // guarded by lock
     private BackgroundLoop loop;
@@ -82,6 +85,9 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
     public void applyAtStart() {
         synchronized (lock) {
             override = store.load(ScheduleOverrideStore.GLOBAL).orElse(null);
+            for (String folder : folderSchedules.keySet()) {
+                store.load(ScheduleOverrideStore.folder(folder)).ifPresent(own -> folderOverrides.put(folder, own));
+            }
         }
         reevaluate();
     }
@@ -136,7 +142,17 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
 
     /** Called with the lock held; true when what the folder's schedule says changed. */
     private boolean reevaluateFolder(String folder, Schedule own, Instant now) {
-        ScheduleState state = ScheduleEvaluator.evaluate(own, override, now, zone);
+        ScheduleOverride ownOverride = folderOverrides.get(folder);
+        if (ownOverride != null && !ownOverride.activeAt(now)) {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    folder + ": schedule override (" + ownOverride.mode().wireName() + ") ended");
+            store.clear(ScheduleOverrideStore.folder(folder));
+            folderOverrides.remove(folder);
+            ownOverride = null;
+        }
+        // The folder's own override decides for it; without one the global override does.
+        ScheduleState state = ScheduleEvaluator.evaluate(own, ownOverride != null ? ownOverride : override, now, zone);
         ScheduleState before = appliedFolders.get(folder);
         if (state.equals(before)) {
             return false;
@@ -197,6 +213,60 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
 
     @Override
     public ScheduleState override(ScheduleOverride.Mode mode, Instant until) {
+        ScheduleOverride asked = checked(mode, until);
+        synchronized (lock) {
+            store.save(ScheduleOverrideStore.GLOBAL, asked); // durable before it takes effect
+            override = asked;
+            LOG.log(System.Logger.Level.INFO, "schedule override: " + mode.wireName() + " until " + until);
+        }
+        return reevaluate();
+    }
+
+    @Override
+    public ScheduleState overrideFolder(String folder, ScheduleOverride.Mode mode, Instant until) {
+        requireOwnSchedule(folder);
+        ScheduleOverride asked = checked(mode, until);
+        synchronized (lock) {
+            store.save(ScheduleOverrideStore.folder(folder), asked); // durable before it takes effect
+            folderOverrides.put(folder, asked);
+            LOG.log(System.Logger.Level.INFO, folder + ": schedule override: " + mode.wireName() + " until " + until);
+        }
+        reevaluate();
+        return folderStates().get(folder);
+    }
+
+    @Override
+    public ScheduleState overrideFolderFor(String folder, ScheduleOverride.Mode mode, Duration length) {
+        return overrideFolder(folder, mode, clock.instant().plus(length));
+    }
+
+    @Override
+    public ScheduleState clearFolderOverride(String folder) {
+        requireOwnSchedule(folder);
+        synchronized (lock) {
+            if (folderOverrides.remove(folder) != null) {
+                LOG.log(System.Logger.Level.INFO, folder + ": schedule override cleared");
+            }
+            store.clear(ScheduleOverrideStore.folder(folder));
+        }
+        reevaluate();
+        return folderStates().get(folder);
+    }
+
+    @Override
+    public ScheduleOverride folderOverride(String folder) {
+        synchronized (lock) {
+            return folderOverrides.get(folder);
+        }
+    }
+
+    private void requireOwnSchedule(String folder) {
+        if (folder == null || !folderSchedules.containsKey(folder)) {
+            throw new InvalidOverrideException("folder", "is not a watch folder with a schedule of its own: " + folder);
+        }
+    }
+
+    private ScheduleOverride checked(ScheduleOverride.Mode mode, Instant until) {
         Objects.requireNonNull(mode, "mode");
         Instant now = clock.instant();
         if (until == null || !until.isAfter(now)) {
@@ -206,13 +276,7 @@ public final class ScheduleKeeper implements ScheduleControl, AutoCloseable {
             throw new InvalidOverrideException(
                     "until", "must be within " + LONGEST_OVERRIDE.toDays() + " days; change the schedule for longer");
         }
-        ScheduleOverride asked = new ScheduleOverride(mode, until, now);
-        synchronized (lock) {
-            store.save(ScheduleOverrideStore.GLOBAL, asked); // durable before it takes effect
-            override = asked;
-            LOG.log(System.Logger.Level.INFO, "schedule override: " + mode.wireName() + " until " + until);
-        }
-        return reevaluate();
+        return new ScheduleOverride(mode, until, now);
     }
 
     @Override

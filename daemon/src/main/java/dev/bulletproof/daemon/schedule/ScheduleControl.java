@@ -39,6 +39,32 @@ public interface ScheduleControl {
         return Map.of();
     }
 
+    /**
+     * Runs or holds one folder until {@code until}, whatever its windows and the global override say;
+     * replaces the folder's earlier override and is kept across a restart.
+     *
+     * @return what the folder's schedule says now
+     * @throws InvalidOverrideException when the folder has no schedule of its own, or {@code until} is
+     *     not in the future or more than {@link #LONGEST_OVERRIDE} ahead
+     */
+    default ScheduleState overrideFolder(String folder, ScheduleOverride.Mode mode, Instant until) {
+        throw new InvalidOverrideException("folder", "is not a watch folder with a schedule of its own: " + folder);
+    }
+
+    default ScheduleState overrideFolderFor(String folder, ScheduleOverride.Mode mode, Duration length) {
+        throw new InvalidOverrideException("folder", "is not a watch folder with a schedule of its own: " + folder);
+    }
+
+    /** Ends a folder's own override: its windows (or the global override) decide again. */
+    default ScheduleState clearFolderOverride(String folder) {
+        throw new InvalidOverrideException("folder", "is not a watch folder with a schedule of its own: " + folder);
+    }
+
+    /** The folder's own override in force; null when it has none (the global one may still apply). */
+    default ScheduleOverride folderOverride(String folder) {
+        return null;
+    }
+
     /** Jobs a folder's own schedule suspended. */
     default Set<Long> suspendedJobs(String folder) {
         return Set.of();

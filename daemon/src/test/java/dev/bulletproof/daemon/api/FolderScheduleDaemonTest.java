@@ -179,10 +179,33 @@ class FolderScheduleDaemonTest {
                     .as("its folder's window is closed")
                     .isEqualTo("queued");
 
+            var unknown = api.post(
+                    "/api/schedule/override",
+                    "{\"mode\": \"run\", \"duration_seconds\": 60, \"folder\": \"/not/a/folder\"}");
+            assertThat(unknown.statusCode()).isEqualTo(422);
+            assertThat(ApiFixture.json(unknown).get("fields").has("folder")).isTrue();
+            String nightFolder = root.resolve("drop/night").toString();
+            JsonNode heldOwn = ApiFixture.json(api.post(
+                    "/api/schedule/override",
+                    "{\"mode\": \"hold\", \"duration_seconds\": 7200, \"folder\": \"" + nightFolder + "\"}"));
+            assertThat(heldOwn.at("/folders/0/override/mode").asText()).isEqualTo("hold");
+            assertThat(heldOwn.get("override").isNull())
+                    .as("no global override")
+                    .isTrue();
+
             JsonNode run = ApiFixture.json(
                     api.post("/api/schedule/override", "{\"mode\": \"run\", \"duration_seconds\": 3600}"));
             assertThat(run.at("/folders/0/state").asText())
-                    .as("the override runs the folder too")
+                    .as("the folder's own hold wins over the global run")
+                    .isEqualTo("paused");
+            Thread.sleep(500);
+            assertThat(job(api, nightJob).get("status").asText()).isEqualTo("queued");
+
+            JsonNode cleared = ApiFixture.json(api.delete(
+                    "/api/schedule/override?folder=" + URLEncoder.encode(nightFolder, StandardCharsets.UTF_8)));
+            assertThat(cleared.at("/folders/0/override").isNull()).isTrue();
+            assertThat(cleared.at("/folders/0/state").asText())
+                    .as("the global override runs the folder")
                     .isEqualTo("open");
             awaitJob(api, nightJob, job -> job.get("status").asText().equals("completed"));
         }

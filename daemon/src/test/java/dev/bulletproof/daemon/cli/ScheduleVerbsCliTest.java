@@ -106,10 +106,31 @@ class ScheduleVerbsCliTest {
             assertThat(json.at("/queue/schedule/folders/0/folder").asText()).isEqualTo(night);
             assertThat(json.at("/queue/schedule/folders/0/state").asText()).isEqualTo("holding");
 
+            CliRun hold = remote(daemon, "schedule", "hold", "--for", "2h", "--folder", night);
+            assertThat(hold.exitCode()).as(hold.err()).isZero();
+            assertThat(hold.out())
+                    .contains("schedule  none: jobs run whenever they are queued")
+                    .contains("folder    " + night + ": held by override until ")
+                    .contains("  override hold until ");
+
             CliRun run = remote(daemon, "schedule", "run", "--for", "1h");
             assertThat(run.out())
-                    .as("the one override runs the folder too")
-                    .contains("folder    " + night + ": running by override until ");
+                    .as("the folder's own override wins over the global one")
+                    .contains("folder    " + night + ": held by override until ");
+
+            CliRun clear = remote(daemon, "schedule", "clear", "--folder", night);
+            assertThat(clear.exitCode()).as(clear.err()).isZero();
+            assertThat(clear.out())
+                    .as("the global override runs the folder again")
+                    .contains("folder    " + night + ": running by override until ")
+                    .doesNotContain("  override hold");
+            CliRun elsewhere = remote(
+                    daemon,
+                    "schedule",
+                    "clear",
+                    "--folder",
+                    root.resolve("nowhere").toString());
+            assertThat(elsewhere.exitCode()).isNotZero();
         }
     }
 

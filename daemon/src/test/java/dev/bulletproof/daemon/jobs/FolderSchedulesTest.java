@@ -266,6 +266,48 @@ class FolderSchedulesTest {
     }
 
     @Test
+    void aFoldersOwnOverrideWinsOverTheGlobalOneSurvivesARestartAndEndsByItself() {
+        long night = queue(NIGHT, "night.mov");
+        long day = queue(DAY, "day.mov");
+        clock.advance(Duration.ofHours(2)); // 15:00: the night window is closed
+        Map<String, Schedule> folders = Map.of(
+                NIGHT, daily("10:00", "14:00", null, OutsideAction.PAUSE),
+                DAY, daily("10:00", "14:00", null, OutsideAction.PAUSE));
+        start(2, Schedule.ALWAYS_OPEN, folders);
+        keeper.override(ScheduleOverride.Mode.HOLD, Instant.parse("2026-03-02T20:00:00Z"));
+
+        ScheduleState nightRuns = keeper.overrideFolderFor(NIGHT, ScheduleOverride.Mode.RUN, Duration.ofHours(1));
+
+        assertThat(nightRuns.phase()).isEqualTo(ScheduleState.Phase.OPEN);
+        assertThat(keeper.folderOverride(NIGHT).until()).isEqualTo(Instant.parse("2026-03-02T16:00:00.002Z"));
+        executor.execution(night);
+        assertThat(keeper.folderStates().get(DAY).phase())
+                .as("the other folder follows the global hold")
+                .isEqualTo(ScheduleState.Phase.PAUSED);
+        assertThat(executor.startsOf(day)).isZero();
+        var unknown = org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.bulletproof.daemon.schedule.InvalidOverrideException.class,
+                () -> keeper.overrideFolderFor("/drop/elsewhere", ScheduleOverride.Mode.RUN, Duration.ofHours(1)));
+        assertThat(unknown.field()).isEqualTo("folder");
+
+        ScheduleKeeper restarted = new ScheduleKeeper(
+                Schedule.ALWAYS_OPEN, folders, UTC, clock, new JdbcScheduleOverrideStore(database), pool, bus);
+        restarted.applyAtStart();
+        assertThat(restarted.folderOverride(NIGHT)).as("kept across a restart").isNotNull();
+        assertThat(restarted.folderStates().get(NIGHT).phase()).isEqualTo(ScheduleState.Phase.OPEN);
+
+        clock.advance(Duration.ofHours(1)); // 16:00: the folder's override ends
+        assertThat(restarted.folderStates().get(NIGHT).phase())
+                .as("the global hold applies again")
+                .isEqualTo(ScheduleState.Phase.PAUSED);
+        assertThat(restarted.folderOverride(NIGHT)).isNull();
+        assertThat(new JdbcScheduleOverrideStore(database)
+                        .load(dev.bulletproof.daemon.schedule.ScheduleOverrideStore.folder(NIGHT)))
+                .as("deleted once ended")
+                .isEmpty();
+    }
+
+    @Test
     void aPersonsPauseAndResumeWinOverTheFoldersSchedule() {
         long mine = queue(NIGHT, "mine.mov");
         long scheduled = queue(NIGHT, "scheduled.mov");

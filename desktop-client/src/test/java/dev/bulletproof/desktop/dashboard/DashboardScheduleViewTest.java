@@ -99,9 +99,10 @@ class DashboardScheduleViewTest {
                                 "open",
                                 null,
                                 List.of(new ScheduleWindowModel(List.of("mon"), "10:00", "14:00", null)),
-                                List.of("7")),
+                                List.of("7"),
+                                null),
                         new FolderScheduleModel(
-                                "/media/drop/cues", "open", "drain", 1, null, null, null, List.of(), List.of())));
+                                "/media/drop/cues", "open", "drain", 1, null, null, null, List.of(), List.of(), null)));
         Scene scene = DesktopWindow.onFx(() -> {
             Scene shown = new Scene(new DashboardView(model), 1280, 420);
             MainView.applyTheme(shown, MainView.Theme.DARK);
