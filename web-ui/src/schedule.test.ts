@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from './api/types';
-import { scheduleLine, scheduleWhen } from './schedule';
+import { folderScheduleLine, scheduleLine, scheduleWhen } from './schedule';
 
 function schedule(partial: Partial<Schedule>): Schedule {
   return {
@@ -15,6 +15,7 @@ function schedule(partial: Partial<Schedule>): Schedule {
     time_zone: 'UTC',
     windows: [],
     suspended_jobs: [],
+    folders: [],
     ...partial,
   };
 }
@@ -43,6 +44,26 @@ describe('scheduleLine', () => {
   it('has nothing to say without a schedule', () => {
     expect(scheduleLine(schedule({ configured: false }), now)).toBeNull();
     expect(scheduleLine(null, now)).toBeNull();
+  });
+
+  it('says the same for a folder with a schedule of its own, and the override covers it too', () => {
+    const folder = {
+      folder: '/drop/night',
+      state: 'paused' as const,
+      outside: 'pause' as const,
+      max_workers: null,
+      next_change: local(3, 10),
+      next_state: 'open' as const,
+      next_max_workers: null,
+      windows: [],
+      suspended_jobs: [],
+      override: null,
+    };
+    expect(folderScheduleLine(folder, false, now)).toBe('paused by schedule until Thu 10:00');
+    expect(folderScheduleLine(folder, true, now)).toBe('held by override until Thu 10:00');
+    expect(folderScheduleLine({ ...folder, state: 'open', max_workers: 2 }, false, now)).toBe('open (2 workers) until Thu 10:00');
+    const own = { mode: 'run' as const, until: local(3, 10), set_at: local(2, 13) };
+    expect(folderScheduleLine({ ...folder, state: 'open', override: own }, false, now)).toBe('running by override until Thu 10:00');
   });
 
   it('formats a time in the coming days as its weekday', () => {

@@ -1,4 +1,4 @@
-import type { Schedule } from './api/types';
+import type { FolderSchedule, Schedule, SchedulePhase } from './api/types';
 
 // The one line that says what the schedule does now and until when; a copy of shared-model's
 // dev.bulletproof.format.ScheduleText, so the browser, the desktop client and the CLI say the same.
@@ -26,9 +26,17 @@ export function scheduleLine(schedule: Schedule | null | undefined, now: Date = 
   if (!schedule || (!schedule.configured && !schedule.override)) {
     return null;
   }
-  const overridden = schedule.override != null;
+  return phaseLine(schedule.state, schedule.max_workers, schedule.next_change, schedule.override != null, now);
+}
+
+/** The same line for a watch folder's own schedule; the global override runs or holds it too, as does its own. */
+export function folderScheduleLine(folder: FolderSchedule, globalOverride: boolean, now: Date = new Date()): string {
+  return phaseLine(folder.state, folder.max_workers, folder.next_change, globalOverride || folder.override != null, now);
+}
+
+function phaseLine(state: SchedulePhase, maxWorkers: number | null, nextChange: string | null, overridden: boolean, now: Date): string {
   let what: string;
-  switch (schedule.state) {
+  switch (state) {
     case 'paused':
       what = overridden ? 'held by override' : 'paused by schedule';
       break;
@@ -36,9 +44,9 @@ export function scheduleLine(schedule: Schedule | null | undefined, now: Date = 
       what = overridden ? 'held by override' : 'holding new jobs by schedule';
       break;
     default: {
-      const workers = schedule.max_workers == null ? '' : ` (${schedule.max_workers === 1 ? '1 worker' : `${schedule.max_workers} workers`})`;
+      const workers = maxWorkers == null ? '' : ` (${maxWorkers === 1 ? '1 worker' : `${maxWorkers} workers`})`;
       what = (overridden ? 'running by override' : 'open') + workers;
     }
   }
-  return schedule.next_change ? `${what} until ${scheduleWhen(schedule.next_change, now)}` : what;
+  return nextChange ? `${what} until ${scheduleWhen(nextChange, now)}` : what;
 }

@@ -147,6 +147,23 @@ export interface Schedule {
   time_zone: string;
   windows: ScheduleWindow[];
   suspended_jobs: string[];
+  /** Watch folders with a schedule of their own; their jobs follow it instead of the global one. */
+  folders: FolderSchedule[];
+}
+
+/** A watch folder's own schedule now; the one override runs or holds it too. */
+export interface FolderSchedule {
+  folder: string;
+  state: SchedulePhase;
+  outside: 'pause' | 'drain';
+  max_workers: number | null;
+  next_change: string | null;
+  next_state: SchedulePhase | null;
+  next_max_workers: number | null;
+  windows: ScheduleWindow[];
+  suspended_jobs: string[];
+  /** The folder's own override; null when it has none (the global one then applies, if any). */
+  override: ScheduleOverride | null;
 }
 
 export interface ScheduleOverride {
@@ -194,6 +211,8 @@ export interface WatchFolder {
   on_success: OnSuccess | null;
   processed_folder: string | null;
   enabled: boolean | null;
+  /** The folder's own schedule as the config file writes it; set in the file only, posted back as shown. */
+  schedule?: unknown;
 }
 
 export interface Config {

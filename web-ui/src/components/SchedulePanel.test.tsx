@@ -15,6 +15,7 @@ const paused: Schedule = {
   time_zone: 'UTC',
   windows: [{ days: ['mon'], from: '18:00', to: '07:00', max_workers: null }],
   suspended_jobs: ['4', '5'],
+  folders: [],
 };
 
 describe('SchedulePanel', () => {
@@ -42,6 +43,51 @@ describe('SchedulePanel', () => {
     expect(screen.getByText(/^Schedule: held by override until /)).toBeTruthy();
     fireEvent.click(screen.getByText('Clear override'));
     expect(onClear).toHaveBeenCalled();
+  });
+
+  it('shows each watch folder with a schedule of its own on a line of its own', () => {
+    const withFolders: Schedule = {
+      ...paused,
+      configured: false,
+      state: 'open',
+      next_change: null,
+      windows: [],
+      suspended_jobs: ['9'],
+      folders: [
+        {
+          folder: '/drop/night',
+          state: 'paused',
+          outside: 'pause',
+          max_workers: null,
+          next_change: new Date(Date.now() + 3 * 3600 * 1000).toISOString(),
+          next_state: 'open',
+          next_max_workers: null,
+          windows: [{ days: ['mon'], from: '10:00', to: '14:00', max_workers: null }],
+          suspended_jobs: ['9'],
+          override: null,
+        },
+        {
+          folder: '/drop/cues',
+          state: 'open',
+          outside: 'drain',
+          max_workers: 1,
+          next_change: null,
+          next_state: null,
+          next_max_workers: null,
+          windows: [{ days: ['mon'], from: '00:00', to: '24:00', max_workers: 1 }],
+          suspended_jobs: [],
+          override: null,
+        },
+      ],
+    };
+    render(<SchedulePanel schedule={withFolders} busy={false} onRunFor={vi.fn()} onHoldUntil={vi.fn()} onClear={vi.fn()} />);
+
+    expect(screen.getByText('No global schedule: jobs of other folders run whenever they are queued')).toBeTruthy();
+    const night = document.querySelector('[data-folder="/drop/night"]')!;
+    expect(night.textContent).toMatch(/^\/drop\/night: paused by schedule until \w{3} \d\d:\d\d \(1 job suspended\)$/);
+    expect(night.getAttribute('data-schedule-state')).toBe('paused');
+    expect(document.querySelector('[data-folder="/drop/cues"]')!.textContent).toBe('/drop/cues: open (1 worker)');
+    expect(screen.queryByText(/suspended by the schedule/)).toBeNull();
   });
 
   it('holds until 07:00 tomorrow by default', () => {

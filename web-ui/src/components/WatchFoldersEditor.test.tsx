@@ -47,6 +47,22 @@ describe('watch folders in the config form', () => {
     ]);
   });
 
+  it('keepsAFoldersScheduleAsItWasShownWhenAnotherKeyIsEdited', () => {
+    const onSave = vi.fn();
+    const schedule = { outside: 'drain', windows: [{ days: 'mon-fri', from: 1320, to: '06:00' }] };
+    const scheduled: Config = { ...listed, watch_folders: [{ ...listed.watch_folders![0], schedule }, listed.watch_folders![1]] };
+    render(<ConfigForm config={scheduled} profiles={profiles} errors={{}} onSave={onSave} onReset={vi.fn()} />);
+
+    expect(within(folderCard(0)).getByText(/Has a schedule of its own, set in the config file/)).toBeTruthy();
+    expect(within(folderCard(1)).queryByText(/Has a schedule of its own/)).toBeNull();
+    fireEvent.change(within(folderCard(0)).getByLabelText(/^Output folder/), { target: { value: '/media/cues2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    const saved = onSave.mock.calls[0][0];
+    expect(saved.watch_folders[0]).toMatchObject({ output_folder: '/media/cues2', schedule });
+    expect(saved.watch_folders[1].schedule).toBeUndefined();
+  });
+
   it('editsEachFoldersFlagsAndRulesAndRemovesAFolder', () => {
     const onSave = vi.fn();
     render(<ConfigForm config={listed} profiles={profiles} errors={{}} onSave={onSave} onReset={vi.fn()} />);

@@ -111,6 +111,12 @@ export function WatchFoldersEditor({
               onChange={(rules) => update(index, { rules })}
             />
           )}
+          {folder.schedule != null && (
+            <p className="hint folder-schedule" data-field={`watch_folders[${index}].schedule`}>
+              Has a schedule of its own, set in the config file (its state shows on the overview); saving keeps it.
+              <Message message={error(index, 'schedule')} />
+            </p>
+          )}
           <button type="button" className="remove-folder" onClick={() => onChange(folders.filter((_, i) => i !== index))}>
             Remove folder
           </button>

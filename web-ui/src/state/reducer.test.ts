@@ -70,6 +70,7 @@ describe('reducer', () => {
       time_zone: 'Europe/Berlin',
       windows: [],
       suspended_jobs: ['3'],
+      folders: [],
     };
     let state = reducer(withJobs(1), { type: 'queue_update', paused: true, max_workers: 2, state: 'draining', schedule });
     expect(state.queue).toMatchObject({ paused: true, state: 'draining', schedule });

@@ -283,6 +283,14 @@ public final class BulletproofClient {
         return responses.read(send(delete("/api/schedule/override")), ScheduleModel.class);
     }
 
+    /** Ends one folder's own override: its windows (or the global override) decide again. */
+    public ScheduleModel clearFolderScheduleOverride(String folder) {
+        return responses.read(
+                send(delete("/api/schedule/override?folder="
+                        + java.net.URLEncoder.encode(folder, java.nio.charset.StandardCharsets.UTF_8))),
+                ScheduleModel.class);
+    }
+
     // Nodes
 
     /** Every node of the cluster; a single machine is the one node. */

@@ -1,5 +1,6 @@
 package dev.bulletproof.format;
 
+import dev.bulletproof.model.FolderScheduleModel;
 import dev.bulletproof.model.ScheduleModel;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +27,37 @@ public final class ScheduleText {
         if (schedule == null || (!schedule.configured() && schedule.override() == null)) {
             return null;
         }
-        boolean overridden = schedule.override() != null;
+        return text(
+                schedule.state(), schedule.maxWorkers(), schedule.nextChange(), schedule.override() != null, now, zone);
+    }
+
+    /**
+     * The same line for a watch folder's own schedule; the global override runs or holds the folder too,
+     * as does the folder's own.
+     *
+     * @param globalOverride whether the global override is in force
+     */
+    public static String folderLine(FolderScheduleModel folder, boolean globalOverride, Instant now, ZoneId zone) {
+        return text(
+                folder.state(),
+                folder.maxWorkers(),
+                folder.nextChange(),
+                globalOverride || folder.override() != null,
+                now,
+                zone);
+    }
+
+    private static String text(
+            String state, Integer maxWorkers, Instant nextChange, boolean overridden, Instant now, ZoneId zone) {
         String what =
-                switch (schedule.state()) {
+                switch (state) {
                     case "paused" -> overridden ? "held by override" : "paused by schedule";
                     case "holding" -> overridden ? "held by override" : "holding new jobs by schedule";
                     default ->
                         (overridden ? "running by override" : "open")
-                                + (schedule.maxWorkers() == null ? "" : " (" + workers(schedule.maxWorkers()) + ")");
+                                + (maxWorkers == null ? "" : " (" + workers(maxWorkers) + ")");
                 };
-        return schedule.nextChange() == null ? what : what + " until " + when(schedule.nextChange(), now, zone);
+        return nextChange == null ? what : what + " until " + when(nextChange, now, zone);
     }
 
     /** "Mon 18:00" within the coming six days, else the date: "2026-12-10 18:00". */

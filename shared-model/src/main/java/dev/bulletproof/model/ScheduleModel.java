@@ -18,6 +18,8 @@ import java.util.List;
  * @param override a person's override in force; null when the windows decide
  * @param timeZone the zone the windows' times are read in (the daemon machine's), e.g. "Europe/Berlin"
  * @param suspendedJobs ids of the jobs the schedule suspended (not a person); they continue when a window opens
+ * @param folders the watch folders with a schedule of their own, in the config's order; their jobs follow
+ *     it instead of this one (the state fields above are the global schedule's)
  */
 public record ScheduleModel(
         boolean configured,
@@ -30,10 +32,40 @@ public record ScheduleModel(
         ScheduleOverrideModel override,
         String timeZone,
         List<ScheduleWindowModel> windows,
-        List<String> suspendedJobs) {
+        List<String> suspendedJobs,
+        List<FolderScheduleModel> folders) {
 
     public ScheduleModel {
         windows = windows == null ? List.of() : List.copyOf(windows);
         suspendedJobs = suspendedJobs == null ? List.of() : List.copyOf(suspendedJobs);
+        folders = folders == null ? List.of() : List.copyOf(folders);
+    }
+
+    /** Without folder schedules. */
+    public ScheduleModel(
+            boolean configured,
+            String state,
+            String outside,
+            Integer maxWorkers,
+            Instant nextChange,
+            String nextState,
+            Integer nextMaxWorkers,
+            ScheduleOverrideModel override,
+            String timeZone,
+            List<ScheduleWindowModel> windows,
+            List<String> suspendedJobs) {
+        this(
+                configured,
+                state,
+                outside,
+                maxWorkers,
+                nextChange,
+                nextState,
+                nextMaxWorkers,
+                override,
+                timeZone,
+                windows,
+                suspendedJobs,
+                List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulletproof.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -13,6 +14,9 @@ import java.util.List;
  *     every file gets the default rule)
  * @param processedFolder where on_success: move puts this folder's inputs; null means the top-level one
  * @param enabled false keeps the folder in the file but stops watching it; null means true
+ * @param schedule the folder's own {@code schedule:} section as the file writes it (outside, windows);
+ *     null means the folder follows the global schedule. Set in the config file only: a client posts it
+ *     back as it was shown.
  */
 public record WatchFolderModel(
         String path,
@@ -22,4 +26,28 @@ public record WatchFolderModel(
         Double stableSeconds,
         OnSuccess onSuccess,
         String processedFolder,
-        Boolean enabled) {}
+        Boolean enabled,
+        JsonNode schedule) {
+
+    public WatchFolderModel {
+        schedule = schedule == null || schedule.isNull() || schedule.isMissingNode() ? null : schedule;
+    }
+
+    public WatchFolderModel withSchedule(JsonNode section) {
+        return new WatchFolderModel(
+                path, outputFolder, rules, recursive, stableSeconds, onSuccess, processedFolder, enabled, section);
+    }
+
+    /** A folder that follows the global schedule. */
+    public WatchFolderModel(
+            String path,
+            String outputFolder,
+            List<RuleModel> rules,
+            Boolean recursive,
+            Double stableSeconds,
+            OnSuccess onSuccess,
+            String processedFolder,
+            Boolean enabled) {
+        this(path, outputFolder, rules, recursive, stableSeconds, onSuccess, processedFolder, enabled, null);
+    }
+}

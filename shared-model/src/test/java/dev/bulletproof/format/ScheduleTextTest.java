@@ -2,6 +2,7 @@ package dev.bulletproof.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulletproof.model.FolderScheduleModel;
 import dev.bulletproof.model.ScheduleModel;
 import dev.bulletproof.model.ScheduleOverrideModel;
 import java.time.Instant;
@@ -45,6 +46,50 @@ class ScheduleTextTest {
                 .isEqualTo("running by override until Wed 15:00");
         assertThat(ScheduleText.line(schedule("paused", null, hold.until(), hold), NOW, BERLIN))
                 .isEqualTo("held by override until 2026-12-20 07:00");
+    }
+
+    @Test
+    void aFoldersScheduleReadsLikeTheGlobalOneAndTheOverrideCoversItToo() {
+        var folder = new FolderScheduleModel(
+                "/drop/night",
+                "paused",
+                "pause",
+                null,
+                Instant.parse("2026-12-03T09:00:00Z"),
+                "open",
+                1,
+                List.of(),
+                List.of("7"),
+                null);
+        var open = new FolderScheduleModel(
+                "/drop/night",
+                "open",
+                "pause",
+                1,
+                Instant.parse("2026-12-02T13:00:00Z"),
+                "paused",
+                null,
+                null,
+                null,
+                null);
+        var ownHold = new FolderScheduleModel(
+                "/drop/night",
+                "paused",
+                "pause",
+                null,
+                Instant.parse("2026-12-02T14:00:00Z"),
+                "open",
+                null,
+                null,
+                null,
+                new ScheduleOverrideModel("hold", Instant.parse("2026-12-02T14:00:00Z"), NOW));
+
+        assertThat(ScheduleText.folderLine(folder, false, NOW, BERLIN)).isEqualTo("paused by schedule until Thu 10:00");
+        assertThat(ScheduleText.folderLine(folder, true, NOW, BERLIN)).isEqualTo("held by override until Thu 10:00");
+        assertThat(ScheduleText.folderLine(open, false, NOW, BERLIN)).isEqualTo("open (1 worker) until Wed 14:00");
+        assertThat(ScheduleText.folderLine(ownHold, false, NOW, BERLIN))
+                .as("the folder's own override")
+                .isEqualTo("held by override until Wed 15:00");
     }
 
     @Test

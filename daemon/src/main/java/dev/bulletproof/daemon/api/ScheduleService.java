@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class ScheduleService implements HttpService {
 
-    static final Set<String> OVERRIDE_KEYS = Set.of("mode", "until", "duration_seconds");
+    static final Set<String> OVERRIDE_KEYS = Set.of("mode", "until", "duration_seconds", "folder");
 
     private final ApiContext context;
 
@@ -48,17 +48,41 @@ final class ScheduleService implements HttpService {
     private void override(ServerRequest request, ServerResponse response) {
         ObjectNode body = context.bodies().object(request, OVERRIDE_KEYS);
         ScheduleOverride.Mode mode = mode(body.get("mode"));
+        String folder = folder(body.get("folder"));
         // A length is counted on the schedule's own clock, the one its windows are read on.
-        length(body)
-                .ifPresentOrElse(
-                        length -> schedule().overrideFor(mode, length),
-                        () -> schedule().override(mode, until(body)));
+        Optional<Duration> length = length(body);
+        if (folder != null) {
+            length.ifPresentOrElse(
+                    lasting -> schedule().overrideFolderFor(folder, mode, lasting),
+                    () -> schedule().overrideFolder(folder, mode, until(body)));
+        } else {
+            length.ifPresentOrElse(
+                    lasting -> schedule().overrideFor(mode, lasting),
+                    () -> schedule().override(mode, until(body)));
+        }
         state(request, response);
     }
 
+    /** Without {@code ?folder=} the global override ends; with it, that folder's own. */
     private void clear(ServerRequest request, ServerResponse response) {
-        schedule().clearOverride();
+        Optional<String> folder = request.query().first("folder").asOptional();
+        if (folder.isPresent()) {
+            schedule().clearFolderOverride(folder.get());
+        } else {
+            schedule().clearOverride();
+        }
         state(request, response);
+    }
+
+    /** A watch folder's path, or null (absent or null) for the global override. */
+    private static String folder(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new InvalidOverrideException("folder", "must be the path of a watch folder with its own schedule");
+        }
+        return node.asText();
     }
 
     private static ScheduleOverride.Mode mode(JsonNode node) {

@@ -5,6 +5,7 @@ import dev.bulletproof.daemon.schedule.ScheduleControl;
 import dev.bulletproof.daemon.schedule.ScheduleOverride;
 import dev.bulletproof.daemon.schedule.ScheduleState;
 import dev.bulletproof.daemon.schedule.ScheduleWindow;
+import dev.bulletproof.model.FolderScheduleModel;
 import dev.bulletproof.model.ScheduleModel;
 import dev.bulletproof.model.ScheduleOverrideModel;
 import dev.bulletproof.model.ScheduleWindowModel;
@@ -12,7 +13,9 @@ import dev.bulletproof.model.ws.ServerMessage;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The schedule and the queue's state in the contract's shapes, for /api/schedule, /api/queue and the feed. */
 final class ScheduleViews {
@@ -30,12 +33,43 @@ final class ScheduleViews {
                 state.nextChange(),
                 state.nextPhase() == null ? null : state.nextPhase().wireName(),
                 state.nextMaxWorkers(),
-                override == null
-                        ? null
-                        : new ScheduleOverrideModel(override.mode().wireName(), override.until(), override.setAt()),
+                override(override),
                 control.zone().getId(),
                 control.schedule().windows().stream().map(ScheduleViews::window).toList(),
-                control.suspendedJobs().stream().sorted().map(String::valueOf).toList());
+                control.suspendedJobs().stream().sorted().map(String::valueOf).toList(),
+                folders(control));
+    }
+
+    private static List<FolderScheduleModel> folders(ScheduleControl control) {
+        Map<String, ScheduleState> states = control.folderStates();
+        return control.folderSchedules().entrySet().stream()
+                .filter(entry -> states.containsKey(entry.getKey()))
+                .map(entry -> {
+                    ScheduleState state = states.get(entry.getKey());
+                    return new FolderScheduleModel(
+                            entry.getKey(),
+                            state.phase().wireName(),
+                            entry.getValue().outside().wireName(),
+                            state.maxWorkers(),
+                            state.nextChange(),
+                            state.nextPhase() == null ? null : state.nextPhase().wireName(),
+                            state.nextMaxWorkers(),
+                            entry.getValue().windows().stream()
+                                    .map(ScheduleViews::window)
+                                    .toList(),
+                            control.suspendedJobs(entry.getKey()).stream()
+                                    .sorted()
+                                    .map(String::valueOf)
+                                    .toList(),
+                            override(control.folderOverride(entry.getKey())));
+                })
+                .toList();
+    }
+
+    private static ScheduleOverrideModel override(ScheduleOverride override) {
+        return override == null
+                ? null
+                : new ScheduleOverrideModel(override.mode().wireName(), override.until(), override.setAt());
     }
 
     /** "running", "draining" (paused, its running jobs not all ended) or "paused". */

@@ -297,6 +297,7 @@ public final class Daemon implements AutoCloseable {
         // The machine's time zone: a schedule's windows are the wall-clock hours of the place it runs in.
         schedule = new ScheduleKeeper(
                 store.loadSchedule(),
+                store.loadFolderSchedules(),
                 ZoneId.systemDefault(),
                 clock,
                 new JdbcScheduleOverrideStore(database),

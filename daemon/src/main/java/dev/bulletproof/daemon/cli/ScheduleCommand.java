@@ -1,6 +1,7 @@
 package dev.bulletproof.daemon.cli;
 
 import dev.bulletproof.format.ScheduleText;
+import dev.bulletproof.model.FolderScheduleModel;
 import dev.bulletproof.model.ScheduleModel;
 import dev.bulletproof.model.ScheduleOverrideRequest;
 import dev.bulletproof.model.ScheduleWindowModel;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
             "Show the schedule (what it does now and until when), or override it for a while:",
             "  schedule run --for 2h             run jobs now, whatever the windows say",
             "  schedule hold --until 'tomorrow 07:00'   hold the queue (as outside the windows)",
-            "  schedule clear                    end the override; the windows decide again"
+            "  schedule clear                    end the override; the windows decide again",
+            "  ... --folder PATH                 the same for one watch folder with a schedule of its own"
         })
 final class ScheduleCommand implements Callable<Integer> {
 
@@ -54,6 +56,13 @@ final class ScheduleCommand implements Callable<Integer> {
                     + " 2026-12-24T18:00")
     String until;
 
+    @Option(
+            names = "--folder",
+            paramLabel = "PATH",
+            description = "override only this watch folder's own schedule (its path); else the global override,"
+                    + " which covers every folder without an override of its own")
+    String folder;
+
     @Option(names = "--json", description = "print the schedule as the API returns it")
     boolean json;
 
@@ -62,9 +71,13 @@ final class ScheduleCommand implements Callable<Integer> {
         ScheduleModel schedule =
                 switch (action) {
                     case show -> remote.call(client -> client.schedule());
-                    case clear -> remote.call(client -> client.clearScheduleOverride());
+                    case clear ->
+                        remote.call(client -> folder == null
+                                ? client.clearScheduleOverride()
+                                : client.clearFolderScheduleOverride(folderPath()));
                     case run, hold -> {
-                        ScheduleOverrideRequest request = request(action.name());
+                        ScheduleOverrideRequest asked = request(action.name());
+                        ScheduleOverrideRequest request = folder == null ? asked : asked.forFolder(folderPath());
                         yield remote.call(client -> client.overrideSchedule(request));
                     }
                 };
@@ -94,6 +107,11 @@ final class ScheduleCommand implements Callable<Integer> {
         }
     }
 
+    /** As the daemon names the folder: absolute, so "./drop/night" typed in the show folder works too. */
+    private String folderPath() {
+        return java.nio.file.Path.of(folder).toAbsolutePath().normalize().toString();
+    }
+
     static void print(PrintWriter out, ScheduleModel schedule, Instant now, ZoneId zone) {
         String line = ScheduleText.line(schedule, now, zone);
         out.println("schedule  " + (line == null ? "none: jobs run whenever they are queued" : line));
@@ -115,6 +133,25 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         if (!schedule.suspendedJobs().isEmpty()) {
             out.println("suspended " + String.join(", ", schedule.suspendedJobs()) + " (continue when a window opens)");
+        }
+        // Folders with a schedule of their own follow it instead; the override above runs or holds them too.
+        for (FolderScheduleModel folder : schedule.folders()) {
+            out.println("folder    " + folder.folder() + ": "
+                    + ScheduleText.folderLine(folder, schedule.override() != null, now, zone) + " (" + folder.outside()
+                    + " outside "
+                    + folder.windows().stream()
+                            .map(window -> String.join(",", window.days()) + " " + window.from() + "-" + window.to()
+                                    + (window.maxWorkers() == null ? "" : ", " + window.maxWorkers() + " worker(s)"))
+                            .collect(java.util.stream.Collectors.joining("; "))
+                    + ")");
+            if (folder.override() != null) {
+                out.println("  override " + folder.override().mode() + " until "
+                        + ScheduleText.when(folder.override().until(), now, zone)
+                        + "  ('bulletproof schedule clear --folder " + folder.folder() + "' ends it)");
+            }
+            if (!folder.suspendedJobs().isEmpty()) {
+                out.println("  suspended " + String.join(", ", folder.suspendedJobs()));
+            }
         }
     }
 }

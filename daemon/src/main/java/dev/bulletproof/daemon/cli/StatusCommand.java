@@ -80,6 +80,14 @@ final class StatusCommand implements Callable<Integer> {
         if (schedule != null) {
             out.println("schedule " + schedule);
         }
+        if (queue.schedule() != null) {
+            // One line per folder with a schedule of its own, after the global one it replaces for that folder.
+            boolean overridden = queue.schedule().override() != null;
+            queue.schedule()
+                    .folders()
+                    .forEach(folder -> out.println("schedule " + folder.folder() + ": "
+                            + ScheduleText.folderLine(folder, overridden, Instant.now(), ZoneId.systemDefault())));
+        }
         out.println("eta      " + queueEta(queue, Instant.now()));
         out.println("jobs     " + stats.totalJobs() + " in all: " + stats.queued() + " queued, " + stats.inProgress()
                 + " in progress, " + stats.successful() + " completed, " + stats.failed() + " failed, "

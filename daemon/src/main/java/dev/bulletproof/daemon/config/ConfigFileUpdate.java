@@ -245,6 +245,9 @@ final class ConfigFileUpdate {
             if (item.path("enabled").isNull()) {
                 item.put("enabled", true);
             }
+            if (!item.path(ScheduleSection.KEY).isNull()) {
+                item.set(ScheduleSection.KEY, ScheduleSection.meaning(item.get(ScheduleSection.KEY)));
+            }
             item.path("rules").forEach(rule -> {
                 if (rule instanceof ObjectNode r && r.path("pattern_type").isNull()) {
                     r.put("pattern_type", "glob");

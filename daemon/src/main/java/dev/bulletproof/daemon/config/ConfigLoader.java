@@ -76,7 +76,8 @@ public final class ConfigLoader {
             "stable_seconds",
             "on_success",
             "processed_folder",
-            "enabled");
+            "enabled",
+            ScheduleSection.KEY);
 
     private final ObjectMapper yaml = YAMLMapper.builder().build();
 
@@ -237,9 +238,22 @@ public final class ConfigLoader {
                         value(item, "stable_seconds", Double.class, field + "stable_seconds"),
                         value(item, "on_success", OnSuccess.class, field + "on_success"),
                         value(item, "processed_folder", String.class, field + "processed_folder"),
-                        value(item, "enabled", Boolean.class, field + "enabled")));
+                        value(item, "enabled", Boolean.class, field + "enabled"),
+                        folderSchedule(item.get(ScheduleSection.KEY), field + ScheduleSection.KEY)));
             }
             return folders;
+        }
+
+        /**
+         * A folder's own schedule, checked as the global one is and kept as written, so that saving the
+         * list writes it back unchanged. That it is the file's own when a request carries it is checked by
+         * {@link ConfigRequest}, which knows the file (decision 0032).
+         */
+        private JsonNode folderSchedule(JsonNode node, String field) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            return ScheduleSection.read(node, field, problems) == null ? null : node;
         }
 
         private ObjectNode normalizeTopLevel(ObjectNode root) {

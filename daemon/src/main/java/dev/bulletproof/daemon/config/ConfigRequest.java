@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulletproof.model.ConfigModel;
 import dev.bulletproof.model.Json;
 import dev.bulletproof.model.ServerSettings;
+import dev.bulletproof.model.WatchFolderModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -49,7 +52,7 @@ final class ConfigRequest {
                 serverKept(requested, file, live, problems),
                 requested.profiles(),
                 requested.rules(),
-                requested.watchFolders());
+                folderSchedulesKept(requested.watchFolders(), file.watchFolders(), baseDir, problems));
         ConfigValidator.problems(model, baseDir, builtInProfiles).forEach(problems::putIfAbsent);
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
@@ -67,6 +70,44 @@ final class ConfigRequest {
                 target.set(entry.getKey(), entry.getValue());
             }
         });
+    }
+
+    /**
+     * A folder's schedule is set in the config file only, as the global one is (decisions 0021, 0032): each
+     * folder keeps the schedule the file gives the folder of the same path, whether the request carries it
+     * (as it was shown) or leaves it out (a client that does not know it). One that differs is refused.
+     */
+    private static List<WatchFolderModel> folderSchedulesKept(
+            List<WatchFolderModel> requested, List<WatchFolderModel> file, Path baseDir, Map<String, String> problems) {
+        if (requested == null) {
+            return null;
+        }
+        Map<Path, JsonNode> written = new LinkedHashMap<>();
+        if (file != null) {
+            file.stream()
+                    .filter(folder -> folder != null && folder.schedule() != null)
+                    .forEach(folder -> written.putIfAbsent(resolved(folder.path(), baseDir), folder.schedule()));
+        }
+        List<WatchFolderModel> kept = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            WatchFolderModel folder = requested.get(i);
+            if (folder == null) {
+                kept.add(null);
+                continue;
+            }
+            JsonNode inFile = written.get(resolved(folder.path(), baseDir));
+            JsonNode asked = folder.schedule();
+            if (asked != null
+                    && (inFile == null
+                            || !YamlValues.same(ScheduleSection.meaning(asked), ScheduleSection.meaning(inFile)))) {
+                problems.putIfAbsent(
+                        "watch_folders[" + i + "]." + ScheduleSection.KEY,
+                        "a folder's schedule is set in the config file only; override it for a while with the"
+                                + " schedule override");
+            }
+            kept.add(folder.withSchedule(inFile));
+        }
+        return kept;
     }
 
     private static String ffmpegKept(

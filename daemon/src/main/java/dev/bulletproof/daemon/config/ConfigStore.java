@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -148,6 +149,24 @@ public final class ConfigStore {
             throw new ConfigValidationException(parsed.problems());
         }
         return parsed.schedule() == null ? Schedule.ALWAYS_OPEN : parsed.schedule();
+    }
+
+    /**
+     * The watch folders with a schedule of their own, by folder key (what their jobs record), in the file's
+     * order; empty for a file without any. Checked as {@link #load()} checks the file (decision 0032).
+     *
+     * @throws ConfigValidationException listing every problem of the file
+     */
+    public Map<String, Schedule> loadFolderSchedules() {
+        Map<String, Schedule> schedules = new LinkedHashMap<>();
+        List<WatchFolderSettings> folders = load().watchFolders();
+        for (WatchFolderSettings folder : folders == null ? List.<WatchFolderSettings>of() : folders) {
+            Schedule schedule = ScheduleSection.parsed(folder.schedule());
+            if (schedule != null) {
+                schedules.putIfAbsent(folder.path().toString(), schedule);
+            }
+        }
+        return schedules;
     }
 
     private DatabaseSettings resolved(DatabaseSettings settings) {

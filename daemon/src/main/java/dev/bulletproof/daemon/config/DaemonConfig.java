@@ -180,7 +180,8 @@ public record DaemonConfig(
                 f.stableSeconds() == null ? null : seconds(f.stableSeconds()),
                 f.onSuccess(),
                 f.rules(),
-                f.enabled());
+                f.enabled(),
+                f.schedule());
     }
 
     private static WatchFolderModel folderToModel(WatchFolderSettings f) {
@@ -192,7 +193,8 @@ public record DaemonConfig(
                 f.stableTime() == null ? null : toSeconds(f.stableTime()),
                 f.onSuccess(),
                 f.processedFolder() == null ? null : f.processedFolder().toString(),
-                f.enabled());
+                f.enabled(),
+                f.schedule());
     }
 
     /**

@@ -76,6 +76,35 @@ public final class ScheduleSection {
         return problems.size() == before ? new Schedule(windows, outside) : null;
     }
 
+    /** The schedule a section already checked stands for; null for none (or one with a problem). */
+    public static Schedule parsed(JsonNode node) {
+        return read(node, KEY, new java.util.HashMap<>());
+    }
+
+    /**
+     * What a section means, whatever its spelling ({@code mon-fri} or a list of days, "24:00" or 1440
+     * minutes), as a tree two sections can be compared by; a section with a problem stands for itself.
+     */
+    static JsonNode meaning(JsonNode node) {
+        Schedule schedule = parsed(node);
+        if (schedule == null) {
+            return node;
+        }
+        var json = dev.bulletproof.model.Json.mapper();
+        var tree = json.createObjectNode().put("outside", schedule.outside().wireName());
+        var windows = tree.putArray("windows");
+        for (ScheduleWindow window : schedule.windows()) {
+            var item = windows.addObject();
+            var days = item.putArray("days");
+            window.days().stream().sorted().forEach(day -> days.add(day.getValue()));
+            item.put("from", window.from().toString()).put("to", window.to().toString());
+            if (window.maxWorkers() != null) {
+                item.put("max_workers", window.maxWorkers());
+            }
+        }
+        return tree;
+    }
+
     private static OutsideAction outside(JsonNode node, String field, Map<String, String> problems) {
         if (node == null || node.isNull()) {
             return OutsideAction.PAUSE;

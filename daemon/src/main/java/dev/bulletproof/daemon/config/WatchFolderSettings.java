@@ -1,5 +1,6 @@
 package dev.bulletproof.daemon.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.RuleModel;
 import java.nio.file.Path;
@@ -12,6 +13,9 @@ import java.util.Objects;
  * top-level key of the same name (see {@link DaemonConfig#folders()}). Kept apart from {@link WatchFolder}
  * so that saving writes back what the user wrote: a folder that shared the top-level rules goes on
  * sharing them after a save, instead of getting a copy.
+ *
+ * @param schedule the folder's own schedule section as written (read with {@link ScheduleSection}); null
+ *     when it follows the global schedule
  */
 public record WatchFolderSettings(
         Path path,
@@ -21,7 +25,8 @@ public record WatchFolderSettings(
         Duration stableTime,
         OnSuccess onSuccess,
         List<RuleModel> rules,
-        Boolean enabled) {
+        Boolean enabled,
+        JsonNode schedule) {
 
     public WatchFolderSettings {
         Objects.requireNonNull(path, "path");

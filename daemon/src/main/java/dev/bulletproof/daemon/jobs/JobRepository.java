@@ -58,7 +58,16 @@ public interface JobRepository {
      * Like {@link #claimNext(Instant)}, passing over the candidates {@code admit} refuses (a job whose output
      * would not fit on its disk); {@code admit} is asked in claim order, inside the claim.
      */
-    Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit);
+    default Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit) {
+        return claimNext(now, admit, ClaimFolders.ANY);
+    }
+
+    /**
+     * Like {@link #claimNext(Instant, java.util.function.Predicate)}, taking only jobs of the watch folders
+     * {@code folders} admits; the others are left out in the query itself (schedules per folder, decision
+     * 0032), so a closed folder's queue neither uses up the candidates nor is locked by this claim.
+     */
+    Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit, ClaimFolders folders);
 
     /**
      * Like {@link #claimNext(Instant, java.util.function.Predicate)}, leaving out the jobs {@code passOver}
@@ -67,7 +76,13 @@ public interface JobRepository {
      */
     default Optional<Job> claimNext(
             Instant now, java.util.function.Predicate<Job> admit, java.util.Set<Long> passOver) {
-        return claimNext(now, job -> !passOver.contains(job.id()) && admit.test(job));
+        return claimNext(now, admit, passOver, ClaimFolders.ANY);
+    }
+
+    /** Both of the above: jobs {@code passOver} names and jobs of folders {@code folders} refuses are left out. */
+    default Optional<Job> claimNext(
+            Instant now, java.util.function.Predicate<Job> admit, java.util.Set<Long> passOver, ClaimFolders folders) {
+        return claimNext(now, job -> !passOver.contains(job.id()) && admit.test(job), folders);
     }
 
     /**

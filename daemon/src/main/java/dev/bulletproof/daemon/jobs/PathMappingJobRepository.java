@@ -163,14 +163,15 @@ public final class PathMappingJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<Job> claimNext(Instant now, Predicate<Job> admit) {
+    public Optional<Job> claimNext(Instant now, Predicate<Job> admit, ClaimFolders folders) {
         return store.claimNext(
                         now,
                         candidate -> {
                             Job local = local(candidate);
                             return visible(local) && admit.test(local);
                         },
-                        passOver())
+                        passOver(),
+                        folders.map(this::canonical))
                 .map(this::local);
     }
 

@@ -101,9 +101,9 @@ public final class PublishingJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit) {
+    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit, ClaimFolders folders) {
         return inCommitOrder(() -> {
-            Optional<Job> claimed = store.claimNext(now, admit);
+            Optional<Job> claimed = store.claimNext(now, admit, folders);
             claimed.ifPresent(job -> changed(job, JobEvent.Change.STARTED));
             return claimed;
         });

@@ -38,6 +38,11 @@ import java.util.function.Supplier;
  * <p>A schedule acts through {@link #applySchedule}: outside its windows it holds new jobs back and, for a
  * {@code pause} schedule, suspends the running encodes as a pause would. The pool remembers which jobs the
  * schedule suspended, so that a window opening continues only those and never a job a person paused.
+ *
+ * <p>A watch folder with a schedule of its own acts through {@link #applyFolderSchedule} the same way, on
+ * that folder's jobs only (decision 0032): its closed folder's queued jobs are left out of the claim, its
+ * running ones are suspended or left to finish, and its window's limit caps how many of its jobs run. The
+ * global schedule then no longer holds or suspends that folder's jobs.
  */
 public final class WorkerPool implements QueueControl {
 
@@ -82,8 +87,19 @@ public final class WorkerPool implements QueueControl {
     private boolean scheduleSuspends;
     /** The open window's worker limit; null when the config's applies. */
     private volatile Integer scheduleLimit;
-    /** Runs the schedule suspended, in the order it did; guarded by the lock. */
-    private final Set<Long> suspendedBySchedule = new LinkedHashSet<>();
+    /**
+     * Runs a schedule suspended, in the order it did, each with the schedule's scope ({@link #GLOBAL_SCOPE}
+     * or the folder's key); guarded by the lock.
+     */
+    private final Map<Long, String> suspendedBySchedule = new java.util.LinkedHashMap<>();
+    /** The folders with a schedule of their own and what it says now; written under the lock. */
+    private final Map<String, FolderGate> folderGates = new ConcurrentHashMap<>();
+
+    /** The scope of the global schedule among the suspensions. */
+    private static final String GLOBAL_SCOPE = "";
+
+    /** What a folder's own schedule says: hold new jobs, suspend running ones, at most {@code limit} at once. */
+    private record FolderGate(boolean holds, boolean suspends, Integer limit) {}
     /** Set while this node cannot confirm its heartbeat: it takes no new job (decision 0019). */
     private volatile boolean claimsHeld;
 
@@ -226,13 +242,40 @@ public final class WorkerPool implements QueueControl {
             scheduleHolds = holdNew || suspendRunning;
             scheduleLimit = limit;
             if (suspendRunning && !scheduleSuspends) {
-                suspendRunsForSchedule();
+                suspendRunsForSchedule(GLOBAL_SCOPE);
             } else if (!suspendRunning && scheduleSuspends) {
-                continueRunsOfSchedule();
+                continueRunsOfSchedule(GLOBAL_SCOPE);
             }
             scheduleSuspends = suspendRunning;
             if (changed || maxWorkers() != before) {
                 publishQueueState();
+            }
+            wakeUp();
+            endDrainIfDone();
+            return null;
+        });
+    }
+
+    /**
+     * What the own schedule of the watch folder {@code folder} (its key, as jobs record it) says now, like
+     * {@link #applySchedule} for that folder's jobs only. The first call makes the folder's jobs follow its
+     * own schedule instead of the global one; make it before {@link #start}.
+     *
+     * @param limit the folder window's limit on the folder's running jobs; null for none of its own
+     */
+    public void applyFolderSchedule(String folder, boolean holdNew, boolean suspendRunning, Integer limit) {
+        Objects.requireNonNull(folder, "folder");
+        if (limit != null) {
+            WorkerSettings.requireWorkerCount(limit);
+        }
+        underLock(() -> {
+            FolderGate before = folderGates.get(folder);
+            boolean wasSuspending = before != null && before.suspends();
+            folderGates.put(folder, new FolderGate(holdNew || suspendRunning, suspendRunning, limit));
+            if (suspendRunning && !wasSuspending) {
+                suspendRunsForSchedule(folder);
+            } else if (!suspendRunning && wasSuspending) {
+                continueRunsOfSchedule(folder);
             }
             wakeUp();
             endDrainIfDone();
@@ -247,35 +290,97 @@ public final class WorkerPool implements QueueControl {
 
     @Override
     public Set<Long> suspendedBySchedule() {
-        return underLock(() -> Set.copyOf(new LinkedHashSet<>(suspendedBySchedule)));
+        return underLock(() -> Set.copyOf(new LinkedHashSet<>(suspendedBySchedule.keySet())));
+    }
+
+    /** The jobs the own schedule of {@code folder} suspended. */
+    public Set<Long> suspendedBySchedule(String folder) {
+        return underLock(() -> suspendedBySchedule.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(folder))
+                .map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** The schedule that decides for a run: its folder's own, else the global one. */
+    private String scopeOf(RunningJob run) {
+        String folder = run.job.watchFolder();
+        return folder != null && folderGates.containsKey(folder) ? folder : GLOBAL_SCOPE;
     }
 
     /** Called with the lock held. A run whose pause fails (it is publishing, say) runs on. */
-    private void suspendRunsForSchedule() {
+    private void suspendRunsForSchedule(String scope) {
         for (RunningJob run : List.copyOf(running.values())) {
-            if (run.suspended) {
-                continue; // paused by a person: theirs to resume
+            if (run.suspended || !scopeOf(run).equals(scope)) {
+                continue; // paused by a person (theirs to resume), or another schedule's job
             }
             try {
                 repository.pause(run.id());
                 run.suspend();
-                suspendedBySchedule.add(run.id());
-                LOG.log(System.Logger.Level.INFO, "job " + run.id() + " suspended by the schedule");
+                suspendedBySchedule.put(run.id(), scope);
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "job " + run.id() + " suspended by the schedule"
+                                + (scope.equals(GLOBAL_SCOPE) ? "" : " of " + scope));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "job " + run.id() + " could not be suspended by the schedule", e);
             }
         }
     }
 
-    /** Called with the lock held: the jobs the schedule suspended wait for workers, oldest suspension first. */
-    private void continueRunsOfSchedule() {
-        for (long id : suspendedBySchedule) {
-            RunningJob run = running.get(id);
-            if (run != null && run.suspended) {
-                awaitingResume.add(id);
+    /**
+     * Called with the lock held: the jobs the schedule of {@code scope} suspended wait for workers, oldest
+     * suspension first.
+     */
+    private void continueRunsOfSchedule(String scope) {
+        for (var it = suspendedBySchedule.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, String> entry = it.next();
+            if (!entry.getValue().equals(scope)) {
+                continue;
             }
+            RunningJob run = running.get(entry.getKey());
+            if (run != null && run.suspended) {
+                awaitingResume.add(entry.getKey());
+            }
+            it.remove();
         }
-        suspendedBySchedule.clear();
+    }
+
+    /** A folder whose own schedule lets no new job start now: closed, or at its window's limit. */
+    private boolean folderFull(String folder) {
+        FolderGate gate = folderGates.get(folder);
+        return gate != null && (gate.holds() || folderAtLimit(folder));
+    }
+
+    /**
+     * A folder whose own window's limit is used up. A resume waits for that, not for the window: a person's
+     * resume runs a job whatever its schedule says.
+     */
+    private boolean folderAtLimit(String folder) {
+        FolderGate gate = folder == null ? null : folderGates.get(folder);
+        return gate != null && gate.limit() != null && runningIn(folder) >= gate.limit();
+    }
+
+    /** Busy workers on jobs of {@code folder}. */
+    private int runningIn(String folder) {
+        return (int) running.values().stream()
+                .filter(run -> !run.suspended && folder.equals(run.job.watchFolder()))
+                .count();
+    }
+
+    /**
+     * Which folders this claim may take from: while the global schedule holds, only the folders whose own
+     * schedule lets a job start; otherwise every job but those of folders whose own schedule does not.
+     */
+    private ClaimFolders claimableFolders() {
+        if (folderGates.isEmpty()) {
+            return scheduleHolds ? ClaimFolders.only(Set.of()) : ClaimFolders.ANY;
+        }
+        Set<String> full = new java.util.HashSet<>();
+        Set<String> free = new java.util.HashSet<>();
+        for (String folder : folderGates.keySet()) {
+            (folderFull(folder) ? full : free).add(folder);
+        }
+        return scheduleHolds ? ClaimFolders.only(free) : ClaimFolders.except(full);
     }
 
     private void publishQueueState() {
@@ -430,7 +535,7 @@ public final class WorkerPool implements QueueControl {
             if (awaitingResume.remove(jobId)) {
                 return repository.get(jobId);
             }
-            if (suspendedBySchedule.remove(jobId)) {
+            if (suspendedBySchedule.remove(jobId) != null) {
                 return repository.get(jobId); // already suspended; from now on it is the person's pause
             }
             RunningJob run = running.get(jobId);
@@ -572,17 +677,24 @@ public final class WorkerPool implements QueueControl {
         if (resumeNextWaiting()) {
             return Duration.ZERO;
         }
-        if (queuePaused || scheduleHolds || claimsHeld) {
+        if (queuePaused || claimsHeld) {
+            return IDLE_RECHECK;
+        }
+        ClaimFolders folders = claimableFolders();
+        if (folders.excludesEverything()) {
             return IDLE_RECHECK;
         }
         Instant now = clock.instant();
         StartAdmission gate = admission;
         Map<Job, String> held = new java.util.LinkedHashMap<>();
-        Optional<Job> claimed = repository.claimNext(now, job -> {
-            Optional<String> reason = gate.holdReason(job);
-            reason.ifPresent(why -> held.put(job, why));
-            return reason.isEmpty();
-        });
+        Optional<Job> claimed = repository.claimNext(
+                now,
+                job -> {
+                    Optional<String> reason = gate.holdReason(job);
+                    reason.ifPresent(why -> held.put(job, why));
+                    return reason.isEmpty();
+                },
+                folders);
         gate.afterClaim();
         showHeld(held);
         if (claimed.isPresent()) {
@@ -620,6 +732,9 @@ public final class WorkerPool implements QueueControl {
         var waiting = awaitingResume.iterator();
         while (waiting.hasNext()) {
             RunningJob run = running.get(waiting.next());
+            if (run != null && folderAtLimit(run.job.watchFolder())) {
+                continue; // its folder's window is at its limit: it waits for one of the folder's workers
+            }
             waiting.remove();
             if (run == null) {
                 continue; // its run ended meanwhile

@@ -47,6 +47,7 @@ class ContractSchemasTest {
             BulkActionOutcome, dev.bulletproof.model.BulkActionOutcome, BulkActionOutcome
             WebhookDelivery, dev.bulletproof.model.WebhookDeliveryModel, WebhookDelivery
             Schedule, dev.bulletproof.model.ScheduleModel, Schedule
+            FolderSchedule, dev.bulletproof.model.FolderScheduleModel, FolderSchedule
             Node, dev.bulletproof.model.NodeModel, Node
             """)
     void theDocumentTheRecordAndTheTypeScriptTypeHaveTheSameFields(String schema, String record, String tsType)

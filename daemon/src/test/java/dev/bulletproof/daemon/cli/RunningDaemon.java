@@ -45,8 +45,10 @@ final class RunningDaemon implements AutoCloseable {
         this.configFile = root.resolve("bulletproof.yaml");
         try {
             Files.createDirectories(staging);
-            Files.writeString(configFile, """
-                    monitor_folder: ./in
+            // A config that lists watch_folders names no monitor_folder: the two shapes are never written together.
+            Files.writeString(
+                    configFile,
+                    (extraYaml.contains("watch_folders:") ? "" : "monitor_folder: ./in\n") + """
                     output_folder: ./out
                     max_workers: 2
                     stable_seconds: 0.5

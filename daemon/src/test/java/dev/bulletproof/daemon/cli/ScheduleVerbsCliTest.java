@@ -75,6 +75,66 @@ class ScheduleVerbsCliTest {
     }
 
     @Test
+    void statusAndScheduleShowALinePerFolderWithAScheduleOfItsOwn() throws Exception {
+        String folders = """
+                watch_folders:
+                  - path: ./drop/night
+                    schedule:
+                      outside: drain
+                      windows:
+                        - { days: %s, from: "10:00", to: "11:00", max_workers: 1 }
+                  - path: ./drop/day
+                """.formatted(WINDOW_DAY_NAME.toLowerCase(Locale.ROOT));
+        try (RunningDaemon daemon = new RunningDaemon(root, folders)) {
+            String night = root.resolve("drop/night").toString();
+
+            CliRun status = remote(daemon, "status");
+            CliRun show = remote(daemon, "schedule");
+
+            assertThat(status.exitCode()).as(status.err()).isZero();
+            assertThat(status.out())
+                    .contains(
+                            "schedule " + night + ": holding new jobs by schedule until " + WINDOW_DAY_NAME + " 10:00")
+                    .doesNotContain("drop/day:");
+            assertThat(show.out())
+                    .contains("schedule  none: jobs run whenever they are queued")
+                    .contains("folder    " + night + ": holding new jobs by schedule until " + WINDOW_DAY_NAME
+                            + " 10:00 (drain outside " + WINDOW_DAY_NAME.toLowerCase(Locale.ROOT)
+                            + " 10:00-11:00, 1 worker(s))");
+            JsonNode json =
+                    Json.mapper().readTree(remote(daemon, "status", "--json").out());
+            assertThat(json.at("/queue/schedule/folders/0/folder").asText()).isEqualTo(night);
+            assertThat(json.at("/queue/schedule/folders/0/state").asText()).isEqualTo("holding");
+
+            CliRun hold = remote(daemon, "schedule", "hold", "--for", "2h", "--folder", night);
+            assertThat(hold.exitCode()).as(hold.err()).isZero();
+            assertThat(hold.out())
+                    .contains("schedule  none: jobs run whenever they are queued")
+                    .contains("folder    " + night + ": held by override until ")
+                    .contains("  override hold until ");
+
+            CliRun run = remote(daemon, "schedule", "run", "--for", "1h");
+            assertThat(run.out())
+                    .as("the folder's own override wins over the global one")
+                    .contains("folder    " + night + ": held by override until ");
+
+            CliRun clear = remote(daemon, "schedule", "clear", "--folder", night);
+            assertThat(clear.exitCode()).as(clear.err()).isZero();
+            assertThat(clear.out())
+                    .as("the global override runs the folder again")
+                    .contains("folder    " + night + ": running by override until ")
+                    .doesNotContain("  override hold");
+            CliRun elsewhere = remote(
+                    daemon,
+                    "schedule",
+                    "clear",
+                    "--folder",
+                    root.resolve("nowhere").toString());
+            assertThat(elsewhere.exitCode()).isNotZero();
+        }
+    }
+
+    @Test
     void anOverrideNeedsALengthOrAnEnd() {
         try (RunningDaemon daemon = new RunningDaemon(root, schedule())) {
             CliRun neither = remote(daemon, "schedule", "run");

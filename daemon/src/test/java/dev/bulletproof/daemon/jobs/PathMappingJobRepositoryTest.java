@@ -102,6 +102,22 @@ class PathMappingJobRepositoryTest {
     }
 
     @Test
+    void a_folder_left_out_of_a_claim_is_named_by_this_nodes_path_and_matched_by_its_cluster_wide_one()
+            throws Exception {
+        JobRepository a = node(mountA);
+        JobRepository b = node(mountB);
+        Files.writeString(mountA.resolve("a.mov"), "x");
+        long id = a.registerFile(ready(mountA.resolve("a.mov"))).job().id();
+
+        assertThat(b.claimNext(Instant.now(), job -> true, ClaimFolders.except(java.util.Set.of(mountB.toString()))))
+                .as("node b's own name for the closed folder")
+                .isEmpty();
+        assertThat(b.claimNext(Instant.now(), job -> true, ClaimFolders.only(java.util.Set.of(mountB.toString()))))
+                .map(Job::id)
+                .hasValue(id);
+    }
+
+    @Test
     void a_node_that_cannot_read_the_input_leaves_the_job_queued_for_the_others() throws Exception {
         JobRepository blind = node(root.resolve("not mounted"));
         JobRepository b = node(mountB);

@@ -138,6 +138,14 @@ public final class ConfigView extends ScrollPane {
         remove.setId("watch-folder-remove-" + index);
         remove.setOnAction(event -> model.removeFolder(index));
         HBox line = new HBox(8, path, output, processed, stable, watched, ownRules, remove);
+        if (folder.hasOwnSchedule()) {
+            // Set in the config file only; its state is on the dashboard, and saving keeps it as it is.
+            Label schedule = new Label("own schedule");
+            schedule.setId("watch-folder-schedule-" + index);
+            schedule.setTooltip(new javafx.scene.control.Tooltip(
+                    "This folder has a schedule of its own, set in the config file; saving keeps it"));
+            line.getChildren().add(line.getChildren().size() - 1, schedule);
+        }
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return line;
     }

@@ -1,5 +1,6 @@
 package dev.bulletproof.desktop.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulletproof.model.OnSuccess;
 import dev.bulletproof.model.RuleModel;
 import dev.bulletproof.model.WatchFolderModel;
@@ -33,6 +34,8 @@ public final class WatchFolderRow {
     private List<RuleModel> rules;
     /** Whether the loaded entry said enabled explicitly, so a save does not add "enabled: true" to the file. */
     private boolean enabledWritten;
+    /** The folder's own schedule as the daemon showed it; set in the config file only, posted back as it was. */
+    private JsonNode schedule;
 
     static WatchFolderRow of(WatchFolderModel folder) {
         WatchFolderRow row = new WatchFolderRow();
@@ -46,6 +49,7 @@ public final class WatchFolderRow {
         row.enabledWritten = folder.enabled() != null;
         row.rules = folder.rules();
         row.ownRules.set(folder.rules() != null);
+        row.schedule = folder.schedule();
         return row;
     }
 
@@ -74,7 +78,13 @@ public final class WatchFolderRow {
                 stable,
                 onSuccess.get(),
                 blankToNull(processedFolder.get()),
-                enabledValue);
+                enabledValue,
+                schedule);
+    }
+
+    /** Whether the folder has a schedule of its own (set in the config file; shown, not edited here). */
+    public boolean hasOwnSchedule() {
+        return schedule != null;
     }
 
     private static String text(String value) {

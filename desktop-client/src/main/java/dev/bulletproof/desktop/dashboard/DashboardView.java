@@ -81,12 +81,18 @@ public final class DashboardView extends BorderPane {
         HBox.setHgrow(scheduleSpacer, Priority.ALWAYS);
         HBox scheduleRow = new HBox(12, scheduleLine, scheduleSpacer, runNow, hold, clear);
         scheduleRow.getStyleClass().add("schedule-row");
+        Label folderSchedules = new Label();
+        folderSchedules.setId("folder-schedules");
+        folderSchedules.getStyleClass().add("folder-schedules");
+        folderSchedules.textProperty().bind(model.folderSchedulesProperty());
+        folderSchedules.visibleProperty().bind(model.folderSchedulesProperty().isNotEmpty());
+        folderSchedules.managedProperty().bind(folderSchedules.visibleProperty());
 
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.messageProperty());
 
-        VBox top = new VBox(12, cards, error, scheduleRow, header);
+        VBox top = new VBox(12, cards, error, scheduleRow, folderSchedules, header);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
         setCenter(activeTable(model));

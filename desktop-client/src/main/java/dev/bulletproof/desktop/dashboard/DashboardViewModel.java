@@ -47,6 +47,11 @@ public final class DashboardViewModel {
     private final StringProperty queueState = new SimpleStringProperty("Queue running");
     /** "Schedule: paused by schedule until Mon 18:00"; empty without a schedule or an override. */
     private final StringProperty scheduleLine = new SimpleStringProperty("");
+    /**
+     * One line per watch folder with a schedule of its own ("/drop/night: paused by schedule until Thu
+     * 10:00"), joined by line breaks; empty when no folder has one.
+     */
+    private final StringProperty folderSchedules = new SimpleStringProperty("");
 
     private final BooleanProperty scheduleOverridden = new SimpleBooleanProperty(false);
     private final BooleanProperty draining = new SimpleBooleanProperty(false);
@@ -145,8 +150,25 @@ public final class DashboardViewModel {
 
     void scheduleIs(ScheduleModel schedule) {
         String line = ScheduleText.line(schedule, clock.instant(), clock.getZone());
-        scheduleLine.set(line == null ? "" : "Schedule: " + line);
-        scheduleOverridden.set(schedule != null && schedule.override() != null);
+        boolean overridden = schedule != null && schedule.override() != null;
+        boolean folders = schedule != null && !schedule.folders().isEmpty();
+        scheduleLine.set(
+                line != null
+                        ? "Schedule: " + line
+                        : folders ? "No global schedule: jobs of other folders run whenever they are queued" : "");
+        scheduleOverridden.set(overridden);
+        folderSchedules.set(
+                !folders
+                        ? ""
+                        : schedule.folders().stream()
+                                .map(folder -> folder.folder() + ": "
+                                        + ScheduleText.folderLine(folder, overridden, clock.instant(), clock.getZone())
+                                        + suspended(folder.suspendedJobs().size()))
+                                .collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    private static String suspended(int jobs) {
+        return jobs == 0 ? "" : jobs == 1 ? " (1 job suspended)" : " (" + jobs + " jobs suspended)";
     }
 
     /** Applies one live update. */
@@ -233,6 +255,10 @@ public final class DashboardViewModel {
 
     public StringProperty scheduleLineProperty() {
         return scheduleLine;
+    }
+
+    public StringProperty folderSchedulesProperty() {
+        return folderSchedules;
     }
 
     public BooleanProperty scheduleOverriddenProperty() {

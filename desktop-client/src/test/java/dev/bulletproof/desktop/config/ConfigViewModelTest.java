@@ -206,6 +206,19 @@ class ConfigViewModelTest {
                 .as("own rules start from the shared ones")
                 .isEmpty();
 
+        var scheduled = qlab.withSchedule(dev.bulletproof.model.Json.mapper()
+                .createObjectNode()
+                .put("outside", "drain")
+                .set("windows", dev.bulletproof.model.Json.mapper().createArrayNode()));
+        model.show(new ConfigModel(
+                        null, "/out", 2, false, 5.0, 1.0, OnSuccess.KEEP, null, 3, 120.0, null, null, null, List.of())
+                .withWatchFolders(List.of(scheduled, web)));
+        model.folders().get(1).outputFolderProperty().set("/web");
+        assertThat(model.folders().get(0).hasOwnSchedule()).isTrue();
+        assertThat(model.toModel(new HashMap<>()).watchFolders().get(0))
+                .as("a folder's schedule is posted back as it was shown")
+                .isEqualTo(scheduled);
+
         model.folders().get(0).stableSecondsProperty().set("2,5");
         model.toModel(problems);
         assertThat(problems).containsOnlyKeys("watch_folders[0].stable_seconds");

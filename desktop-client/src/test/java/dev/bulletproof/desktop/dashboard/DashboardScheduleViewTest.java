@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulletproof.desktop.BackgroundCalls;
 import dev.bulletproof.desktop.MainView;
 import dev.bulletproof.desktop.testing.DesktopWindow;
+import dev.bulletproof.model.FolderScheduleModel;
 import dev.bulletproof.model.ScheduleModel;
 import dev.bulletproof.model.ScheduleOverrideModel;
 import dev.bulletproof.model.ScheduleWindowModel;
@@ -70,6 +71,61 @@ class DashboardScheduleViewTest {
                 .isFalse();
         assertThat(Files.size(plain)).isPositive();
         assertThat(Files.size(held)).isPositive();
+    }
+
+    @Test
+    void eachFolderWithAScheduleOfItsOwnGetsALineBelowTheGlobalOne() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        DashboardViewModel model = new DashboardViewModel(() -> null, calls, clock);
+        ScheduleModel withFolders = new ScheduleModel(
+                false,
+                "open",
+                "pause",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Europe/Berlin",
+                List.of(),
+                List.of("7"),
+                List.of(
+                        new FolderScheduleModel(
+                                "/media/drop/night",
+                                "paused",
+                                "pause",
+                                null,
+                                Instant.parse("2026-12-03T09:00:00Z"),
+                                "open",
+                                null,
+                                List.of(new ScheduleWindowModel(List.of("mon"), "10:00", "14:00", null)),
+                                List.of("7"),
+                                null),
+                        new FolderScheduleModel(
+                                "/media/drop/cues", "open", "drain", 1, null, null, null, List.of(), List.of(), null)));
+        Scene scene = DesktopWindow.onFx(() -> {
+            Scene shown = new Scene(new DashboardView(model), 1280, 420);
+            MainView.applyTheme(shown, MainView.Theme.DARK);
+            stage.setScene(shown);
+            stage.show();
+            model.apply(new ServerMessage.QueueUpdate(false, 2, "running", withFolders));
+            return shown;
+        });
+
+        Path shot = DesktopWindow.screenshot(scene, "dashboard-folder-schedules");
+        assertThat(text(scene, "#schedule-line"))
+                .isEqualTo("No global schedule: jobs of other folders run whenever they are queued");
+        assertThat(text(scene, "#folder-schedules"))
+                .isEqualTo("/media/drop/night: paused by schedule until Thu 10:00 (1 job suspended)\n"
+                        + "/media/drop/cues: open (1 worker)");
+        assertThat(visible(scene, "#folder-schedules")).isTrue();
+        assertThat(Files.size(shot)).isPositive();
+
+        DesktopWindow.onFx(() -> {
+            model.apply(new ServerMessage.QueueUpdate(false, 2, "running", schedule(null)));
+            return null;
+        });
+        assertThat(visible(scene, "#folder-schedules")).as("no folder has one").isFalse();
     }
 
     private static ScheduleModel schedule(ScheduleOverrideModel override) {

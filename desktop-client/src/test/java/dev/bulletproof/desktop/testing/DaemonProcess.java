@@ -78,6 +78,14 @@ public final class DaemonProcess implements AutoCloseable {
      * folder under {@link #out} named after it; takes effect at the next {@link #start()}.
      */
     public void writeWatchFolders(List<Path> folders) {
+        writeWatchFolders(folders, java.util.Map.of());
+    }
+
+    /**
+     * Like {@link #writeWatchFolders(List)}, with more keys for some folders: YAML lines indented as keys of
+     * the folder's entry (four spaces), e.g. a schedule of its own.
+     */
+    public void writeWatchFolders(List<Path> folders, java.util.Map<Path, String> moreKeys) {
         StringBuilder config = new StringBuilder("watch_folders:\n");
         try {
             for (Path folder : folders) {
@@ -86,6 +94,7 @@ public final class DaemonProcess implements AutoCloseable {
                 config.append("  - path: ").append(quoted(folder)).append('\n');
                 config.append("    output_folder: ").append(quoted(output)).append('\n');
                 config.append("    stable_seconds: 0.3\n");
+                config.append(moreKeys.getOrDefault(folder, ""));
             }
             config.append("""
                     max_workers: 1

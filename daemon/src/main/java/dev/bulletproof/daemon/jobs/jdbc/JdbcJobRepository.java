@@ -11,6 +11,7 @@ import static dev.bulletproof.model.JobStatus.WAITING;
 import dev.bulletproof.daemon.db.Dialect;
 import dev.bulletproof.daemon.db.SqlDatabase;
 import dev.bulletproof.daemon.db.Transaction;
+import dev.bulletproof.daemon.jobs.ClaimFolders;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.InputMedia;
@@ -108,11 +109,31 @@ public final class JdbcJobRepository implements JobRepository {
      * claim rate to a fifth. Jobs this claim already passed over are left out by id.
      */
     static String selectClaimable(Dialect dialect, int passedOver) {
-        String leaveOut = passedOver == 0 ? "" : " AND id NOT IN (" + "?, ".repeat(passedOver - 1) + "?)";
+        return selectClaimable(dialect, passedOver, ClaimFolders.ANY);
+    }
+
+    /**
+     * Also leaves out, or keeps only, the jobs of some watch folders (schedules per folder, decision 0032);
+     * the folders' keys follow the passed-over ids among the parameters. A job without a folder follows the
+     * global schedule: a NOT IN would drop it (NULL is never "not in"), so it is let through by name.
+     */
+    static String selectClaimable(Dialect dialect, int passedOver, ClaimFolders folders) {
+        String leaveOut = passedOver == 0 ? "" : " AND id NOT IN (" + placeholders(passedOver) + ")";
+        String byFolder = "";
+        if (folders.only()) {
+            byFolder = " AND watch_folder IN (" + placeholders(folders.folders().size()) + ")";
+        } else if (!folders.folders().isEmpty()) {
+            byFolder = " AND (watch_folder IS NULL OR watch_folder NOT IN ("
+                    + placeholders(folders.folders().size()) + "))";
+        }
         return dialect.claimCandidates(
                 SELECT_JOB + " WHERE status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)" + leaveOut
-                        + " ORDER BY priority DESC, created_at, id",
+                        + byFolder + " ORDER BY priority DESC, created_at, id",
                 1);
+    }
+
+    private static String placeholders(int count) {
+        return "?, ".repeat(count - 1) + "?";
     }
 
     /** At most this many passed-over jobs are left out in SQL; the rest are passed over one by one. */
@@ -357,21 +378,28 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit) {
-        return claimNext(now, admit, java.util.Set.of());
+    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit, ClaimFolders folders) {
+        return claimNext(now, admit, java.util.Set.of(), folders);
     }
 
     @Override
-    public Optional<Job> claimNext(Instant now, java.util.function.Predicate<Job> admit, java.util.Set<Long> passOver) {
+    public Optional<Job> claimNext(
+            Instant now, java.util.function.Predicate<Job> admit, java.util.Set<Long> passOver, ClaimFolders folders) {
+        if (folders.excludesEverything()) {
+            return Optional.empty();
+        }
+        List<String> folderKeys = List.copyOf(folders.folders());
         return database.inTransaction(tx -> {
             // Left out in SQL: the jobs the caller passes over (up to a bound) and those this claim looked at.
             List<Object> leftOut = new ArrayList<>(
                     passOver.stream().limit(MAX_PASSED_OVER_IN_SQL).toList());
             for (int look = 0; look < CLAIM_CANDIDATES; look++) {
-                List<Object> parameters = new ArrayList<>(leftOut.size() + 1);
+                List<Object> parameters = new ArrayList<>(leftOut.size() + folderKeys.size() + 1);
                 parameters.add(now);
                 parameters.addAll(leftOut);
-                Optional<Job> next = tx.queryOne(selectClaimable(dialect, leftOut.size()), JOB, parameters.toArray());
+                parameters.addAll(folderKeys);
+                Optional<Job> next =
+                        tx.queryOne(selectClaimable(dialect, leftOut.size(), folders), JOB, parameters.toArray());
                 if (next.isEmpty()) {
                     break;
                 }

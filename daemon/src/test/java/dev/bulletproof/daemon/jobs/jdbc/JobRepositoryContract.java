@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bulletproof.daemon.db.DatabaseFixture;
 import dev.bulletproof.daemon.db.SqlDatabase;
+import dev.bulletproof.daemon.jobs.ClaimFolders;
 import dev.bulletproof.daemon.jobs.ExecutionResult;
 import dev.bulletproof.daemon.jobs.IllegalTransitionException;
 import dev.bulletproof.daemon.jobs.InvalidJobFilterException;
@@ -274,6 +275,56 @@ public abstract class JobRepositoryContract {
 
         assertThat(order).containsExactly(high.id(), alsoHigh.id(), oldLow.id(), newLow.id());
         assertThat(jobs.claimNext(clock.instant())).isEmpty();
+    }
+
+    private Job queueIn(String folder, String name, int priority) {
+        clock.advance(Duration.ofMillis(1));
+        String path = folder + "/" + name;
+        return jobs.registerFile(NewFile.ready(path, 1000, 42, JobPlan.of("live-qlab", path + ".out.mov", priority))
+                        .in(folder))
+                .job();
+    }
+
+    @Test
+    void claimLeavesOutTheFoldersItIsToldToAndKeepsJobsWithoutAFolder() {
+        Job closedFirst = queueIn("/drop/night", "a.mov", 10);
+        Job open = queueIn("/drop/day", "b.mov", 5);
+        Job byHand = queue("/in/c.mov", 0);
+        Job closedSecond = queueIn("/drop/night", "d.mov", 10);
+        ClaimFolders withoutNight = ClaimFolders.except(java.util.Set.of("/drop/night"));
+
+        List<Long> order = new ArrayList<>();
+        jobs.claimNext(clock.instant(), job -> true, withoutNight).ifPresent(job -> order.add(job.id()));
+        jobs.claimNext(clock.instant(), job -> true, withoutNight).ifPresent(job -> order.add(job.id()));
+
+        assertThat(order).containsExactly(open.id(), byHand.id());
+        assertThat(jobs.claimNext(clock.instant(), job -> true, withoutNight))
+                .as("only the left-out folder's jobs are queued")
+                .isEmpty();
+        assertThat(jobs.get(closedFirst.id()).status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.claimNext(clock.instant()).orElseThrow().id())
+                .as("without the filter the folder's jobs are claimed again")
+                .isEqualTo(closedFirst.id());
+        assertThat(jobs.get(closedSecond.id()).status()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void claimTakesOnlyTheFoldersItIsToldToAndNoJobWithoutAFolder() {
+        Job byHand = queue("/in/a.mov", 10);
+        Job other = queueIn("/drop/web", "b.mov", 10);
+        Job open = queueIn("/drop/cues", "c.mov", 0);
+
+        Optional<Job> first =
+                jobs.claimNext(clock.instant(), job -> true, ClaimFolders.only(java.util.Set.of("/drop/cues")));
+        Optional<Job> second =
+                jobs.claimNext(clock.instant(), job -> true, ClaimFolders.only(java.util.Set.of("/drop/cues")));
+
+        assertThat(first).map(Job::id).hasValue(open.id());
+        assertThat(second).isEmpty();
+        assertThat(jobs.claimNext(clock.instant(), job -> true, ClaimFolders.only(java.util.Set.of())))
+                .isEmpty();
+        assertThat(jobs.get(byHand.id()).status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.get(other.id()).status()).isEqualTo(JobStatus.QUEUED);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulletproof.daemon.db.Database;
 import dev.bulletproof.daemon.db.Migrations;
+import dev.bulletproof.daemon.jobs.ClaimFolders;
 import dev.bulletproof.daemon.jobs.JobFilter;
 import dev.bulletproof.daemon.jobs.JobSort;
 import dev.bulletproof.model.JobStatus;
@@ -51,6 +52,23 @@ class JobSchemaTest {
     void claimingWithoutTheJobsThisNodeCannotReadStillWalksTheClaimIndex() {
         String plan = plan(JdbcJobRepository.selectClaimable(database.dialect(), 2), 0L, 1L, 2L);
         assertThat(plan).contains("USING INDEX jobs_claim_order").doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void claimingWithoutTheFoldersWhoseScheduleIsClosedStillWalksTheClaimIndex() {
+        String except = plan(
+                JdbcJobRepository.selectClaimable(
+                        database.dialect(), 1, ClaimFolders.except(Set.of("/drop/a", "/drop/b"))),
+                0L,
+                1L,
+                "/drop/a",
+                "/drop/b");
+        String only = plan(
+                JdbcJobRepository.selectClaimable(database.dialect(), 0, ClaimFolders.only(Set.of("/drop/a"))),
+                0L,
+                "/drop/a");
+        assertThat(except).contains("USING INDEX jobs_claim_order").doesNotContain("TEMP B-TREE");
+        assertThat(only).doesNotContain("TEMP B-TREE");
     }
 
     @Test
