@@ -4,8 +4,10 @@
 -- A row is planned (queued) when a segmented run starts, marked running (its attempt counted) when its
 -- encode starts, and done only once its file beside the output was verified, with that file's size and
 -- SHA-256, so a crash or a restart runs again only the rows not done. Each write names the job's lease
--- (decision 0020): a node whose job was taken over writes nothing. The rows go with their job: deleted
--- after the join is published, when the job is cancelled, or at start-up once the job has finished.
+-- (decision 0020): a node whose job was taken over writes nothing. on_disk says the verified piece is still
+-- kept beside the output: it is cleared once the pieces are removed (after the join, when the job is
+-- cancelled, or at start-up once the job has finished), while the row stays as the record of how the output
+-- was made. The rows go with their job.
 
 CREATE TABLE job_segments (
     job_id           INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
@@ -22,6 +24,7 @@ CREATE TABLE job_segments (
     worker           INTEGER,
     size_bytes       INTEGER,
     sha256           TEXT,
+    on_disk          INTEGER NOT NULL DEFAULT 0,
     updated_at       INTEGER NOT NULL,
     PRIMARY KEY (job_id, kind, idx)
 );

@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param worker that node's worker number, null until one started it
  * @param sizeBytes the verified file's size, null unless {@link State#DONE}
  * @param sha256 the verified file's SHA-256 in hex, null unless {@link State#DONE}
+ * @param onDisk whether the verified piece is still kept beside the output (removed after the join)
  */
 public record JobSegment(
         long jobId,
@@ -32,6 +33,7 @@ public record JobSegment(
         Integer worker,
         Long sizeBytes,
         String sha256,
+        boolean onDisk,
         Instant updatedAt) {
 
     /** What a segment carries. */

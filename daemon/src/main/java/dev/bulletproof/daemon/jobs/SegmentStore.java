@@ -28,7 +28,7 @@ public interface SegmentStore {
     JobSegment start(Lease lease, JobSegment.Kind kind, int index, String nodeId, int worker);
 
     /**
-     * A segment's file was verified: it is done, with the file's size and SHA-256.
+     * A segment's file was verified: it is done, with the file's size and SHA-256, and its piece on disk.
      *
      * @throws LeaseLostException when the job is no longer running under {@code lease}
      */
@@ -46,23 +46,11 @@ public interface SegmentStore {
     List<JobSegment> of(long jobId);
 
     /**
-     * Forgets the job's segments once the join is published and their files removed.
-     *
-     * @throws LeaseLostException when the job was given to another claim since {@code lease}
+     * The pieces of the job's segments were removed from beside the output (after the join, when the job was
+     * cancelled, or by start-up clean-up). The rows stay, as the record of how the output was made.
      */
-    void remove(Lease lease);
+    void piecesRemoved(long jobId);
 
-    /**
-     * Forgets the job's segments if the job was cancelled: a run stopped by a cancel removes its segment
-     * files, one stopped because the daemon stops keeps them for the next run.
-     *
-     * @return whether the job is cancelled (its segments, if it had any, are forgotten)
-     */
-    boolean removeIfCancelled(long jobId);
-
-    /** Forgets the segments of a job that is no longer running anywhere (start-up clean-up). */
-    void removeOf(long jobId);
-
-    /** The jobs that have segments although they are completed, failed or cancelled: what start-up cleans up. */
-    List<Long> jobsFinishedWithSegments();
+    /** Jobs that are completed, failed or cancelled whose pieces are still on disk: what start-up cleans up. */
+    List<Long> finishedJobsWithPiecesOnDisk();
 }

@@ -19,7 +19,7 @@ import java.util.List;
 public final class JdbcSegmentStore implements SegmentStore {
 
     private static final String COLUMNS = "job_id, kind, idx, start_seconds, duration_seconds, start_frame,"
-            + " frame_count, state, attempts, lease, node_id, worker, size_bytes, sha256, updated_at";
+            + " frame_count, state, attempts, lease, node_id, worker, size_bytes, sha256, on_disk, updated_at";
 
     /** Video first, in time order, then the audio: the order the encodes run and the join reads them. */
     private static final String SELECT_OF_JOB = "SELECT " + COLUMNS
@@ -53,6 +53,7 @@ public final class JdbcSegmentStore implements SegmentStore {
                 workerOrNull,
                 sizeOrNull,
                 row.getString("sha256"),
+                row.getBoolean("on_disk"),
                 Instant.ofEpochMilli(row.getLong("updated_at")));
     };
 
@@ -120,7 +121,7 @@ public final class JdbcSegmentStore implements SegmentStore {
 
     @Override
     public JobSegment requeue(Lease lease, JobSegment.Kind kind, int index) {
-        return write(lease, kind, index, "state = 'queued', size_bytes = NULL, sha256 = NULL");
+        return write(lease, kind, index, "state = 'queued', size_bytes = NULL, sha256 = NULL, on_disk = ?", false);
     }
 
     private JobSegment write(Lease lease, JobSegment.Kind kind, int index, String assignments, Object... values) {
@@ -145,43 +146,18 @@ public final class JdbcSegmentStore implements SegmentStore {
     }
 
     @Override
-    public void remove(Lease lease) {
-        database.inTransaction(tx -> {
-            // Only the lease: the join is published and the job about to be recorded completed.
-            boolean ours = tx.queryOne(
-                            "SELECT 1 FROM jobs WHERE id = ? AND lease = ?", row -> true, lease.jobId(), lease.token())
-                    .isPresent();
-            if (!ours) {
-                throw new LeaseLostException(lease);
-            }
-            return tx.update("DELETE FROM job_segments WHERE job_id = ?", lease.jobId());
-        });
+    public void piecesRemoved(long jobId) {
+        database.inTransaction(tx ->
+                tx.update("UPDATE job_segments SET on_disk = ? WHERE job_id = ? AND on_disk = ?", false, jobId, true));
     }
 
     @Override
-    public boolean removeIfCancelled(long jobId) {
-        return database.inTransaction(tx -> {
-            boolean cancelled = tx.queryOne(
-                            "SELECT 1 FROM jobs WHERE id = ? AND status = 'CANCELLED'", row -> true, jobId)
-                    .isPresent();
-            if (cancelled) {
-                tx.update("DELETE FROM job_segments WHERE job_id = ?", jobId);
-            }
-            return cancelled;
-        });
-    }
-
-    @Override
-    public void removeOf(long jobId) {
-        database.inTransaction(tx -> tx.update("DELETE FROM job_segments WHERE job_id = ?", jobId));
-    }
-
-    @Override
-    public List<Long> jobsFinishedWithSegments() {
+    public List<Long> finishedJobsWithPiecesOnDisk() {
         return database.query(
                 "SELECT DISTINCT s.job_id FROM job_segments s JOIN jobs j ON j.id = s.job_id"
-                        + " WHERE j.status IN ('COMPLETED', 'FAILED', 'CANCELLED') ORDER BY s.job_id",
-                row -> row.getLong(1));
+                        + " WHERE s.on_disk = ? AND j.status IN ('COMPLETED', 'FAILED', 'CANCELLED') ORDER BY s.job_id",
+                row -> row.getLong(1),
+                true);
     }
 
     private static void requireHeld(Transaction tx, Lease lease) {

@@ -106,6 +106,7 @@ public abstract class SegmentStoreContract {
         assertThat(done.state()).isEqualTo(State.DONE);
         assertThat(done.sizeBytes()).isEqualTo(123_456);
         assertThat(done.sha256()).isEqualTo("ab".repeat(32));
+        assertThat(done.onDisk()).isTrue();
         assertThat(segments.of(job.id()).get(1)).isEqualTo(done);
     }
 
@@ -122,6 +123,7 @@ public abstract class SegmentStoreContract {
         assertThat(again.attempts()).isEqualTo(1);
         assertThat(again.sizeBytes()).isNull();
         assertThat(again.sha256()).isNull();
+        assertThat(again.onDisk()).isFalse();
     }
 
     @Test
@@ -179,7 +181,6 @@ public abstract class SegmentStoreContract {
                 .isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> segments.plan(job.leaseHeld(), THREE_AND_AUDIO))
                 .isInstanceOf(LeaseLostException.class);
-        assertThatThrownBy(() -> segments.remove(job.leaseHeld())).isInstanceOf(LeaseLostException.class);
 
         assertThat(segments.of(job.id()).getFirst().state()).isEqualTo(State.RUNNING);
         assertThat(segments.of(job.id())).hasSize(4);
@@ -198,41 +199,27 @@ public abstract class SegmentStoreContract {
     }
 
     @Test
-    void onlyACancelledJobLosesItsSegmentsWhenItsRunStops() {
-        Job stopped = running();
-        segments.plan(stopped.leaseHeld(), THREE_AND_AUDIO);
-        Job cancelled = running();
-        segments.plan(cancelled.leaseHeld(), THREE_AND_AUDIO);
-        jobs.cancel(cancelled.id(), "cancelled by user");
-
-        assertThat(segments.removeIfCancelled(stopped.id())).isFalse();
-        assertThat(segments.removeIfCancelled(cancelled.id())).isTrue();
-
-        assertThat(segments.of(stopped.id())).hasSize(4);
-        assertThat(segments.of(cancelled.id())).isEmpty();
-    }
-
-    @Test
-    void finishedJobsWithSegmentsAreListedForCleanUp() {
+    void finishedJobsWithPiecesOnDiskAreListedForCleanUpAndTheirRowsStay() {
         Job completed = running();
         segments.plan(completed.leaseHeld(), THREE_AND_AUDIO);
+        segments.start(completed.leaseHeld(), Kind.VIDEO, 0, "node-a", 1);
+        segments.finish(completed.leaseHeld(), Kind.VIDEO, 0, 10, "aa".repeat(32));
         jobs.markCompleted(completed.leaseHeld(), ExecutionResult.succeeded("/out/1.mov", true, 3));
         Job stillRunning = running();
         segments.plan(stillRunning.leaseHeld(), THREE_AND_AUDIO);
+        segments.start(stillRunning.leaseHeld(), Kind.VIDEO, 0, "node-a", 1);
+        segments.finish(stillRunning.leaseHeld(), Kind.VIDEO, 0, 10, "aa".repeat(32));
+        Job cancelledWithNothingDone = running();
+        segments.plan(cancelledWithNothingDone.leaseHeld(), THREE_AND_AUDIO);
+        jobs.cancel(cancelledWithNothingDone.id(), "cancelled by user");
 
-        assertThat(segments.jobsFinishedWithSegments()).containsExactly(completed.id());
-        segments.removeOf(completed.id());
-        assertThat(segments.jobsFinishedWithSegments()).isEmpty();
-        assertThat(segments.of(completed.id())).isEmpty();
-    }
+        assertThat(segments.finishedJobsWithPiecesOnDisk()).containsExactly(completed.id());
+        segments.piecesRemoved(completed.id());
 
-    @Test
-    void removingAfterThePublishForgetsEverySegment() {
-        Job job = running();
-        segments.plan(job.leaseHeld(), THREE_AND_AUDIO);
-
-        segments.remove(job.leaseHeld());
-
-        assertThat(segments.of(job.id())).isEmpty();
+        assertThat(segments.finishedJobsWithPiecesOnDisk()).isEmpty();
+        assertThat(segments.of(completed.id())).hasSize(4);
+        assertThat(segments.of(completed.id()).getFirst().onDisk()).isFalse();
+        assertThat(segments.of(completed.id()).getFirst().sizeBytes()).isEqualTo(10);
+        assertThat(segments.of(stillRunning.id()).getFirst().onDisk()).isTrue();
     }
 }
