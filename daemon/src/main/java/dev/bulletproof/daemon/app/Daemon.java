@@ -178,6 +178,7 @@ public final class Daemon implements AutoCloseable {
     private LiveConfigFile config;
     private MediaTools tools;
     private JobRepository jobs;
+    private SegmentStore segments;
     private History history;
     private List<Job> recovered = List.of();
     private WorkerPool pool;
@@ -272,7 +273,7 @@ public final class Daemon implements AutoCloseable {
 
         // Before any worker, so nothing a crash interrupted can run twice.
         EncodeRegistry encodes = new EncodeRegistry(data.encodes());
-        SegmentStore segments = new JdbcSegmentStore(database, clock);
+        segments = new JdbcSegmentStore(database, clock);
         recovered = new CrashRecovery(
                         jobs, intents, encodes, loaded, database.sharedByNodes() ? node.id() : null, segments)
                 .run();
@@ -360,7 +361,8 @@ public final class Daemon implements AutoCloseable {
                 jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
                 webhooks,
                 schedule,
-                clusterNodes);
+                clusterNodes,
+                segments::of);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }
