@@ -76,6 +76,94 @@ class SegmentedEncodingTest {
         }
     }
 
+    @Test
+    void aLongGopH264JobIsSegmentedOnItsKeyframeGridAndDecodesCleanly() throws Exception {
+        try (MonitorFixture folders = new MonitorFixture(root, """
+                rules:
+                  - pattern: "*"
+                    profile: live-h264
+                    output_pattern: "{filename_no_ext}.{ext}"
+                """)) {
+            folders.start();
+            Path input = sixMinuteSource(folders, "show.mov");
+
+            folders.awaitStatus(input, JobStatus.COMPLETED, Duration.ofMinutes(8));
+
+            Job job = folders.jobFor(input);
+            Path output = Path.of(job.outputPath());
+            assertThat(output.getFileName().toString()).isEqualTo("show.mp4");
+            assertThat(SegmentProbes.videoFrames(output)).isEqualTo(FRAMES);
+            assertNoGaps(SegmentProbes.videoTimes(output), 25);
+            assertThat(SegmentProbes.decodeErrors(output)).isEmpty();
+            assertThat(jobLog(folders, job))
+                    .contains("segmented: 6 segments of 60 s (closed GOP, a keyframe every 5 s");
+            assertThat(folders.filesUnder(folders.out)).containsExactly(output);
+        }
+    }
+
+    @Test
+    void aSegmentCorruptedOrDeletedBehindTheDaemonsBackIsEncodedAgainNotJoined() throws Exception {
+        try (MonitorFixture folders = new MonitorFixture(root, """
+                segment_threshold_seconds: 30
+                segment_seconds: 10
+                """)) {
+            folders.start();
+            Path input = folders.moveIn(TestClips.sized(folders.staging, "cue.mov", 60, "1280x720"), "cue.mov");
+            MonitorFixture.await(
+                    "the job to start",
+                    Duration.ofMinutes(1),
+                    () -> !folders.jobs().isEmpty());
+            long jobId = folders.jobs().getFirst().id();
+            Path wanted = folders.out.resolve("cue__processed__live-qlab.mov");
+            Path first = dev.bulletproof.daemon.media.OutputPaths.videoSegmentFor(wanted, jobId, 0);
+            Path second = dev.bulletproof.daemon.media.OutputPaths.videoSegmentFor(wanted, jobId, 1);
+
+            MonitorFixture.await("segment 1 recorded", Duration.ofMinutes(2), () -> isDone(folders, jobId, 0));
+            corruptInPlace(first);
+            MonitorFixture.await("segment 2 recorded", Duration.ofMinutes(2), () -> isDone(folders, jobId, 1));
+            Files.delete(second);
+            assertThat(folders.finished(input))
+                    .as("the join had not started yet")
+                    .isFalse();
+            folders.awaitStatus(input, JobStatus.COMPLETED, Duration.ofMinutes(5));
+
+            Job job = folders.jobFor(input);
+            Path output = Path.of(job.outputPath());
+            List<JobSegment> segments = segmentsOf(folders, jobId);
+            assertThat(segments.get(0).attempts()).as("the corrupted segment").isEqualTo(2);
+            assertThat(segments.get(1).attempts()).as("the deleted segment").isEqualTo(2);
+            assertThat(segments.subList(2, segments.size()))
+                    .extracting(JobSegment::attempts)
+                    .containsOnly(1);
+            assertThat(jobLog(folders, job))
+                    .contains("segment 1 of 6: missing or changed before the join")
+                    .contains("segment 2 of 6: missing or changed before the join");
+            assertThat(SegmentProbes.videoFrames(output)).isEqualTo(1500);
+            assertNoGaps(SegmentProbes.videoTimes(output), 25);
+            assertThat(SegmentProbes.decodeErrors(output)).isEmpty();
+            assertThat(SegmentProbes.frameHashes(output))
+                    .isEqualTo(
+                            SegmentProbes.frameHashes(singlePass(input, "live-qlab", root.resolve("single/cue.mov"))));
+        }
+    }
+
+    private static boolean isDone(MonitorFixture folders, long jobId, int index) {
+        try {
+            List<JobSegment> segments = segmentsOf(folders, jobId);
+            return segments.size() > index && segments.get(index).done();
+        } catch (RuntimeException e) {
+            return false; // the database is being written
+        }
+    }
+
+    /** Same size, different bytes in the middle: only the checksum can tell. */
+    private static void corruptInPlace(Path file) throws Exception {
+        try (java.nio.channels.FileChannel channel =
+                java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[4096]), channel.size() / 2);
+        }
+    }
+
     static void assertNoGaps(List<Double> times, double fps) {
         assertThat(times.getFirst()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.5 / fps));
         for (int i = 1; i < times.size(); i++) {
