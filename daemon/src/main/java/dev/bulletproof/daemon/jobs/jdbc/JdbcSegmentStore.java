@@ -113,10 +113,11 @@ public final class JdbcSegmentStore implements SegmentStore {
                 lease,
                 kind,
                 index,
-                "state = 'done', lease = ?, size_bytes = ?, sha256 = ?",
+                "state = 'done', lease = ?, size_bytes = ?, sha256 = ?, on_disk = ?",
                 lease.token(),
                 sizeBytes,
-                sha256);
+                sha256,
+                true);
     }
 
     @Override
