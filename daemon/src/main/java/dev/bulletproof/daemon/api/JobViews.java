@@ -68,4 +68,26 @@ public final class JobViews {
         }
         return live.map(p -> Math.clamp(p.fraction(), 0.0, 1.0)).orElse(0.0);
     }
+
+    /** A job's units of work as the API shows them; a job without any runs as one piece. */
+    public static dev.bulletproof.model.JobSegmentsModel segmentsOf(
+            long jobId, List<dev.bulletproof.daemon.jobs.JobSegment> segments) {
+        return new dev.bulletproof.model.JobSegmentsModel(
+                Long.toString(jobId),
+                segments.isEmpty() ? "single" : "segmented",
+                segments.stream()
+                        .map(segment -> new dev.bulletproof.model.JobSegmentsModel.Segment(
+                                segment.kind().columnValue(),
+                                segment.index(),
+                                segment.startSeconds(),
+                                segment.durationSeconds(),
+                                segment.startFrame(),
+                                segment.frameCount(),
+                                segment.state().columnValue(),
+                                segment.attempts(),
+                                segment.sizeBytes(),
+                                segment.nodeId(),
+                                segment.worker()))
+                        .toList());
+    }
 }

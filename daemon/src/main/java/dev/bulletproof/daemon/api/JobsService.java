@@ -66,6 +66,7 @@ final class JobsService implements HttpService {
                 .post("/api/jobs/{id}/retry", (req, res) -> control(req, res, commands::retry))
                 .post("/api/jobs/{id}/priority", this::priority)
                 .get("/api/jobs/{id}/log", this::log)
+                .get("/api/jobs/{id}/segments", this::segments)
                 .get("/api/jobs/{id}/thumbnail", this::thumbnail);
     }
 
@@ -128,6 +129,13 @@ final class JobsService implements HttpService {
         JobLogs.LogText log = logs.whole(id);
         response.header(LOG_TRUNCATED, Boolean.toString(log.truncated()));
         response.send(log.text());
+    }
+
+    private void segments(ServerRequest request, ServerResponse response) {
+        long id = QueryParams.jobId(request);
+        jobs.get(id);
+        JsonBodies.send(
+                response, JobViews.segmentsOf(id, context.engine().segments().apply(id)));
     }
 
     /**

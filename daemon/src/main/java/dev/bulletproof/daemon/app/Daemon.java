@@ -41,16 +41,19 @@ import dev.bulletproof.daemon.jobs.PathMap;
 import dev.bulletproof.daemon.jobs.PathMappingJobRepository;
 import dev.bulletproof.daemon.jobs.PublishIntentStore;
 import dev.bulletproof.daemon.jobs.PublishingJobRepository;
+import dev.bulletproof.daemon.jobs.SegmentStore;
 import dev.bulletproof.daemon.jobs.WorkerPool;
 import dev.bulletproof.daemon.jobs.WorkerSettings;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcJobRepository;
 import dev.bulletproof.daemon.jobs.jdbc.JdbcPublishIntentStore;
+import dev.bulletproof.daemon.jobs.jdbc.JdbcSegmentStore;
 import dev.bulletproof.daemon.media.EncodeRegistry;
 import dev.bulletproof.daemon.media.EncoderCheck;
 import dev.bulletproof.daemon.media.MediaProber;
 import dev.bulletproof.daemon.media.MediaTools;
 import dev.bulletproof.daemon.media.MediaToolsLocator;
 import dev.bulletproof.daemon.media.ProfileCatalog;
+import dev.bulletproof.daemon.media.SegmentedTranscoder;
 import dev.bulletproof.daemon.media.Thumbnailer;
 import dev.bulletproof.daemon.media.Transcoder;
 import dev.bulletproof.daemon.metrics.DaemonMetrics;
@@ -175,6 +178,7 @@ public final class Daemon implements AutoCloseable {
     private LiveConfigFile config;
     private MediaTools tools;
     private JobRepository jobs;
+    private SegmentStore segments;
     private History history;
     private List<Job> recovered = List.of();
     private CrashRecovery crashRecovery;
@@ -270,8 +274,18 @@ public final class Daemon implements AutoCloseable {
 
         // Before any worker, so nothing a crash interrupted can run twice.
         EncodeRegistry encodes = new EncodeRegistry(data.encodes());
-        crashRecovery = new CrashRecovery(jobs, intents, encodes, loaded, database.sharedByNodes() ? node.id() : null);
+        segments = new JdbcSegmentStore(database, clock);
+        crashRecovery = new CrashRecovery(
+                jobs, intents, encodes, loaded, database.sharedByNodes() ? node.id() : null, segments);
         recovered = crashRecovery.run();
+        JobRepository jobStore = jobs;
+        TranscodeJobExecutor.Segmenting segmenting = new TranscodeJobExecutor.Segmenting(
+                store.loadSegments(),
+                new SegmentedTranscoder(tools),
+                segments,
+                jobId -> jobStore.find(jobId)
+                        .map(job -> job.status() == JobStatus.CANCELLED)
+                        .orElse(true));
 
         pool = new WorkerPool(
                 jobs,
@@ -282,7 +296,8 @@ public final class Daemon implements AutoCloseable {
                         encodes,
                         intents,
                         bus,
-                        jobs::plannedProfile),
+                        jobs::plannedProfile,
+                        segmenting),
                 bus,
                 clock,
                 new WorkerSettings(loaded.maxWorkers(), loaded.maxAttempts(), RETRY_BACKOFF_BASE, RETRY_BACKOFF_CAP),
@@ -355,7 +370,8 @@ public final class Daemon implements AutoCloseable {
                 jobId -> TranscodeJobExecutor.logFileOf(data.logs(), jobId),
                 webhooks,
                 schedule,
-                clusterNodes);
+                clusterNodes,
+                segments::of);
         if (options.api() != null) {
             api = ApiServer.start(engine, options.api());
         }

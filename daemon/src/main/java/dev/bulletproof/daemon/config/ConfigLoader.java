@@ -263,7 +263,7 @@ public final class ConfigLoader {
                 String key = entry.getKey();
                 if (key.equals(DatabaseSettings.KEY)) {
                     database(entry.getValue());
-                } else if (AutomationSettings.KEYS.contains(key)) {
+                } else if (AutomationSettings.KEYS.contains(key) || SegmentSection.KEYS.contains(key)) {
                     // Read on their own by AutomationSettings; over the API they are refused (decision 0023).
                     if (origin == Origin.REQUEST) {
                         problems.put(key, AutomationSettings.FILE_ONLY);

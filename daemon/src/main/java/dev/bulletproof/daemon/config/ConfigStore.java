@@ -2,6 +2,7 @@ package dev.bulletproof.daemon.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulletproof.daemon.BulletproofException;
+import dev.bulletproof.daemon.media.SegmentSettings;
 import dev.bulletproof.daemon.schedule.Schedule;
 import dev.bulletproof.model.ConfigModel;
 import java.io.IOException;
@@ -86,6 +87,7 @@ public final class ConfigStore {
             ConfigValidator.problems(parsed.model(), baseDir(), builtInProfiles).forEach(problems::putIfAbsent);
             DatabaseSettings.checkPasswordFile(resolved(parsed.database()), problems);
             readAutomation(problems);
+            readSegments(problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigValidationException(problems);
@@ -109,14 +111,44 @@ public final class ConfigStore {
     }
 
     private AutomationSettings readAutomation(Map<String, String> problems) {
+        ObjectNode root = topLevel(problems);
+        return root == null && problems.containsKey("(file)")
+                ? AutomationSettings.none()
+                : AutomationSettings.read(root, problems);
+    }
+
+    /**
+     * The file's segment_threshold_seconds and segment_seconds (docs/segmented-encoding.md), checked as
+     * {@link #load()} checks them.
+     *
+     * @throws ConfigValidationException naming the field that is wrong
+     */
+    public SegmentSettings loadSegments() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        SegmentSettings settings = readSegments(problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigValidationException(problems);
+        }
+        return settings;
+    }
+
+    private SegmentSettings readSegments(Map<String, String> problems) {
+        ObjectNode root = topLevel(problems);
+        return root == null && problems.containsKey("(file)")
+                ? SegmentSettings.defaults()
+                : SegmentSection.read(root, problems);
+    }
+
+    /** The file's top-level mapping; null for an empty file, or with a "(file)" problem when it is not YAML. */
+    private ObjectNode topLevel(Map<String, String> problems) {
         try {
             com.fasterxml.jackson.databind.JsonNode root = com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
                     .build()
                     .readTree(currentText());
-            return AutomationSettings.read(root instanceof ObjectNode object ? object : null, problems);
+            return root instanceof ObjectNode object ? object : null;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             problems.putIfAbsent("(file)", "not valid YAML: " + e.getOriginalMessage());
-            return AutomationSettings.none();
+            return null;
         }
     }
 

@@ -152,6 +152,14 @@ public final class Migrations {
         }
     }
 
+    /**
+     * The versions of the scripts for {@code dialect}, oldest first: what a database of it records once every
+     * script is applied (numbers may be skipped: one is taken only when its script is merged).
+     */
+    public List<Integer> versions(Dialect dialect) {
+        return scripts.apply(dialect).stream().map(Migration::version).toList();
+    }
+
     /** The version a database of {@code dialect} has once every script is applied: what this build expects. */
     public int latestVersion(Dialect dialect) {
         return scripts.apply(dialect).stream()

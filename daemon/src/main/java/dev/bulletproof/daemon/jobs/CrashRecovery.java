@@ -19,7 +19,9 @@ import java.util.Optional;
  *       whose verified output already carries its final name is completed, not queued again
  *       (docs/decisions/0003-exactly-once-publish.md), so this must come before the next step;
  *   <li>every job still processing or paused goes back to the queue, or fails when its attempts are used
- *       up, and its half-written temporary files are deleted.
+ *       up, and its half-written temporary files are deleted (the verified segments of a segmented job are
+ *       kept for its next run);
+ *   <li>segment files no run will join any more are removed ({@link SegmentCleanup}).
  * </ol>
  */
 public final class CrashRecovery {
@@ -31,26 +33,39 @@ public final class CrashRecovery {
     private final EncodeRegistry encodes;
     private final DaemonConfig config;
     private final String ownNode;
+    private final SegmentStore segments;
 
     public CrashRecovery(JobRepository jobs, PublishIntentStore intents, EncodeRegistry encodes, DaemonConfig config) {
         this(jobs, intents, encodes, config, null);
     }
 
-    /**
-     * @param ownNode on a database shared by nodes, this node's id: only its own publishes are finished here
-     *     (the job store's recovery likewise takes only its own jobs); null on a single machine's database
-     */
     public CrashRecovery(
             JobRepository jobs,
             PublishIntentStore intents,
             EncodeRegistry encodes,
             DaemonConfig config,
             String ownNode) {
+        this(jobs, intents, encodes, config, ownNode, null);
+    }
+
+    /**
+     * @param ownNode on a database shared by nodes, this node's id: only its own publishes are finished here
+     *     (the job store's recovery likewise takes only its own jobs); null on a single machine's database
+     * @param segments the pieces of segmented encodes, whose leftovers are removed last; null for none
+     */
+    public CrashRecovery(
+            JobRepository jobs,
+            PublishIntentStore intents,
+            EncodeRegistry encodes,
+            DaemonConfig config,
+            String ownNode,
+            SegmentStore segments) {
         this.jobs = jobs;
         this.intents = intents;
         this.encodes = encodes;
         this.config = config;
         this.ownNode = ownNode;
+        this.segments = segments;
     }
 
     /** @return the jobs found interrupted and put back in the queue (or failed) */
@@ -59,6 +74,13 @@ public final class CrashRecovery {
         new PublishRecovery(jobs, intents, config, ownNode).run();
         List<Job> recovered = jobs.recoverAfterCrash(config.maxAttempts());
         recovered.forEach(CrashRecovery::removePartialOutputs);
+        // An interrupted segmented job keeps its verified segments for its next run (decision 0027).
+        if (segments != null) {
+            new SegmentCleanup(jobs, segments)
+                    .run(config.folders().stream()
+                            .map(dev.bulletproof.daemon.config.WatchFolder::outputFolder)
+                            .toList());
+        }
         if (!recovered.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, recovered.size() + " job(s) interrupted by a crash were recovered");
         }

@@ -780,7 +780,7 @@ public final class WorkerPool implements QueueControl {
         Throwable failure = null;
         Execution execution = null;
         try {
-            execution = executor.start(run.job, this::onProgress);
+            execution = executor.start(run.job, run.worker, this::onProgress);
             Execution started = execution;
             underLock(() -> {
                 run.attach(started);

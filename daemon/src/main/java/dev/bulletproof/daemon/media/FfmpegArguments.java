@@ -73,6 +73,83 @@ public final class FfmpegArguments {
     }
 
     /**
+     * One video segment of a segmented encode: exactly {@code frames} frames from {@code startFrame} on, no
+     * audio (encoded once for the whole file), the profile's video arguments otherwise. The input is sought
+     * half a frame before the segment's first frame: ffmpeg's accurate seek drops every frame before that
+     * point, so the first frame kept is the segment's whatever the rounding of its timestamp.
+     */
+    public static List<String> segmentCommand(
+            MediaTools tools,
+            Profile profile,
+            EncodeOptions options,
+            MediaInfo input,
+            Path inputPath,
+            long startFrame,
+            long frames,
+            double frameRate,
+            Path output) {
+        EncodeOptions opts = options == null ? EncodeOptions.defaults() : options;
+        List<String> command = runnerPrefix(tools);
+        if (startFrame > 0) {
+            command.addAll(List.of("-ss", String.format(Locale.ROOT, "%.6f", (startFrame - 0.5) / frameRate)));
+        }
+        command.addAll(List.of("-i", fileUrl(inputPath), "-map", "0:v:0", "-map_metadata", "-1"));
+        addVideo(command, profile, opts, input);
+        command.addAll(List.of("-an", "-frames:v", Long.toString(frames)));
+        addMuxerAndOutput(command, profile, output);
+        return command;
+    }
+
+    /** Every audio track of the whole source, encoded as the profile says, for the join of a segmented encode. */
+    public static List<String> audioCommand(
+            MediaTools tools, Profile profile, EncodeOptions options, Path inputPath, Path output) {
+        EncodeOptions opts = options == null ? EncodeOptions.defaults() : options;
+        List<String> command = runnerPrefix(tools);
+        command.addAll(List.of("-i", fileUrl(inputPath), "-map", "0:a", "-vn", "-map_metadata", "0"));
+        addAudio(command, profile, opts);
+        addMuxerAndOutput(command, profile, output);
+        return command;
+    }
+
+    /**
+     * The join of a segmented encode: the segments listed in {@code concatList} through the concat demuxer and
+     * the audio unit, all stream-copied, with the metadata the audio unit took from the source.
+     *
+     * @param audio null when the output has no audio
+     */
+    public static List<String> joinCommand(
+            MediaTools tools, Profile profile, Path concatList, Path audio, Path output) {
+        List<String> command = runnerPrefix(tools);
+        command.addAll(List.of("-f", "concat", "-safe", "0", "-i", fileUrl(concatList)));
+        if (audio != null) {
+            command.addAll(List.of("-i", fileUrl(audio), "-map", "0:v:0", "-map", "1:a", "-map_metadata", "1"));
+        } else {
+            command.addAll(List.of("-map", "0:v:0"));
+        }
+        command.addAll(List.of("-c", "copy"));
+        addIfSet(command, "-tag:v", profile.videoTag());
+        if (profile.faststart()) {
+            command.addAll(List.of("-movflags", "+faststart"));
+        }
+        addMuxerAndOutput(command, profile, output);
+        return command;
+    }
+
+    private static List<String> runnerPrefix(MediaTools tools) {
+        return new ArrayList<>(List.of(
+                tools.ffmpeg().toString(), "-hide_banner", "-nostdin", "-y", "-progress", "pipe:1", "-nostats"));
+    }
+
+    private static void addMuxerAndOutput(List<String> command, Profile profile, Path output) {
+        String muxer = MUXER_BY_EXTENSION.get(profile.extension().toLowerCase(Locale.ROOT));
+        if (muxer != null) {
+            command.add("-f");
+            command.add(muxer);
+        }
+        command.add(fileUrl(output));
+    }
+
+    /**
      * ffmpeg reads "file:" URLs literally: no protocol guessing from a colon in the name, and an absolute
      * path can never be mistaken for an option even when the file name starts with '-'.
      */

@@ -39,7 +39,11 @@ final class FfmpegRun implements RunningTranscode {
     private final Object tempIdentity;
 
     private final List<String> command;
-    private final OutputVerifier verifier;
+    private final OutputCheck check;
+    /** False for a piece of a segmented encode: verified and kept under its temporary name, never published. */
+    private final boolean publish;
+
+    private final double progressSeconds;
     private final MediaProber prober;
     private final ProgressListener listener;
     private final long startNanos;
@@ -64,6 +68,39 @@ final class FfmpegRun implements RunningTranscode {
             MediaProber prober,
             ProgressListener listener,
             long startNanos) {
+        this(
+                request,
+                input,
+                wanted,
+                reserved,
+                temp,
+                command,
+                file -> verifier.verify(file, input, request.profile()),
+                true,
+                input.durationSeconds(),
+                prober,
+                listener,
+                startNanos);
+    }
+
+    /**
+     * @param check verifies the finished file, throwing {@link VerificationException} naming what is wrong
+     * @param publish whether a verified file is published ({@link OutputPublisher}) or kept as {@code temp}
+     * @param progressSeconds the media time this run encodes, which its progress is a fraction of
+     */
+    FfmpegRun(
+            TranscodeRequest request,
+            MediaInfo input,
+            Path wanted,
+            Path reserved,
+            Path temp,
+            List<String> command,
+            OutputCheck check,
+            boolean publish,
+            double progressSeconds,
+            MediaProber prober,
+            ProgressListener listener,
+            long startNanos) {
         this.request = request;
         this.input = input;
         this.wanted = wanted;
@@ -71,7 +108,9 @@ final class FfmpegRun implements RunningTranscode {
         this.temp = temp;
         this.tempIdentity = identityOf(temp);
         this.command = List.copyOf(command);
-        this.verifier = verifier;
+        this.check = check;
+        this.publish = publish;
+        this.progressSeconds = progressSeconds;
         this.prober = prober;
         this.listener = listener;
         this.startNanos = startNanos;
@@ -166,7 +205,7 @@ final class FfmpegRun implements RunningTranscode {
     }
 
     private void readProgress() {
-        ProgressParser parser = new ProgressParser(input.durationSeconds());
+        ProgressParser parser = new ProgressParser(progressSeconds);
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -252,7 +291,7 @@ final class FfmpegRun implements RunningTranscode {
     private void verifyAndPublish() {
         MediaInfo outputInfo;
         try {
-            outputInfo = verifier.verify(temp, input, request.profile());
+            outputInfo = check.verify(temp);
         } catch (VerificationException e) {
             deleteTemp();
             String cutShort = sourceCutShort();
@@ -271,6 +310,10 @@ final class FfmpegRun implements RunningTranscode {
         if (cancelRequested) {
             deleteTemp();
             complete(TranscodeResult.Outcome.CANCELLED, null, "cancelled", null);
+            return;
+        }
+        if (!publish) {
+            complete(TranscodeResult.Outcome.SUCCEEDED, temp, null, outputInfo);
             return;
         }
         try {
@@ -335,6 +378,12 @@ final class FfmpegRun implements RunningTranscode {
                 outcome == TranscodeResult.Outcome.SUCCEEDED,
                 elapsed,
                 kind));
+    }
+
+    /** What makes a finished file acceptable. */
+    @FunctionalInterface
+    interface OutputCheck {
+        MediaInfo verify(Path file);
     }
 
     private static Object identityOf(Path file) {

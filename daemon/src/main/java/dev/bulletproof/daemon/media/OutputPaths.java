@@ -53,6 +53,64 @@ public final class OutputPaths {
         }
     }
 
+    /** A piece of a segmented encode: {@code .<stem>.bp-partial.job<id>-<part>.<ext>} beside the output. */
+    private static final Pattern PIECE =
+            Pattern.compile("\\..*" + Pattern.quote(TEMP_MARKER) + "\\.job([0-9]+)-[a-z0-9]+\\.[^.]+");
+
+    /**
+     * Where a piece of job {@code jobId}'s segmented encode is kept (docs/decisions/0027-segmented-encoding.md):
+     * beside the final name like its temporary file, hidden, and named after the job as well, so two jobs
+     * aiming at the same output never share a piece and a piece left behind says whose it was.
+     *
+     * @param part "v0003" for the fourth video segment, "audio" for the audio, "list" for the join's list
+     */
+    public static Path pieceFor(Path finalOutput, long jobId, String part, String extension) {
+        String stem = stemOf(finalOutput.getFileName().toString());
+        return finalOutput.resolveSibling("." + stem + TEMP_MARKER + ".job" + jobId + "-" + part + "." + extension);
+    }
+
+    /** The video segment {@code index} of job {@code jobId}, in the output's own container. */
+    public static Path videoSegmentFor(Path finalOutput, long jobId, int index) {
+        return pieceFor(
+                finalOutput, jobId, String.format(java.util.Locale.ROOT, "v%04d", index), extensionOf(finalOutput));
+    }
+
+    /** The audio of job {@code jobId}'s segmented encode, encoded once for the whole file. */
+    public static Path audioUnitFor(Path finalOutput, long jobId) {
+        return pieceFor(finalOutput, jobId, "audio", extensionOf(finalOutput));
+    }
+
+    /** The concat demuxer's list of job {@code jobId}'s segments. */
+    public static Path concatListFor(Path finalOutput, long jobId) {
+        return pieceFor(finalOutput, jobId, "list", "ffconcat");
+    }
+
+    /** Every piece of job {@code jobId} beside {@code finalOutput}. */
+    public static List<Path> piecesOf(Path finalOutput, long jobId) {
+        Path folder = finalOutput.toAbsolutePath().getParent();
+        String prefix = "." + stemOf(finalOutput.getFileName().toString()) + TEMP_MARKER + ".job" + jobId + "-";
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(prefix)
+                            && pieceJobId(file).isPresent())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The job a piece of a segmented encode belongs to; empty for any other file. */
+    public static java.util.OptionalLong pieceJobId(Path file) {
+        java.util.regex.Matcher piece = PIECE.matcher(file.getFileName().toString());
+        return piece.matches()
+                ? java.util.OptionalLong.of(Long.parseLong(piece.group(1)))
+                : java.util.OptionalLong.empty();
+    }
+
+    private static String extensionOf(Path file) {
+        String extension = extensionOf(file.getFileName().toString());
+        return extension.isEmpty() ? "mkv" : extension;
+    }
+
     /** True for files named by {@link #tempFor}. */
     public static boolean isTemp(Path file) {
         String name = file.getFileName().toString();

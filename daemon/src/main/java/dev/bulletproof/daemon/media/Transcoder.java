@@ -120,7 +120,7 @@ public final class Transcoder {
      * Creates the output folder and claims a free name by creating its temporary file, which both proves the
      * folder is writable and makes concurrent encodes aiming at the same name pick different ones.
      */
-    private static Path reserveOutput(Path wanted) throws IOException {
+    static Path reserveOutput(Path wanted) throws IOException {
         Path folder = wanted.getParent();
         Files.createDirectories(folder);
         for (int attempt = 0; attempt < 1000; attempt++) {
@@ -135,7 +135,7 @@ public final class Transcoder {
         throw new IOException("no free output name near " + wanted.getFileName());
     }
 
-    private static String describeFolderProblem(Path wanted, IOException e) {
+    static String describeFolderProblem(Path wanted, IOException e) {
         String reason =
                 switch (e) {
                     case AccessDeniedException denied -> "permission denied";
@@ -150,7 +150,7 @@ public final class Transcoder {
      * An encode that ended before ffmpeg ran. Its reason goes into the job's log too, so every job has a log
      * that says what happened, including one refused at the probe.
      */
-    private static RunningTranscode failed(
+    static RunningTranscode failed(
             TranscodeRequest request, String error, FailureKind kind, MediaInfo input, long startNanos) {
         StderrLog.appendLine(request.logFile(), "not started: " + error);
         return new FinishedTranscode(

@@ -16,6 +16,7 @@ import dev.bulletproof.daemon.jobs.LiveProgress;
 import dev.bulletproof.daemon.jobs.PublishIntent;
 import dev.bulletproof.daemon.jobs.PublishIntent.Disposal;
 import dev.bulletproof.daemon.jobs.PublishIntentStore;
+import dev.bulletproof.daemon.jobs.SegmentStore;
 import dev.bulletproof.daemon.media.EncodeOptions;
 import dev.bulletproof.daemon.media.EncodeRegistry;
 import dev.bulletproof.daemon.media.FailureKind;
@@ -24,6 +25,8 @@ import dev.bulletproof.daemon.media.PlannedProfile;
 import dev.bulletproof.daemon.media.Profile;
 import dev.bulletproof.daemon.media.PublishJournal;
 import dev.bulletproof.daemon.media.RunningTranscode;
+import dev.bulletproof.daemon.media.SegmentSettings;
+import dev.bulletproof.daemon.media.SegmentedTranscoder;
 import dev.bulletproof.daemon.media.TranscodeRequest;
 import dev.bulletproof.daemon.media.TranscodeResult;
 import dev.bulletproof.daemon.media.Transcoder;
@@ -54,6 +57,25 @@ public final class TranscodeJobExecutor implements JobExecutor {
     private final PublishIntentStore intents;
     private final EventBus bus;
     private final LongFunction<Optional<String>> plannedProfiles;
+    private final Segmenting segmenting;
+
+    /**
+     * How long inputs are segmented (docs/decisions/0027-segmented-encoding.md).
+     *
+     * @param cancelledByUser whether a job is cancelled now: a cancelled run removes its segment files, one
+     *     stopped by a daemon stop keeps them for the next run
+     */
+    public record Segmenting(
+            SegmentSettings settings,
+            SegmentedTranscoder media,
+            SegmentStore store,
+            java.util.function.LongPredicate cancelledByUser) {
+
+        /** Every job as one piece, as before segmented encoding existed. */
+        public static Segmenting off() {
+            return new Segmenting(SegmentSettings.off(), null, null, id -> false);
+        }
+    }
 
     /**
      * @param plannedProfiles the whole profile a job was queued with, as its row keeps it (JSON); jobs
@@ -66,7 +88,8 @@ public final class TranscodeJobExecutor implements JobExecutor {
             EncodeRegistry encodes,
             PublishIntentStore intents,
             EventBus bus,
-            LongFunction<Optional<String>> plannedProfiles) {
+            LongFunction<Optional<String>> plannedProfiles,
+            Segmenting segmenting) {
         this.plannedProfiles = plannedProfiles;
         this.transcoder = transcoder;
         this.settings = settings;
@@ -74,6 +97,7 @@ public final class TranscodeJobExecutor implements JobExecutor {
         this.encodes = encodes;
         this.intents = intents;
         this.bus = bus;
+        this.segmenting = segmenting;
     }
 
     /** The per-job ffmpeg log, kept in the data folder for the job's detail view. */
@@ -83,6 +107,11 @@ public final class TranscodeJobExecutor implements JobExecutor {
 
     @Override
     public Execution start(Job job, ExecutionListener listener) {
+        return start(job, 0, listener);
+    }
+
+    @Override
+    public Execution start(Job job, int worker, ExecutionListener listener) {
         PipelineSettings current = settings.get();
         Optional<Profile> profile = profileOf(job, current);
         if (profile.isEmpty()) {
@@ -90,6 +119,8 @@ public final class TranscodeJobExecutor implements JobExecutor {
                     "profile '" + job.profile() + "' no longer exists; choose another and retry", false, 0));
         }
         long startNanos = System.nanoTime();
+        OnSuccess onSuccess =
+                job.onSuccess() != null ? job.onSuccess() : current.config().onSuccess();
         TranscodeRequest request = new TranscodeRequest(
                 Path.of(job.inputPath()),
                 Path.of(job.outputPath()),
@@ -98,6 +129,21 @@ public final class TranscodeJobExecutor implements JobExecutor {
                 logFileOf(logFolder, job.id()),
                 current.config().stallTimeout(),
                 journalFor(job, startNanos));
+        Outcome outcome = new Outcome(job, onSuccess, current);
+        if (mayBeSegmented(job)) {
+            SegmentedTranscoder.Planned planned =
+                    segmenting.media().plan(request.input(), profile.get(), segmenting.settings());
+            if (planned.plan().segmented()) {
+                SegmentedExecution.Context context = new SegmentedExecution.Context(
+                        segmenting.media(),
+                        segmenting.store(),
+                        encodes,
+                        segmenting.cancelledByUser(),
+                        outcome::toExecutionResult);
+                return new SegmentedExecution(context, job, worker, request, planned.input(), planned.plan(), listener);
+            }
+            SegmentedTranscoder.note(request.logFile(), planned.plan().reason());
+        }
         RunningTranscode running = transcoder.start(
                 request,
                 progress -> listener.onProgress(new LiveProgress(
@@ -108,9 +154,14 @@ public final class TranscodeJobExecutor implements JobExecutor {
                         progress.etaSeconds(),
                         (System.nanoTime() - startNanos) / 1e9)));
         encodes.register(job.id(), running.pid());
-        OnSuccess onSuccess =
-                job.onSuccess() != null ? job.onSuccess() : current.config().onSuccess();
-        return new TranscodeExecution(job, profile.get(), running, onSuccess, current);
+        return new TranscodeExecution(job, running, outcome);
+    }
+
+    /** A job whose stored duration is known to be short is not probed again just to be told so. */
+    private boolean mayBeSegmented(Job job) {
+        return segmenting.settings().enabled()
+                && (job.mediaDurationSeconds() == null
+                        || job.mediaDurationSeconds() > segmenting.settings().thresholdSeconds());
     }
 
     /**
@@ -171,22 +222,13 @@ public final class TranscodeJobExecutor implements JobExecutor {
 
     private final class TranscodeExecution implements Execution {
         private final Job job;
-        private final Profile profile;
         private final RunningTranscode running;
-        private final OnSuccess onSuccess;
-        private final PipelineSettings settingsAtStart;
+        private final Outcome outcome;
 
-        TranscodeExecution(
-                Job job,
-                Profile profile,
-                RunningTranscode running,
-                OnSuccess onSuccess,
-                PipelineSettings settingsAtStart) {
+        TranscodeExecution(Job job, RunningTranscode running, Outcome outcome) {
             this.job = job;
-            this.profile = profile;
             this.running = running;
-            this.onSuccess = onSuccess;
-            this.settingsAtStart = settingsAtStart;
+            this.outcome = outcome;
         }
 
         @Override
@@ -212,7 +254,20 @@ public final class TranscodeJobExecutor implements JobExecutor {
             } finally {
                 encodes.unregister(job.id());
             }
-            return toExecutionResult(result);
+            return outcome.toExecutionResult(result);
+        }
+    }
+
+    /** How an encode's result becomes the job's: the input's on_success applied once its output is published. */
+    private final class Outcome {
+        private final Job job;
+        private final OnSuccess onSuccess;
+        private final PipelineSettings settingsAtStart;
+
+        Outcome(Job job, OnSuccess onSuccess, PipelineSettings settingsAtStart) {
+            this.job = job;
+            this.onSuccess = onSuccess;
+            this.settingsAtStart = settingsAtStart;
         }
 
         private ExecutionResult toExecutionResult(TranscodeResult result) {

@@ -26,7 +26,7 @@ class MigrationsTest {
             assertThat(reopened.query(
                             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'job%' ORDER BY name",
                             row -> row.getString(1)))
-                    .containsExactly("job_events", "job_totals", "job_totals_changes", "jobs");
+                    .containsExactly("job_events", "job_segments", "job_totals", "job_totals_changes", "jobs");
         }
     }
 

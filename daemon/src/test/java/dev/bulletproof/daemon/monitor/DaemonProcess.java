@@ -64,6 +64,11 @@ final class DaemonProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The daemon's process, to reach its children (its ffmpeg) too. */
+    Process process() {
+        return process;
+    }
+
     long pid() {
         return process.pid();
     }
